@@ -1,0 +1,71 @@
+# Kestrel top-level targets. `make` builds the kernel; `make run` boots the demo;
+# `make check` runs every test; `make bench` measures. The shared build rules live
+# in Makefile.build.
+
+BUILD := build
+
+# Toolchain: i686-elf- if present, else Debian's i686-linux-gnu-, else the host gcc
+# in 32-bit mode. Override with `make CROSS=prefix-`.
+ifeq ($(origin CROSS),undefined)
+  ifneq ($(shell command -v i686-elf-gcc 2>/dev/null),)
+    CROSS := i686-elf-
+  else ifneq ($(shell command -v i686-linux-gnu-gcc 2>/dev/null),)
+    CROSS := i686-linux-gnu-
+  else
+    CROSS :=
+  endif
+endif
+ifeq ($(CROSS),)
+  CC := gcc -m32
+  LD := ld -m elf_i386
+  OBJCOPY := objcopy
+else
+  CC := $(CROSS)gcc
+  LD := $(CROSS)ld
+  OBJCOPY := $(CROSS)objcopy
+endif
+HOSTCC := gcc
+
+# Tests to run: `make check TESTS=tests/threads/alarm-single` runs one.
+TESTS ?=
+JOBS ?=
+
+.PHONY: all run check check-% unit bench gdb clean tools
+
+all: $(BUILD)/kernel.elf
+
+include Makefile.build
+
+# Installs the QEMU, toolchain and debugger when missing (a fresh machine needs
+# nothing else), then builds what the target needs in a fresh make, so toolchain
+# detection sees what was just installed.
+tools:
+	@utils/setup --check >/dev/null 2>&1 || utils/setup
+
+run: tools
+	@$(MAKE) --no-print-directory all
+	utils/kestrel -T 60 -- -q run demo
+
+check: tools
+	@$(MAKE) --no-print-directory all tests unit-build
+	@utils/check $(if $(JOBS),-j $(JOBS)) $(TESTS)
+
+check-%: tools
+	@$(MAKE) --no-print-directory all tests unit-build
+	@utils/check $(if $(JOBS),-j $(JOBS)) tests/$*
+
+unit: tools
+	@$(MAKE) --no-print-directory unit-build
+	@utils/check unit
+
+bench: tools
+	@$(MAKE) --no-print-directory all tests
+	@utils/bench
+
+# Boots halted with a GDB stub and prints the command to attach.
+gdb: tools
+	@$(MAKE) --no-print-directory all
+	utils/kestrel --gdb -- -q $(if $(ARGS),$(ARGS),run demo)
+
+clean:
+	rm -rf $(BUILD)

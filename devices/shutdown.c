@@ -1,0 +1,55 @@
+/* Power-off and panic exits. The debug-exit device turns the value V we write into
+   QEMU exit status 2V+1; on a machine without it, the ACPI power-off ports of QEMU's
+   and Bochs' chipsets are tried, and failing all that the CPU halts. */
+
+#include "devices/shutdown.h"
+#include <stdio.h>
+#include "devices/timer.h"
+#include "threads/interrupt.h"
+#include "threads/io.h"
+#include "threads/palloc.h"
+#include "threads/thread.h"
+
+#define DEBUG_EXIT_PORT 0xf4
+#define EXIT_POWER_OFF 0x10     /* QEMU exits with status 33. */
+#define EXIT_PANIC 0x11         /* QEMU exits with status 35. */
+#define ACPI_PM1A_QEMU 0x604    /* PIIX4 PM1a control on QEMU's pc machine. */
+#define ACPI_PM1A_BOCHS 0xb004
+#define ACPI_SLEEP_EN 0x2000    /* SLP_EN with SLP_TYP 0: soft off. */
+
+static size_t boot_free_pages;
+
+/* Records the free-page count at the end of boot, for the leak check. */
+void shutdown_set_boot_free_pages (size_t cnt)
+{
+  boot_free_pages = cnt;
+}
+
+static void leave (uint8_t code) __attribute__ ((noreturn));
+static void leave (uint8_t code)
+{
+  outb (DEBUG_EXIT_PORT, code);
+  outw (ACPI_PM1A_QEMU, ACPI_SLEEP_EN);
+  outw (ACPI_PM1A_BOCHS, ACPI_SLEEP_EN);
+  for (;;)
+    asm volatile ("cli; hlt");
+}
+
+/* Prints the run's statistics and the leak check, then powers the machine off. */
+void shutdown_power_off (void)
+{
+  timer_print_stats ();
+  thread_print_stats ();
+  palloc_print_stats ();
+  printf ("Free pages: %zu at boot, %zu at power-off\n", boot_free_pages,
+          palloc_free_count ());
+  printf ("Powering off...\n");
+  intr_disable ();
+  leave (EXIT_POWER_OFF);
+}
+
+/* Ends the run as a panic (after debug_panic() has printed why). */
+void shutdown_panic (void)
+{
+  leave (EXIT_PANIC);
+}

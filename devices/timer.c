@@ -1,0 +1,102 @@
+/* PIT channel 0 at TIMER_FREQ Hz, and sleeping. A sleeping thread is blocked on a
+   list ordered by wake-up tick; the interrupt handler wakes those whose time has
+   come, so a sleeper costs nothing while it sleeps. */
+
+#include "devices/timer.h"
+#include <debug.h>
+#include <list.h>
+#include <stdio.h>
+#include "threads/interrupt.h"
+#include "threads/io.h"
+#include "threads/thread.h"
+
+#define PIT_HZ 1193182          /* The PIT's input clock. */
+#define PIT_CHANNEL0 0x40
+#define PIT_COMMAND 0x43
+#define PIT_CH0_RATE_GEN 0x34   /* Channel 0, low then high byte, mode 2. */
+#define TIMER_VEC INTR_EXTERNAL_FIRST   /* IRQ 0. */
+
+_Static_assert (PIT_HZ / TIMER_FREQ <= 0xffff, "PIT divisor must fit 16 bits");
+
+static int64_t ticks;
+static struct list sleepers;    /* Blocked threads, earliest wake_tick first. */
+
+static void timer_interrupt (struct intr_frame *);
+
+/* Programs the PIT and registers its interrupt. */
+void timer_init (void)
+{
+  uint16_t divisor = (PIT_HZ + TIMER_FREQ / 2) / TIMER_FREQ;
+
+  list_init (&sleepers);
+  outb (PIT_COMMAND, PIT_CH0_RATE_GEN);
+  outb (PIT_CHANNEL0, divisor & 0xff);
+  outb (PIT_CHANNEL0, divisor >> 8);
+  intr_register_ext (TIMER_VEC, timer_interrupt, "8254 timer");
+}
+
+/* Ticks since boot. */
+int64_t timer_ticks (void)
+{
+  enum intr_level old = intr_disable ();
+  int64_t t = ticks;
+  intr_set_level (old);
+  return t;
+}
+
+/* Ticks since THEN, a timer_ticks() value. */
+int64_t timer_elapsed (int64_t then)
+{
+  return timer_ticks () - then;
+}
+
+static bool wakes_earlier (const struct list_elem *a, const struct list_elem *b,
+                           void *aux UNUSED)
+{
+  return list_entry (a, struct thread, elem)->wake_tick
+         < list_entry (b, struct thread, elem)->wake_tick;
+}
+
+/* Blocks the caller for about TICKS timer ticks (none if TICKS <= 0). Threads
+   whose times are equal wake in the order they went to sleep. */
+void timer_sleep (int64_t duration)
+{
+  struct thread *cur = thread_current ();
+  enum intr_level old;
+
+  ASSERT (!intr_context ());
+  if (duration <= 0)
+    return;
+  old = intr_disable ();
+  cur->wake_tick = ticks + duration;
+  list_insert_ordered (&sleepers, &cur->elem, wakes_earlier, NULL);
+  thread_block ();
+  intr_set_level (old);
+}
+
+/* Sleeps for at least MS milliseconds. */
+void timer_msleep (int64_t ms)
+{
+  timer_sleep ((ms * TIMER_FREQ + 999) / 1000);
+}
+
+/* Prints the ticks since boot. */
+void timer_print_stats (void)
+{
+  printf ("Timer: %lld ticks\n", timer_ticks ());
+}
+
+static void timer_interrupt (struct intr_frame *f UNUSED)
+{
+  ticks++;
+  thread_tick ();
+  while (!list_empty (&sleepers))
+    {
+      struct thread *t = list_entry (list_front (&sleepers), struct thread, elem);
+      if (t->wake_tick > ticks)
+        break;
+      list_pop_front (&sleepers);
+      thread_unblock (t);
+    }
+  thread_preempt ();
+}

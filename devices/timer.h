@@ -1,0 +1,18 @@
+#ifndef DEVICES_TIMER_H
+#define DEVICES_TIMER_H
+
+/* The 8254 programmable interval timer: the clock that drives preemption and
+   timer_sleep(). */
+
+#include <stdint.h>
+
+#define TIMER_FREQ 100          /* Timer interrupts per second. */
+
+void timer_init (void);
+int64_t timer_ticks (void);
+int64_t timer_elapsed (int64_t then);
+void timer_sleep (int64_t ticks);
+void timer_msleep (int64_t ms);
+void timer_print_stats (void);
+
+#endif /* devices/timer.h */

@@ -1,0 +1,147 @@
+#include "filesys/file.h"
+#include "filesys/inode.h"
+#include "threads/malloc.h"
+
+/* No lock here: a struct file is used by one thread at a time (its
+   descriptor's process); the inode does the locking. */
+
+struct file
+  {
+    struct inode *inode;
+    off_t position;             /* Next byte file_read/file_write use. */
+    bool denies_write;          /* This file called inode_deny_write. */
+  };
+
+/* Returns a new open file at position 0 that takes over the caller's
+   reference to INODE.  Returns NULL, closing INODE, if INODE is NULL or
+   memory is short. */
+struct file *
+file_open (struct inode *inode)
+{
+  struct file *file;
+  if (inode == NULL)
+    return NULL;
+  file = malloc (sizeof *file);
+  if (file == NULL)
+    {
+      inode_close (inode);
+      return NULL;
+    }
+  file->inode = inode;
+  file->position = 0;
+  file->denies_write = false;
+  return file;
+}
+
+/* Returns a new open file on FILE's inode, at position 0, or NULL if
+   memory is short. */
+struct file *
+file_reopen (struct file *file)
+{
+  return file_open (inode_reopen (file->inode));
+}
+
+/* Closes FILE (NULL is ignored), allowing writes again if it denied them.
+   A removed file's storage goes away with its last close. */
+void
+file_close (struct file *file)
+{
+  if (file == NULL)
+    return;
+  file_allow_write (file);
+  inode_close (file->inode);
+  free (file);
+}
+
+/* Returns the inode FILE reads and writes. */
+struct inode *
+file_get_inode (struct file *file)
+{
+  return file->inode;
+}
+
+/* Reads up to SIZE bytes at the current position into kernel BUFFER and
+   advances the position by the amount read, which is returned (less than
+   SIZE at end of file). */
+off_t
+file_read (struct file *file, void *buffer, off_t size)
+{
+  off_t read = inode_read_at (file->inode, buffer, size, file->position);
+  file->position += read;
+  return read;
+}
+
+/* Reads up to SIZE bytes at OFFSET into kernel BUFFER; the position does
+   not change.  Returns the bytes read. */
+off_t
+file_read_at (struct file *file, void *buffer, off_t size, off_t offset)
+{
+  return inode_read_at (file->inode, buffer, size, offset);
+}
+
+/* Writes SIZE bytes from kernel BUFFER at the current position, growing
+   the file if needed, and advances the position by the amount written,
+   which is returned (0 while writes are denied; short if the disk is
+   full). */
+off_t
+file_write (struct file *file, const void *buffer, off_t size)
+{
+  off_t written = inode_write_at (file->inode, buffer, size, file->position);
+  file->position += written;
+  return written;
+}
+
+/* Writes SIZE bytes from kernel BUFFER at OFFSET; the position does not
+   change.  Returns the bytes written, as file_write. */
+off_t
+file_write_at (struct file *file, const void *buffer, off_t size,
+               off_t offset)
+{
+  return inode_write_at (file->inode, buffer, size, offset);
+}
+
+/* Makes writes to FILE's inode, through any file, return 0 until FILE
+   calls file_allow_write or is closed.  Used for running executables. */
+void
+file_deny_write (struct file *file)
+{
+  if (!file->denies_write)
+    {
+      file->denies_write = true;
+      inode_deny_write (file->inode);
+    }
+}
+
+/* Undoes FILE's file_deny_write, if any. */
+void
+file_allow_write (struct file *file)
+{
+  if (file->denies_write)
+    {
+      file->denies_write = false;
+      inode_allow_write (file->inode);
+    }
+}
+
+/* Sets FILE's position to POSITION bytes from the start.  Past the end is
+   fine (reads return 0; a write grows the file); a negative position makes
+   reads and writes transfer nothing. */
+void
+file_seek (struct file *file, off_t position)
+{
+  file->position = position;
+}
+
+/* Returns FILE's position. */
+off_t
+file_tell (struct file *file)
+{
+  return file->position;
+}
+
+/* Returns the size of FILE's inode in bytes. */
+off_t
+file_length (struct file *file)
+{
+  return inode_length (file->inode);
+}

@@ -1,0 +1,187 @@
+#include "filesys/filesys.h"
+#include <stdio.h>
+#include "devices/block.h"
+#include "filesys/cache.h"
+#include "filesys/directory.h"
+#include "filesys/file.h"
+#include "filesys/format.h"
+#include "filesys/free-map.h"
+#include "filesys/inode.h"
+#include "filesys/layout.h"
+
+static struct block *fs_device;
+static bool mounted;
+
+/* Writes an empty file system over the whole device (capped at the
+   format's maximum size).  False, with a message, if it is too small. */
+static bool
+format_device (void)
+{
+  static struct kfs_superblock sb;
+  uint32_t sectors = block_size (fs_device);
+
+  printf ("Formatting file system...");
+  if (sectors > KFS_MAX_SECTORS)
+    sectors = KFS_MAX_SECTORS;
+  if (!kfs_superblock_init (&sb, sectors))
+    {
+      printf ("failed: %s is too small\n", block_name (fs_device));
+      return false;
+    }
+  cache_write (KFS_SUPERBLOCK_SECTOR, &sb, 0, KFS_SECTOR_SIZE);
+  if (!free_map_create (&sb))
+    return false;
+  if (!inode_create (KFS_ROOT_DIR_SECTOR, 0, true))
+    {
+      printf ("failed: cannot create the root directory\n");
+      free_map_close ();
+      return false;
+    }
+  free_map_close ();
+  cache_flush ();
+  printf ("done.\n");
+  return true;
+}
+
+/* Reads and checks the superblock, loads the free map and opens the root
+   directory.  False, with a message, if the device does not hold a sane
+   Kestrel file system. */
+static bool
+mount (void)
+{
+  static struct kfs_superblock sb;
+  const char *problem;
+
+  cache_read (KFS_SUPERBLOCK_SECTOR, &sb, 0, KFS_SECTOR_SIZE);
+  problem = kfs_superblock_problem (&sb, block_size (fs_device));
+  if (problem != NULL)
+    {
+      printf ("filesys: %s: %s\n", block_name (fs_device), problem);
+      return false;
+    }
+  if (!free_map_load (&sb))
+    return false;
+  if (!dir_open_root ())
+    {
+      free_map_close ();
+      return false;
+    }
+  return true;
+}
+
+/* Mounts the file system on the BLOCK_FILESYS device, formatting it first
+   if FORMAT.  Call once, after the block devices are registered.  Returns
+   false, with a message, if there is no such device or it does not hold a
+   Kestrel file system; then no other filesys function may be called. */
+bool
+filesys_init (bool format)
+{
+  fs_device = block_get_role (BLOCK_FILESYS);
+  if (fs_device == NULL)
+    {
+      printf ("filesys: no file system device\n");
+      return false;
+    }
+  inode_init ();
+  cache_init (fs_device);
+  if (format && !format_device ())
+    return false;
+  mounted = mount ();
+  return mounted;
+}
+
+/* Writes every cached change to the disk.  Call at power-off; safe to call
+   more than once and when filesys_init failed.  Files may stay open. */
+void
+filesys_done (void)
+{
+  if (mounted)
+    cache_flush ();
+}
+
+/* True if NAME may name a file: 1 to 14 characters, no '/'. */
+bool
+filesys_name_valid (const char *name)
+{
+  return kfs_name_valid (name);
+}
+
+/* Creates a file called NAME of INITIAL_SIZE zero bytes.  False if NAME is
+   invalid or taken, the size is negative or beyond the maximum file size,
+   or the disk is full. */
+bool
+filesys_create (const char *name, off_t initial_size)
+{
+  block_sector_t sector, existing;
+  bool ok = false;
+
+  if (!kfs_name_valid (name) || initial_size < 0
+      || (uint32_t) initial_size > KFS_MAX_FILE_SIZE)
+    return false;
+  dir_lock ();
+  if (!dir_lookup (name, &existing) && free_map_allocate (&sector))
+    {
+      if (!inode_create (sector, initial_size, false))
+        free_map_release (sector);
+      else if (dir_add (name, sector))
+        ok = true;
+      else
+        {
+          /* Directory full: undo through the normal delete path. */
+          struct inode *inode = inode_open (sector);
+          if (inode != NULL)
+            inode_remove (inode);
+          inode_close (inode);
+        }
+    }
+  dir_unlock ();
+  return ok;
+}
+
+/* Opens the file called NAME.  Returns NULL if the name is invalid, there
+   is no such file, its inode is damaged, or memory is short. */
+struct file *
+filesys_open (const char *name)
+{
+  block_sector_t sector;
+  struct inode *inode = NULL;
+
+  if (!kfs_name_valid (name))
+    return NULL;
+  dir_lock ();
+  if (dir_lookup (name, &sector))
+    inode = inode_open (sector);
+  dir_unlock ();
+  if (inode != NULL && inode_is_dir (inode))
+    {
+      printf ("filesys: '%s' names a directory inode\n", name);
+      inode_close (inode);
+      inode = NULL;
+    }
+  return file_open (inode);
+}
+
+/* Deletes the file called NAME.  Files already open on it keep working;
+   its storage is freed when the last one closes.  False if the name is
+   invalid or there is no such file. */
+bool
+filesys_remove (const char *name)
+{
+  block_sector_t sector;
+  struct inode *inode;
+  bool ok = false;
+
+  if (!kfs_name_valid (name))
+    return false;
+  dir_lock ();
+  if (dir_lookup (name, &sector))
+    {
+      inode = inode_open (sector);
+      if (inode != NULL && !inode_is_dir (inode))
+        inode_remove (inode);
+      ok = dir_remove_entry (name);
+      inode_close (inode);
+    }
+  dir_unlock ();
+  return ok;
+}

@@ -1,0 +1,517 @@
+#include "filesys/inode.h"
+#include <debug.h>
+#include <stdio.h>
+#include <string.h>
+#include "filesys/cache.h"
+#include "filesys/format.h"
+#include "filesys/free-map.h"
+#include "filesys/layout.h"
+#include "threads/malloc.h"
+#include "threads/synch.h"
+
+/* Locking: open_inodes_lock guards the open-inode chain and every
+   open_cnt; each inode's own lock guards its disk copy (length and block
+   pointers), removed and deny_write_cnt, and is held for a whole read or
+   write.  Order: directory lock -> inode lock -> free-map lock -> cache
+   lock; open_inodes_lock is never held while taking an inode lock.
+
+   Every sector pointer read from disk is checked before it is followed,
+   so a corrupt image makes calls fail with a message, never panic. */
+
+struct inode
+  {
+    struct inode *next;         /* Next in open_inodes. */
+    block_sector_t sector;      /* Where the on-disk inode lives. */
+    int open_cnt;               /* Openers; guarded by open_inodes_lock. */
+    struct lock lock;           /* Guards the members below. */
+    bool removed;               /* Free everything on the last close. */
+    int deny_write_cnt;         /* Writes fail while > 0. */
+    struct kfs_inode disk;      /* Copy of the on-disk inode. */
+  };
+
+static struct inode *open_inodes;
+static struct lock open_inodes_lock;
+static const uint8_t zeros[KFS_SECTOR_SIZE];
+
+/* Where one sector pointer is stored: in the inode (FIELD) or in entry
+   SLOT of index block BLOCK. */
+struct pointer_ref
+  {
+    uint32_t *field;
+    block_sector_t block;
+    uint32_t slot;
+  };
+
+enum locate_result
+  {
+    LOCATE_OK,                  /* The pointer's home exists. */
+    LOCATE_ABSENT,              /* An index block on the way is missing. */
+    LOCATE_FAILED               /* Corrupt pointer or disk full. */
+  };
+
+/* Initializes the open-inode table.  Call once before any other inode
+   function. */
+void
+inode_init (void)
+{
+  open_inodes = NULL;
+  lock_init (&open_inodes_lock);
+}
+
+/* True if SECTOR, read from disk as a pointer, may be followed. */
+static bool
+pointer_sane (block_sector_t sector)
+{
+  if (free_map_is_data_sector (sector))
+    return true;
+  printf ("filesys: corrupt sector pointer %u\n", (unsigned) sector);
+  return false;
+}
+
+static block_sector_t
+ref_get (const struct pointer_ref *ref)
+{
+  block_sector_t value;
+  if (ref->field != NULL)
+    return *ref->field;
+  cache_read (ref->block, &value, ref->slot * sizeof value, sizeof value);
+  return value;
+}
+
+static void
+ref_set (const struct pointer_ref *ref, block_sector_t value)
+{
+  if (ref->field != NULL)
+    *ref->field = value;
+  else
+    cache_write (ref->block, &value, ref->slot * sizeof value, sizeof value);
+}
+
+/* Sets *BLOCK to the index block HOLDER points at.  If there is none,
+   returns LOCATE_ABSENT, or with CREATE allocates a zeroed one and points
+   HOLDER at it. */
+static enum locate_result
+index_step (const struct pointer_ref *holder, bool create,
+            block_sector_t *block)
+{
+  block_sector_t value = ref_get (holder);
+  if (value == 0)
+    {
+      if (!create)
+        return LOCATE_ABSENT;
+      if (!free_map_allocate (&value))
+        return LOCATE_FAILED;
+      cache_zero (value);
+      ref_set (holder, value);
+    }
+  else if (!pointer_sane (value))
+    return LOCATE_FAILED;
+  *block = value;
+  return LOCATE_OK;
+}
+
+/* Finds where D keeps the pointer to data sector INDEX; with CREATE,
+   allocates missing index blocks on the way. */
+static enum locate_result
+pointer_locate (struct kfs_inode *d, uint32_t index, bool create,
+                struct pointer_ref *ref)
+{
+  struct kfs_index_path path;
+  struct pointer_ref holder = { NULL, 0, 0 };
+  enum locate_result result;
+
+  if (!kfs_index_path_of (index, &path))
+    return LOCATE_FAILED;
+  ref->field = NULL;
+  switch (path.level)
+    {
+    case KFS_LEVEL_DIRECT:
+      ref->field = &d->direct[path.outer];
+      return LOCATE_OK;
+    case KFS_LEVEL_INDIRECT:
+      holder.field = &d->indirect;
+      ref->slot = path.outer;
+      return index_step (&holder, create, &ref->block);
+    case KFS_LEVEL_DOUBLE:
+      holder.field = &d->double_indirect;
+      result = index_step (&holder, create, &holder.block);
+      if (result != LOCATE_OK)
+        return result;
+      holder.field = NULL;
+      holder.slot = path.outer;
+      ref->slot = path.inner;
+      return index_step (&holder, create, &ref->block);
+    }
+  return LOCATE_FAILED;
+}
+
+/* Sets *DATA to D's data sector INDEX, 0 if none.  False if a pointer on
+   the way is corrupt. */
+static bool
+block_lookup (struct kfs_inode *d, uint32_t index, block_sector_t *data)
+{
+  struct pointer_ref ref;
+  switch (pointer_locate (d, index, false, &ref))
+    {
+    case LOCATE_ABSENT:
+      *data = 0;
+      return true;
+    case LOCATE_OK:
+      *data = ref_get (&ref);
+      return *data == 0 || pointer_sane (*data);
+    default:
+      return false;
+    }
+}
+
+/* Releases index block BLOCK of an inode and its first-level children
+   from slot FIRST on, clearing those slots when BLOCK itself survives. */
+static void
+index_release_children (block_sector_t block, uint32_t first)
+{
+  struct pointer_ref ref = { NULL, block, 0 };
+  for (ref.slot = first; ref.slot < KFS_PTRS_PER_SECTOR; ref.slot++)
+    {
+      block_sector_t child = ref_get (&ref);
+      if (child != 0)
+        {
+          free_map_release (child);
+          ref_set (&ref, 0);
+        }
+    }
+}
+
+/* Releases the index blocks of D that no data sector below KEEP needs. */
+static void
+index_blocks_trim (struct kfs_inode *d, uint32_t keep)
+{
+  const uint32_t double_first = KFS_DIRECT_COUNT + KFS_PTRS_PER_SECTOR;
+
+  if (keep <= KFS_DIRECT_COUNT && d->indirect != 0)
+    {
+      free_map_release (d->indirect);
+      d->indirect = 0;
+    }
+  if (d->double_indirect == 0 || !pointer_sane (d->double_indirect))
+    return;
+  if (keep <= double_first)
+    {
+      index_release_children (d->double_indirect, 0);
+      free_map_release (d->double_indirect);
+      d->double_indirect = 0;
+    }
+  else
+    index_release_children (d->double_indirect,
+                            (keep - double_first + KFS_PTRS_PER_SECTOR - 1)
+                            / KFS_PTRS_PER_SECTOR);
+}
+
+/* Releases data sectors [KEEP, END) of D and the index blocks only they
+   needed, leaving D's pointers past KEEP zero. */
+static void
+blocks_shrink (struct kfs_inode *d, uint32_t keep, uint32_t end)
+{
+  uint32_t index;
+  for (index = keep; index < end; index++)
+    {
+      struct pointer_ref ref;
+      if (pointer_locate (d, index, false, &ref) == LOCATE_OK)
+        {
+          block_sector_t data = ref_get (&ref);
+          if (data != 0)
+            {
+              free_map_release (data);
+              ref_set (&ref, 0);
+            }
+        }
+    }
+  index_blocks_trim (d, keep);
+}
+
+/* Gives D zeroed data sectors [OLD_SECTORS, NEW_SECTORS).  On failure
+   (disk full, corrupt pointer) undoes its work and returns false. */
+static bool
+blocks_grow (struct kfs_inode *d, uint32_t old_sectors, uint32_t new_sectors)
+{
+  uint32_t index;
+  for (index = old_sectors; index < new_sectors; index++)
+    {
+      struct pointer_ref ref;
+      block_sector_t data;
+      if (pointer_locate (d, index, true, &ref) != LOCATE_OK
+          || !free_map_allocate (&data))
+        break;
+      cache_zero (data);
+      ref_set (&ref, data);
+    }
+  if (index == new_sectors)
+    return true;
+  blocks_shrink (d, old_sectors, index);
+  return false;
+}
+
+/* Writes a new inode of LENGTH zero bytes at SECTOR (already allocated by
+   the caller), a directory if IS_DIR.  Returns false, having released any
+   data sectors it took, if LENGTH is out of range or the disk is full. */
+bool
+inode_create (block_sector_t sector, off_t length, bool is_dir)
+{
+  struct kfs_inode *d;
+  bool ok;
+
+  if (length < 0 || (uint32_t) length > KFS_MAX_FILE_SIZE)
+    return false;
+  d = calloc (1, sizeof *d);
+  if (d == NULL)
+    return false;
+  d->magic = KFS_INODE_MAGIC;
+  d->kind = is_dir ? KFS_KIND_DIR : KFS_KIND_FILE;
+  ok = blocks_grow (d, 0, kfs_sectors_for_bytes (length));
+  if (ok)
+    {
+      d->length = length;
+      cache_write (sector, d, 0, KFS_SECTOR_SIZE);
+    }
+  free (d);
+  return ok;
+}
+
+/* Returns the shared in-memory inode for the inode at SECTOR, opening it
+   if needed.  Returns NULL if out of memory or if SECTOR does not hold a
+   sane inode (reported). */
+struct inode *
+inode_open (block_sector_t sector)
+{
+  struct inode *inode;
+  const char *problem;
+
+  if (sector != KFS_ROOT_DIR_SECTOR && !pointer_sane (sector))
+    return NULL;
+  lock_acquire (&open_inodes_lock);
+  for (inode = open_inodes; inode != NULL; inode = inode->next)
+    if (inode->sector == sector)
+      {
+        inode->open_cnt++;
+        lock_release (&open_inodes_lock);
+        return inode;
+      }
+  inode = malloc (sizeof *inode);
+  if (inode != NULL)
+    {
+      cache_read (sector, &inode->disk, 0, KFS_SECTOR_SIZE);
+      problem = kfs_inode_problem (&inode->disk);
+      if (problem != NULL)
+        {
+          printf ("filesys: inode %u: %s\n", (unsigned) sector, problem);
+          free (inode);
+          inode = NULL;
+        }
+    }
+  if (inode != NULL)
+    {
+      inode->sector = sector;
+      inode->open_cnt = 1;
+      lock_init (&inode->lock);
+      inode->removed = false;
+      inode->deny_write_cnt = 0;
+      inode->next = open_inodes;
+      open_inodes = inode;
+    }
+  lock_release (&open_inodes_lock);
+  return inode;
+}
+
+/* Adds an opener to INODE and returns it.  INODE may be NULL. */
+struct inode *
+inode_reopen (struct inode *inode)
+{
+  if (inode != NULL)
+    {
+      lock_acquire (&open_inodes_lock);
+      inode->open_cnt++;
+      lock_release (&open_inodes_lock);
+    }
+  return inode;
+}
+
+/* Returns the sector of INODE's on-disk inode: its unique number. */
+block_sector_t
+inode_get_inumber (const struct inode *inode)
+{
+  return inode->sector;
+}
+
+/* True if INODE is a directory.  The kind never changes, so no lock. */
+bool
+inode_is_dir (const struct inode *inode)
+{
+  return inode->disk.kind == KFS_KIND_DIR;
+}
+
+/* Drops one opener of INODE (NULL is ignored).  The last close frees the
+   in-memory inode and, if it was removed, its sectors and inode sector. */
+void
+inode_close (struct inode *inode)
+{
+  struct inode **link;
+  bool last;
+
+  if (inode == NULL)
+    return;
+  lock_acquire (&open_inodes_lock);
+  last = --inode->open_cnt == 0;
+  if (last)
+    for (link = &open_inodes; *link != NULL; link = &(*link)->next)
+      if (*link == inode)
+        {
+          *link = inode->next;
+          break;
+        }
+  lock_release (&open_inodes_lock);
+  if (!last)
+    return;
+  if (inode->removed)
+    {
+      blocks_shrink (&inode->disk, 0,
+                     kfs_sectors_for_bytes (inode->disk.length));
+      free_map_release (inode->sector);
+    }
+  free (inode);
+}
+
+/* Marks INODE to be deleted when its last opener closes it.  The caller
+   removes the directory entry, so no one can open it again. */
+void
+inode_remove (struct inode *inode)
+{
+  lock_acquire (&inode->lock);
+  inode->removed = true;
+  lock_release (&inode->lock);
+}
+
+/* Reads up to SIZE bytes of INODE from byte OFFSET into BUFFER (a kernel
+   buffer: no fault may happen while the inode lock is held).  Returns the
+   bytes read: fewer than SIZE at end of file or on a corrupt pointer, 0
+   if OFFSET is negative. */
+off_t
+inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
+{
+  uint8_t *buffer = buffer_;
+  off_t done = 0;
+
+  lock_acquire (&inode->lock);
+  while (size > done && offset >= 0
+         && (uint32_t) offset < inode->disk.length)
+    {
+      uint32_t sector_ofs = offset % KFS_SECTOR_SIZE;
+      uint32_t chunk = KFS_SECTOR_SIZE - sector_ofs;
+      block_sector_t data;
+
+      if (chunk > (uint32_t) (size - done))
+        chunk = size - done;
+      if (chunk > inode->disk.length - offset)
+        chunk = inode->disk.length - offset;
+      if (!block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE, &data)
+          || data == 0)
+        break;
+      cache_read (data, buffer + done, sector_ofs, chunk);
+      done += chunk;
+      offset += chunk;
+    }
+  lock_release (&inode->lock);
+  return done;
+}
+
+/* Makes INODE NEW_LENGTH bytes long, zero-filling the gap, and stores the
+   inode.  False (nothing changed) if the disk is full or corrupt.  Caller
+   holds INODE's lock. */
+static bool
+inode_extend (struct inode *inode, uint32_t new_length)
+{
+  struct kfs_inode *d = &inode->disk;
+  uint32_t tail = d->length % KFS_SECTOR_SIZE;
+  block_sector_t last;
+
+  if (!blocks_grow (d, kfs_sectors_for_bytes (d->length),
+                    kfs_sectors_for_bytes (new_length)))
+    return false;
+  /* Bytes past the old end in its last sector must read back as zeros. */
+  if (tail != 0 && block_lookup (d, d->length / KFS_SECTOR_SIZE, &last)
+      && last != 0)
+    cache_write (last, zeros, tail, KFS_SECTOR_SIZE - tail);
+  d->length = new_length;
+  cache_write (inode->sector, d, 0, KFS_SECTOR_SIZE);
+  return true;
+}
+
+/* Writes SIZE bytes from BUFFER (a kernel buffer) into INODE at OFFSET,
+   growing the file, zero-filled, when writing past its end.  Returns the
+   bytes written: 0 while writes are denied or if OFFSET is negative; fewer
+   than SIZE at the maximum file size, when the disk is full (then only
+   the existing part is written) or on a corrupt pointer. */
+off_t
+inode_write_at (struct inode *inode, const void *buffer_, off_t size,
+                off_t offset)
+{
+  const uint8_t *buffer = buffer_;
+  uint32_t end;
+  off_t done = 0;
+
+  if (size <= 0 || offset < 0 || (uint32_t) offset >= KFS_MAX_FILE_SIZE)
+    return 0;
+  end = (uint32_t) size > KFS_MAX_FILE_SIZE - offset
+        ? KFS_MAX_FILE_SIZE : (uint32_t) offset + size;
+  lock_acquire (&inode->lock);
+  if (inode->deny_write_cnt > 0)
+    end = offset;
+  else if (end > inode->disk.length && !inode_extend (inode, end))
+    end = inode->disk.length;
+  while ((uint32_t) offset < end)
+    {
+      uint32_t sector_ofs = offset % KFS_SECTOR_SIZE;
+      uint32_t chunk = KFS_SECTOR_SIZE - sector_ofs;
+      block_sector_t data;
+
+      if (chunk > end - offset)
+        chunk = end - offset;
+      if (!block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE, &data)
+          || data == 0)
+        break;
+      cache_write (data, buffer + done, sector_ofs, chunk);
+      done += chunk;
+      offset += chunk;
+    }
+  lock_release (&inode->lock);
+  return done;
+}
+
+/* Makes writes to INODE fail until a matching inode_allow_write.  Calls
+   nest: each opener that denies must allow once. */
+void
+inode_deny_write (struct inode *inode)
+{
+  lock_acquire (&inode->lock);
+  inode->deny_write_cnt++;
+  lock_release (&inode->lock);
+}
+
+/* Undoes one inode_deny_write on INODE. */
+void
+inode_allow_write (struct inode *inode)
+{
+  lock_acquire (&inode->lock);
+  ASSERT (inode->deny_write_cnt > 0);
+  inode->deny_write_cnt--;
+  lock_release (&inode->lock);
+}
+
+/* Returns INODE's length in bytes. */
+off_t
+inode_length (struct inode *inode)
+{
+  off_t length;
+  lock_acquire (&inode->lock);
+  length = inode->disk.length;
+  lock_release (&inode->lock);
+  return length;
+}

@@ -1,0 +1,102 @@
+/* Kernel console. A lock makes each printf()/putbuf() call atomic with respect to
+   other threads. It is not taken in interrupt handlers (they cannot sleep and run
+   with interrupts off, so nothing interleaves them anyway), nor before threads
+   exist, nor once a panic has begun (the panicking thread may hold it). */
+
+#include <console.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include "devices/serial.h"
+#include "devices/vga.h"
+#include "threads/interrupt.h"
+#include "threads/synch.h"
+
+static struct lock console_lock;
+static bool use_lock;
+
+/* Starts serialising output between threads. Call after thread_init(). */
+void console_init (void)
+{
+  lock_init (&console_lock);
+  use_lock = true;
+}
+
+/* Stops locking: a panic must print whatever state the lock is in. */
+void console_panic (void)
+{
+  use_lock = false;
+}
+
+static bool acquire (void)
+{
+  if (!use_lock || intr_context () || lock_held_by_current_thread (&console_lock))
+    return false;
+  lock_acquire (&console_lock);
+  return true;
+}
+
+static void release (bool locked)
+{
+  if (locked)
+    lock_release (&console_lock);
+}
+
+static void put_char (char c)
+{
+  serial_putc (c);
+  vga_putc (c);
+}
+
+static void emit (char c, void *count)
+{
+  put_char (c);
+  ++*(int *) count;
+}
+
+/* Writes the SIZE bytes at BUF as one unbroken piece. */
+void putbuf (const char *buf, size_t size)
+{
+  bool locked = acquire ();
+  while (size-- > 0)
+    put_char (*buf++);
+  release (locked);
+}
+
+int vprintf (const char *format, va_list args)
+{
+  int count = 0;
+  bool locked = acquire ();
+  format_output (format, args, emit, &count);
+  release (locked);
+  return count;
+}
+
+int printf (const char *format, ...)
+{
+  va_list args;
+  int count;
+
+  va_start (args, format);
+  count = vprintf (format, args);
+  va_end (args);
+  return count;
+}
+
+int puts (const char *s)
+{
+  bool locked = acquire ();
+  while (*s != '\0')
+    put_char (*s++);
+  put_char ('\n');
+  release (locked);
+  return 0;
+}
+
+int putchar (int c)
+{
+  bool locked = acquire ();
+  put_char (c);
+  release (locked);
+  return c;
+}

@@ -1,0 +1,189 @@
+/* Kernel main: brings the subsystems up in dependency order, then carries out the
+   actions on the command line (`-q run alarm-single`) and powers off. */
+
+#include "threads/init.h"
+#include <console.h>
+#include <debug.h>
+#include <random.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "devices/input.h"
+#include "devices/serial.h"
+#include "devices/shutdown.h"
+#include "devices/timer.h"
+#include "threads/boot-info.h"
+#include "threads/interrupt.h"
+#include "threads/malloc.h"
+#include "threads/palloc.h"
+#include "threads/paging.h"
+#include "threads/thread.h"
+#include "userprog/gdt.h"
+#include "tests/threads/tests.h"
+
+#define ARGV_MAX 64                   /* Command-line words kept. */
+
+bool power_off_when_done;
+static size_t user_page_limit = SIZE_MAX;
+
+static char *words[ARGV_MAX + 1];     /* The command line, split into words. */
+
+int main (void) __attribute__ ((noreturn));
+static char **parse_options (char **argv);
+static void run_actions (char **argv);
+static void usage (void) __attribute__ ((noreturn));
+
+int main (void)
+{
+  char **actions;
+
+  serial_init ();
+  boot_info_load ();
+  gdt_init ();
+  thread_init ();
+  console_init ();
+  printf ("Kestrel booting with %u kB RAM...\n", (unsigned) boot_info.ram_kb);
+
+  actions = parse_options (words);
+  palloc_init (user_page_limit);
+  malloc_init ();
+  paging_init ();
+
+  intr_init ();
+  timer_init ();
+  input_init ();
+  serial_init_interrupts ();
+  thread_start ();
+
+  printf ("Boot complete.\n");
+  shutdown_set_boot_free_pages (palloc_free_count ());
+  run_actions (actions);
+
+  if (power_off_when_done)
+    shutdown_power_off ();
+  thread_exit ();
+}
+
+/* Splits the boot command line into WORDS in place. Words are separated by spaces;
+   a word in single quotes may contain spaces (run 'echo a b'). The loader's
+   first word is the kernel's own path. Returns the arguments after it. */
+static char **split_command_line (void)
+{
+  char *p = boot_info.cmdline;
+  size_t n = 0;
+
+  while (n < ARGV_MAX)
+    {
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      if (*p == '\'')
+        {
+          words[n++] = ++p;
+          p = strchr (p, '\'');
+          if (p == NULL)
+            PANIC ("unbalanced quote in command line");
+        }
+      else
+        {
+          words[n++] = p;
+          while (*p != ' ' && *p != '\0')
+            p++;
+        }
+      if (*p != '\0')
+        *p++ = '\0';
+    }
+  words[n] = NULL;
+  return n > 0 ? words + 1 : words;
+}
+
+/* Handles the options (words starting with '-') and returns the first action. */
+static char **parse_options (char **argv UNUSED)
+{
+  char **arg;
+
+  for (arg = split_command_line (); *arg != NULL && **arg == '-'; arg++)
+    {
+      char *value = strchr (*arg, '=');
+      if (value != NULL)
+        *value++ = '\0';
+
+      if (!strcmp (*arg, "-h"))
+        usage ();
+      else if (!strcmp (*arg, "-q"))
+        power_off_when_done = true;
+      else if (!strcmp (*arg, "-rs") && value != NULL)
+        random_init (atoi (value));
+      else if (!strcmp (*arg, "-ul") && value != NULL)
+        user_page_limit = atoi (value);
+      else
+        PANIC ("unknown option `%s' (use -h for help)", *arg);
+    }
+  return arg;
+}
+
+static void run_test_action (char **argv)
+{
+  run_test (argv[1]);
+}
+
+/* An action on the command line: its name, the words it takes after its name, and
+   the function that carries it out. */
+struct action
+  {
+    const char *name;
+    int argc;
+    void (*function) (char **argv);
+  };
+
+static const struct action actions[] =
+  {
+    { "run", 1, run_test_action },
+  };
+
+/* Executes each action in ARGV in turn. An unknown action, or one with too few
+   words after it, is a usage error. */
+static void run_actions (char **argv)
+{
+  while (*argv != NULL)
+    {
+      const struct action *a;
+      int i;
+
+      for (a = actions; a < actions + sizeof actions / sizeof *actions; a++)
+        if (!strcmp (*argv, a->name))
+          break;
+      if (a == actions + sizeof actions / sizeof *actions)
+        PANIC ("unknown action `%s' (use -h for help)", *argv);
+      for (i = 1; i <= a->argc; i++)
+        if (argv[i] == NULL)
+          PANIC ("action `%s' needs %d argument(s)", *argv, a->argc);
+
+      printf ("Executing '%s", argv[0]);
+      for (i = 1; i <= a->argc; i++)
+        printf (" %s", argv[i]);
+      printf ("':\n");
+      a->function (argv);
+      printf ("Execution of '%s", argv[0]);
+      for (i = 1; i <= a->argc; i++)
+        printf (" %s", argv[i]);
+      printf ("' complete.\n");
+      argv += a->argc + 1;
+    }
+}
+
+static void usage (void)
+{
+  printf ("\nCommand line syntax: [OPTION...] [ACTION...]\n"
+          "Options must precede actions.\n"
+          "Actions are executed in the order specified.\n"
+          "\nAvailable actions:\n"
+          "  run TEST           Run kernel test TEST.\n"
+          "\nOptions:\n"
+          "  -h                 Print this help message and power off.\n"
+          "  -q                 Power off when the actions are done.\n"
+          "  -rs=SEED           Seed the random number generator with SEED.\n"
+          "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n");
+  shutdown_power_off ();
+}

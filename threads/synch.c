@@ -1,0 +1,166 @@
+/* Semaphores, locks and condition variables; see synch.h. */
+
+#include "threads/synch.h"
+#include <debug.h>
+#include "threads/interrupt.h"
+#include "threads/thread.h"
+
+/* Sets SEMA's count to VALUE with no waiters. */
+void sema_init (struct semaphore *sema, unsigned value)
+{
+  ASSERT (sema != NULL);
+  sema->value = value;
+  list_init (&sema->waiters);
+}
+
+/* Waits until SEMA's value is positive, then decrements it. May sleep, so not from
+   an interrupt handler; may be called with interrupts off (and sleeps then too). */
+void sema_down (struct semaphore *sema)
+{
+  enum intr_level old;
+
+  ASSERT (sema != NULL);
+  ASSERT (!intr_context ());
+  old = intr_disable ();
+  while (sema->value == 0)
+    {
+      list_push_back (&sema->waiters, &thread_current ()->elem);
+      thread_block ();
+    }
+  sema->value--;
+  intr_set_level (old);
+}
+
+/* Decrements SEMA if that needs no wait; returns whether it did. Safe in handlers. */
+bool sema_try_down (struct semaphore *sema)
+{
+  enum intr_level old = intr_disable ();
+  bool success = sema->value > 0;
+  if (success)
+    sema->value--;
+  intr_set_level (old);
+  return success;
+}
+
+/* Increments SEMA and wakes its highest-priority waiter, yielding to it if it
+   outranks the caller. Safe in interrupt handlers. */
+void sema_up (struct semaphore *sema)
+{
+  enum intr_level old;
+
+  ASSERT (sema != NULL);
+  old = intr_disable ();
+  if (!list_empty (&sema->waiters))
+    {
+      struct list_elem *e = list_max (&sema->waiters, thread_priority_less, NULL);
+      list_remove (e);
+      thread_unblock (list_entry (e, struct thread, elem));
+    }
+  sema->value++;
+  thread_preempt ();
+  intr_set_level (old);
+}
+
+/* Makes LOCK free. */
+void lock_init (struct lock *lock)
+{
+  ASSERT (lock != NULL);
+  lock->holder = NULL;
+  sema_init (&lock->semaphore, 1);
+}
+
+/* Acquires LOCK, sleeping until it is free. The caller must not hold it already. */
+void lock_acquire (struct lock *lock)
+{
+  ASSERT (lock != NULL);
+  ASSERT (!intr_context ());
+  ASSERT (!lock_held_by_current_thread (lock));
+  sema_down (&lock->semaphore);
+  lock->holder = thread_current ();
+}
+
+/* Acquires LOCK if it is free; returns whether it did. */
+bool lock_try_acquire (struct lock *lock)
+{
+  ASSERT (lock != NULL);
+  ASSERT (!lock_held_by_current_thread (lock));
+  if (!sema_try_down (&lock->semaphore))
+    return false;
+  lock->holder = thread_current ();
+  return true;
+}
+
+/* Releases LOCK, which the caller must hold. */
+void lock_release (struct lock *lock)
+{
+  ASSERT (lock != NULL);
+  ASSERT (lock_held_by_current_thread (lock));
+  lock->holder = NULL;
+  sema_up (&lock->semaphore);
+}
+
+/* True if the running thread holds LOCK. */
+bool lock_held_by_current_thread (const struct lock *lock)
+{
+  ASSERT (lock != NULL);
+  return lock->holder == thread_current ();
+}
+
+/* One thread waiting on a condition, with its own semaphore. */
+struct cond_waiter
+  {
+    struct list_elem elem;
+    struct semaphore semaphore;
+    int priority;               /* The waiter's priority when it began to wait. */
+  };
+
+void cond_init (struct condition *cond)
+{
+  ASSERT (cond != NULL);
+  list_init (&cond->waiters);
+}
+
+/* Releases LOCK, waits for a signal on COND, and re-acquires LOCK before returning.
+   The caller must hold LOCK and re-check its condition afterwards. */
+void cond_wait (struct condition *cond, struct lock *lock)
+{
+  struct cond_waiter waiter;
+
+  ASSERT (cond != NULL && lock != NULL);
+  ASSERT (!intr_context ());
+  ASSERT (lock_held_by_current_thread (lock));
+  sema_init (&waiter.semaphore, 0);
+  waiter.priority = thread_get_priority ();
+  list_push_back (&cond->waiters, &waiter.elem);
+  lock_release (lock);
+  sema_down (&waiter.semaphore);
+  lock_acquire (lock);
+}
+
+static bool waiter_priority_less (const struct list_elem *a, const struct list_elem *b,
+                                  void *aux UNUSED)
+{
+  return list_entry (a, struct cond_waiter, elem)->priority
+         < list_entry (b, struct cond_waiter, elem)->priority;
+}
+
+/* Wakes the highest-priority thread waiting on COND, if any. The caller holds LOCK. */
+void cond_signal (struct condition *cond, struct lock *lock)
+{
+  ASSERT (cond != NULL && lock != NULL);
+  ASSERT (!intr_context ());
+  ASSERT (lock_held_by_current_thread (lock));
+  if (!list_empty (&cond->waiters))
+    {
+      struct list_elem *e = list_max (&cond->waiters, waiter_priority_less, NULL);
+      list_remove (e);
+      sema_up (&list_entry (e, struct cond_waiter, elem)->semaphore);
+    }
+}
+
+/* Wakes every thread waiting on COND. The caller holds LOCK. */
+void cond_broadcast (struct condition *cond, struct lock *lock)
+{
+  while (!list_empty (&cond->waiters))
+    cond_signal (cond, lock);
+}

@@ -1,0 +1,386 @@
+/* Threads and the scheduler: strict priorities (PRI_MIN..PRI_MAX) with round-robin
+   time slices inside a level. Each priority has its own FIFO ready queue, and a
+   bitmap of non-empty queues makes picking the next thread O(1). */
+
+#include "threads/thread.h"
+#include <debug.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include "threads/interrupt.h"
+#include "threads/palloc.h"
+#include "threads/switch.h"
+#include "threads/synch.h"
+#include "threads/vaddr.h"
+#include "userprog/pagedir.h"
+#include "userprog/tss.h"
+
+#define THREAD_MAGIC 0x4b657374       /* "Kest": intact while the stack is. */
+#define READY_WORDS ((PRI_CNT + 31) / 32)
+
+_Static_assert (offsetof (struct thread, stack) == THREAD_STACK_OFS,
+                "switch.S needs the offset of struct thread's stack member");
+
+static struct list ready_queues[PRI_CNT];
+static uint32_t ready_bits[READY_WORDS];   /* Bit p set: ready_queues[p] non-empty. */
+static struct list all_list;               /* Every thread alive. */
+static struct thread *idle_thread;
+static struct thread *initial_thread;      /* main(): not in a palloc'd page. */
+static tid_t next_tid = 1;
+static unsigned slice_ticks;               /* Ticks since the running thread started. */
+static int64_t idle_ticks, kernel_ticks, user_ticks;
+
+/* The frames a new thread's stack starts with, so that its first switch_threads()
+   "returns" through switch_entry into kernel_thread(). */
+struct kernel_thread_frame
+  {
+    void *eip;                  /* Fake return address. */
+    thread_func *function;
+    void *aux;
+  };
+struct switch_entry_frame
+  {
+    void (*eip) (void);
+  };
+struct switch_threads_frame
+  {
+    uint32_t edi, esi, ebp, ebx;
+    void (*eip) (void);
+    struct thread *cur, *next;
+  };
+
+void thread_schedule_tail (struct thread *prev);
+static void schedule (void);
+
+static bool is_thread (const struct thread *t)
+{
+  return t != NULL && t->magic == THREAD_MAGIC;
+}
+
+/* The thread whose page holds the stack pointer. */
+static struct thread *running_thread (void)
+{
+  uint32_t *esp;
+  asm ("movl %%esp, %0" : "=g" (esp));
+  return pg_round_down (esp);
+}
+
+static void init_thread (struct thread *t, const char *name, int priority)
+{
+  ASSERT (priority >= PRI_MIN && priority <= PRI_MAX);
+  memset (t, 0, sizeof *t);
+  t->status = THREAD_BLOCKED;
+  strlcpy (t->name, name, sizeof t->name);
+  t->stack = (uint8_t *) t + PGSIZE;
+  t->priority = priority;
+  t->magic = THREAD_MAGIC;
+  list_push_back (&all_list, &t->allelem);
+}
+
+static tid_t allocate_tid (void)
+{
+  enum intr_level old = intr_disable ();
+  tid_t tid = next_tid++;
+  intr_set_level (old);
+  return tid;
+}
+
+/* Turns the code running since boot into the "main" thread. Call with interrupts
+   off, before anything else that may call thread_current(). */
+void thread_init (void)
+{
+  int p;
+
+  ASSERT (intr_get_level () == INTR_OFF);
+  list_init (&all_list);
+  for (p = 0; p < PRI_CNT; p++)
+    list_init (&ready_queues[p]);
+  initial_thread = running_thread ();
+  init_thread (initial_thread, "main", PRI_DEFAULT);
+  initial_thread->status = THREAD_RUNNING;
+  initial_thread->tid = allocate_tid ();
+}
+
+static void idle (void *started)
+{
+  idle_thread = thread_current ();
+  sema_up (started);
+  for (;;)
+    {
+      intr_disable ();
+      thread_block ();
+      /* sti takes effect after the next instruction, so no interrupt slips in
+         between it and hlt. */
+      asm volatile ("sti; hlt" : : : "memory");
+    }
+}
+
+/* Starts the idle thread and preemptive scheduling (enables interrupts). */
+void thread_start (void)
+{
+  struct semaphore started;
+  sema_init (&started, 0);
+  thread_create ("idle", PRI_MIN, idle, &started);
+  intr_enable ();
+  sema_down (&started);
+}
+
+/* Called by the timer interrupt: accounting and time-slice expiry. */
+void thread_tick (void)
+{
+  struct thread *t = thread_current ();
+
+  if (t == idle_thread)
+    idle_ticks++;
+  else if (t->pagedir != NULL)
+    user_ticks++;
+  else
+    kernel_ticks++;
+  if (++slice_ticks >= TIME_SLICE)
+    intr_yield_on_return ();
+}
+
+/* Prints where the ticks went. */
+void thread_print_stats (void)
+{
+  printf ("Thread: %lld idle ticks, %lld kernel ticks, %lld user ticks\n",
+          idle_ticks, kernel_ticks, user_ticks);
+}
+
+/* Ticks the idle thread has had: a sleeping system is an idle one. */
+int64_t thread_idle_ticks (void)
+{
+  enum intr_level old = intr_disable ();
+  int64_t t = idle_ticks;
+  intr_set_level (old);
+  return t;
+}
+
+static void kernel_thread (thread_func *function, void *aux)
+{
+  ASSERT (function != NULL);
+  intr_enable ();
+  function (aux);
+  thread_exit ();
+}
+
+static void *alloc_frame (struct thread *t, size_t size)
+{
+  t->stack -= size;
+  return t->stack;
+}
+
+/* Creates a thread NAME at PRIORITY running FUNCTION(AUX) and puts it on the ready
+   queue; it may run (and even exit) before this returns. Returns its tid, or
+   TID_ERROR if no page was free. */
+tid_t thread_create (const char *name, int priority, thread_func *function, void *aux)
+{
+  struct thread *t;
+  struct kernel_thread_frame *kf;
+  struct switch_entry_frame *ef;
+  struct switch_threads_frame *sf;
+  enum intr_level old;
+  tid_t tid;
+
+  ASSERT (function != NULL);
+  t = palloc_get_page (PAL_ZERO);
+  if (t == NULL)
+    return TID_ERROR;
+  old = intr_disable ();
+  init_thread (t, name, priority);
+  intr_set_level (old);
+  tid = t->tid = allocate_tid ();
+
+  kf = alloc_frame (t, sizeof *kf);
+  kf->function = function;
+  kf->aux = aux;
+  ef = alloc_frame (t, sizeof *ef);
+  ef->eip = (void (*) (void)) kernel_thread;
+  sf = alloc_frame (t, sizeof *sf);
+  sf->eip = switch_entry;
+
+  thread_unblock (t);
+  thread_preempt ();
+  return tid;
+}
+
+/* Puts the running thread to sleep until thread_unblock(). Interrupts must be off;
+   usually the synchronisation primitives are what you want. */
+void thread_block (void)
+{
+  ASSERT (!intr_context ());
+  ASSERT (intr_get_level () == INTR_OFF);
+  thread_current ()->status = THREAD_BLOCKED;
+  schedule ();
+}
+
+static void ready_push (struct thread *t)
+{
+  list_push_back (&ready_queues[t->priority], &t->elem);
+  ready_bits[t->priority / 32] |= 1u << (t->priority % 32);
+}
+
+/* The highest priority with a ready thread, or -1. */
+static int ready_top (void)
+{
+  int w;
+  for (w = READY_WORDS - 1; w >= 0; w--)
+    if (ready_bits[w] != 0)
+      return w * 32 + 31 - __builtin_clz (ready_bits[w]);
+  return -1;
+}
+
+/* Makes blocked thread T ready. It does not preempt the caller (who may hold
+   interrupts off on purpose); call thread_preempt() for that. */
+void thread_unblock (struct thread *t)
+{
+  enum intr_level old;
+
+  ASSERT (is_thread (t));
+  old = intr_disable ();
+  ASSERT (t->status == THREAD_BLOCKED);
+  ready_push (t);
+  t->status = THREAD_READY;
+  intr_set_level (old);
+}
+
+/* Yields if a ready thread has a higher priority than the running one (at the end
+   of the handler, when called from an interrupt). */
+void thread_preempt (void)
+{
+  enum intr_level old = intr_disable ();
+  if (ready_top () > thread_current ()->priority)
+    {
+      if (intr_context ())
+        intr_yield_on_return ();
+      else
+        thread_yield ();
+    }
+  intr_set_level (old);
+}
+
+/* The running thread; panics if its stack has overflowed into struct thread. */
+struct thread *thread_current (void)
+{
+  struct thread *t = running_thread ();
+  if (!is_thread (t))
+    PANIC ("kernel stack overflow: thread page %p lost its magic", (void *) t);
+  ASSERT (t->status == THREAD_RUNNING);
+  return t;
+}
+
+tid_t thread_tid (void)
+{
+  return thread_current ()->tid;
+}
+
+const char *thread_name (void)
+{
+  return thread_current ()->name;
+}
+
+/* Ends the running thread; its page is freed once another thread runs. */
+void thread_exit (void)
+{
+  ASSERT (!intr_context ());
+  intr_disable ();
+  list_remove (&thread_current ()->allelem);
+  thread_current ()->status = THREAD_DYING;
+  schedule ();
+  NOT_REACHED ();
+}
+
+/* Gives up the CPU; the thread stays ready and may run again at once. */
+void thread_yield (void)
+{
+  struct thread *cur = thread_current ();
+  enum intr_level old;
+
+  ASSERT (!intr_context ());
+  old = intr_disable ();
+  if (cur != idle_thread)
+    ready_push (cur);
+  cur->status = THREAD_READY;
+  schedule ();
+  intr_set_level (old);
+}
+
+/* Calls ACTION(t, AUX) on every thread. Interrupts must be off. */
+void thread_foreach (thread_action_func *action, void *aux)
+{
+  struct list_elem *e;
+
+  ASSERT (intr_get_level () == INTR_OFF);
+  for (e = list_begin (&all_list); e != list_end (&all_list); e = list_next (e))
+    action (list_entry (e, struct thread, allelem), aux);
+}
+
+int thread_get_priority (void)
+{
+  return thread_current ()->priority;
+}
+
+/* Sets the running thread's priority, yielding if it is no longer the highest. */
+void thread_set_priority (int priority)
+{
+  ASSERT (priority >= PRI_MIN && priority <= PRI_MAX);
+  thread_current ()->priority = priority;
+  thread_preempt ();
+}
+
+/* list_less_func ordering threads (by `elem`) by priority, lowest first, so that
+   list_max() finds the first of the highest-priority ones. */
+bool thread_priority_less (const struct list_elem *a, const struct list_elem *b,
+                           void *aux UNUSED)
+{
+  return list_entry (a, struct thread, elem)->priority
+         < list_entry (b, struct thread, elem)->priority;
+}
+
+static struct thread *next_thread_to_run (void)
+{
+  int p = ready_top ();
+  struct thread *t;
+
+  if (p < 0)
+    return idle_thread;
+  t = list_entry (list_pop_front (&ready_queues[p]), struct thread, elem);
+  if (list_empty (&ready_queues[p]))
+    ready_bits[p / 32] &= ~(1u << (p % 32));
+  return t;
+}
+
+/* Finishes a switch, on the new thread's stack: marks it running, activates its
+   address space, and frees the previous thread if it died. */
+void thread_schedule_tail (struct thread *prev)
+{
+  struct thread *cur = running_thread ();
+
+  ASSERT (intr_get_level () == INTR_OFF);
+  cur->status = THREAD_RUNNING;
+  slice_ticks = 0;
+  pagedir_activate (cur->pagedir);
+  tss_update ();
+  if (prev != NULL && prev->status == THREAD_DYING && prev != initial_thread)
+    {
+      ASSERT (prev != cur);
+      palloc_free_page (prev);
+    }
+}
+
+/* Switches to the next thread. The running thread's status must already say why. */
+static void schedule (void)
+{
+  struct thread *cur = running_thread ();
+  struct thread *next = next_thread_to_run ();
+  struct thread *prev = NULL;
+
+  ASSERT (intr_get_level () == INTR_OFF);
+  ASSERT (cur->status != THREAD_RUNNING);
+  ASSERT (is_thread (next));
+  if (!is_thread (cur))
+    PANIC ("kernel stack overflow in thread page %p", (void *) cur);
+  if (cur != next)
+    prev = switch_threads (cur, next);
+  thread_schedule_tail (prev);
+}

@@ -1,0 +1,77 @@
+#ifndef THREADS_THREAD_H
+#define THREADS_THREAD_H
+
+/* Kernel threads and the scheduler.
+
+   Each thread lives in its own 4 kB page: struct thread at the bottom, its kernel
+   stack growing down from the top towards it. A stack that grows too far overwrites
+   `magic` first, which thread_current() checks, so an overflow is caught as an
+   assertion rather than silent corruption. Keep struct thread small and never put
+   big arrays on a kernel stack. */
+
+#include <debug.h>
+#include <list.h>
+#include <stdint.h>
+
+enum thread_status
+  {
+    THREAD_RUNNING,     /* Running now. */
+    THREAD_READY,       /* On a ready queue. */
+    THREAD_BLOCKED,     /* Waiting for thread_unblock(). */
+    THREAD_DYING        /* Exited; its page is freed after the next switch. */
+  };
+
+typedef int tid_t;
+#define TID_ERROR ((tid_t) -1)
+
+#define PRI_MIN 0             /* Lowest priority. */
+#define PRI_DEFAULT 31        /* Default priority. */
+#define PRI_MAX 63            /* Highest priority. */
+#define PRI_CNT (PRI_MAX - PRI_MIN + 1)
+#define THREAD_NAME_MAX 15    /* Characters kept of a thread's name. */
+#define TIME_SLICE 4          /* Timer ticks a thread runs before round-robin. */
+
+struct process;
+
+struct thread
+  {
+    tid_t tid;
+    enum thread_status status;
+    char name[THREAD_NAME_MAX + 1];
+    uint8_t *stack;             /* Saved stack pointer while switched out. */
+    int priority;
+    struct list_elem allelem;   /* In the list of all threads. */
+    struct list_elem elem;      /* In a ready queue or one wait list. */
+    int64_t wake_tick;          /* For timer_sleep(). */
+    uint32_t *pagedir;          /* User page directory, or NULL. */
+    struct process *process;    /* User process this thread runs, or NULL. */
+    unsigned magic;             /* THREAD_MAGIC; overwritten on stack overflow. */
+  };
+
+void thread_init (void);
+void thread_start (void);
+void thread_tick (void);
+void thread_print_stats (void);
+int64_t thread_idle_ticks (void);
+
+typedef void thread_func (void *aux);
+tid_t thread_create (const char *name, int priority, thread_func *, void *aux);
+
+void thread_block (void);
+void thread_unblock (struct thread *);
+struct thread *thread_current (void);
+tid_t thread_tid (void);
+const char *thread_name (void);
+void thread_exit (void) __attribute__ ((noreturn));
+void thread_yield (void);
+void thread_preempt (void);
+
+typedef void thread_action_func (struct thread *t, void *aux);
+void thread_foreach (thread_action_func *, void *aux);
+
+int thread_get_priority (void);
+void thread_set_priority (int);
+bool thread_priority_less (const struct list_elem *, const struct list_elem *,
+                           void *aux);
+
+#endif /* threads/thread.h */

@@ -1,0 +1,364 @@
+#!/usr/bin/env python3
+"""checker: grade one Kestrel run against its expected-output spec.
+
+usage: utils/checker.py SPEC OUTPUT RESULT [STATUS]
+       utils/checker.py --self-test
+
+Writes RESULT: `PASS` or `FAIL` on the first line, then for a failure the reason, any
+further problems as `also: ...` lines, and for an output mismatch a unified diff against
+the closest alternative (preceded by a line naming the first difference). STATUS is
+the runner's exit status; without it the sidecar file OUTPUT.status is read, and if that
+is missing too the status is not checked. Exits 0 on PASS, 1 on FAIL, 2 on bad usage.
+
+Spec format (tests/SUITE/NAME.expect), one item per line:
+  #! run: OPTS       runner options placed before `--`, e.g. `-m 8 -T 120`
+  #! args: ARGS      kernel arguments after `-q` (default `run NAME`); shell quoting
+  #! files: A B      extra host files (relative to tests/SUITE/) put on the disk
+  #! unordered       the expected lines may appear in any order
+  #! status: N       expected runner exit status (default 0; 2 for a test that must panic)
+  # text, or `#`     a comment
+  --- or ---         separates alternative expected outputs; any one may match
+  anything else      an expected output line, compared exactly
+Trailing whitespace is ignored, as are blank lines at either end of an alternative.
+
+The compared output is the lines strictly between the first `Executing '...':` line and
+its `Execution of '...' complete.` line (if that is missing: up to the first `Timer: `,
+`Powering off` or `Kernel PANIC` line, or the end). Lines starting `kill: ` or `load: `
+are dropped unless the spec itself has lines with that prefix.
+
+A run fails if it panicked, booted twice or never, timed out, triple-faulted or reset,
+failed the file-system check (each allowed only when `#! status:` expects exactly that
+outcome), ended with a status other than the expected one, lacks the `Free pages: B at
+boot, P at power-off` line (status-0 runs) or leaked pages (P < B), or its lines differ
+from every alternative.
+"""
+
+import difflib
+import os
+import re
+import shlex
+import sys
+
+ALTERNATIVE_SEPARATOR = "--- or ---"
+DROPPED_PREFIXES = ("kill: ", "load: ")
+EXECUTING = re.compile(r"^Executing '(.*)':$")
+FALLBACK_ENDS = ("Timer: ", "Powering off", "Kernel PANIC")
+BOOT_BANNER = "Kestrel booting"
+FREE_PAGES = re.compile(r"^Free pages: (\d+) at boot, (\d+) at power-off")
+
+# Runner exit statuses (see utils/kestrel) and the output marker each one permits.
+STATUS_MEANING = {0: "clean power-off", 1: "runner or QEMU failure", 2: "kernel panic",
+                  3: "triple fault or reset", 4: "timeout", 5: "file-system check failed"}
+STATUS_PANIC, STATUS_RESET, STATUS_TIMEOUT, STATUS_FILESYS = 2, 3, 4, 5
+
+
+class SpecError(Exception):
+    """A malformed spec file; the message says where."""
+
+
+class Spec:
+    """A parsed expected-output spec: directives plus alternative line lists."""
+
+    def __init__(self, name):
+        """Start an empty spec for test NAME, with every directive at its default."""
+        self.name = name
+        self.run_options = []
+        self.args = ["run", name]
+        self.files = []
+        self.unordered = False
+        self.status = 0
+        self.alternatives = [[]]
+
+
+def parse_spec(text, name):
+    """Parse spec TEXT for test NAME into a Spec; raise SpecError if malformed."""
+    spec = Spec(name)
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip()
+        if line.startswith("#! "):
+            apply_directive(spec, line[3:].strip(), number)
+        elif line == "#" or line.startswith("# "):
+            continue
+        elif line == ALTERNATIVE_SEPARATOR:
+            spec.alternatives.append([])
+        else:
+            spec.alternatives[-1].append(line)
+    spec.alternatives = [trim_blank(a) for a in spec.alternatives]
+    return spec
+
+
+def apply_directive(spec, directive, number):
+    """Apply one `#! ` DIRECTIVE (from line NUMBER) to SPEC; raise SpecError if unknown."""
+    key, colon, value = directive.partition(":")
+    key, value = key.strip(), value.strip()
+    try:
+        if key == "unordered" and not colon:
+            spec.unordered = True
+        elif key == "run" and colon:
+            spec.run_options = shlex.split(value)
+        elif key == "args" and colon:
+            spec.args = shlex.split(value)
+        elif key == "files" and colon:
+            spec.files = shlex.split(value)
+        elif key == "status" and colon:
+            spec.status = int(value)
+        else:
+            raise SpecError("line %d: unknown directive '#! %s'" % (number, directive))
+    except ValueError as e:
+        raise SpecError("line %d: bad '#! %s': %s" % (number, directive, e))
+
+
+def load_spec(path):
+    """Read and parse the spec at PATH, naming the test after the file."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return parse_spec(f.read(), name)
+
+
+def trim_blank(lines):
+    """Return LINES without blank lines at either end."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start]:
+        start += 1
+    while end > start and not lines[end - 1]:
+        end -= 1
+    return lines[start:end]
+
+
+def extract(output_lines, spec):
+    """Return the compared lines of a run (see the module doc), or None if no action ran."""
+    start = None
+    for i, line in enumerate(output_lines):
+        match = EXECUTING.match(line)
+        if match:
+            start, finish = i, "Execution of '%s' complete." % match.group(1)
+            break
+    if start is None:
+        return None
+    rest = output_lines[start + 1:]
+    if finish in rest:
+        body = rest[:rest.index(finish)]
+    else:
+        ends = [i for i, line in enumerate(rest) if line.startswith(FALLBACK_ENDS)]
+        body = rest[:ends[0]] if ends else rest
+    expected = [l for alt in spec.alternatives for l in alt]
+    kept = tuple(p for p in DROPPED_PREFIXES if any(l.startswith(p) for l in expected))
+    dropped = tuple(p for p in DROPPED_PREFIXES if p not in kept)
+    return trim_blank([l for l in body if not (dropped and l.startswith(dropped))])
+
+
+def outcome_problems(lines, spec, status):
+    """Return reasons the run's outcome (not its test lines) is wrong, most serious first."""
+    problems = []
+    if status == 1 and spec.status != 1:
+        said = [l for l in lines if l.startswith(("kestrel: ", "qemu-system-i386: "))]
+        problems.append("runner failed (exit status 1)" + (": " + said[-1] if said else ""))
+    panics = [l for l in lines if l.startswith("Kernel PANIC")]
+    if panics and spec.status != STATUS_PANIC:
+        problems.append("kernel panic: " + panics[0])
+    boots = sum(1 for l in lines if l.startswith(BOOT_BANNER))
+    if boots == 0:
+        problems.append("no '%s' line: the kernel never started" % BOOT_BANNER)
+    elif boots > 1:
+        problems.append("'%s' appears %d times: the machine rebooted" % (BOOT_BANNER, boots))
+    markers = [("TIMEOUT", STATUS_TIMEOUT, "run timed out"),
+               ("TRIPLE FAULT", STATUS_RESET, "triple fault"),
+               ("RESET", STATUS_RESET, "unexpected reset")]
+    for marker, allowed, reason in markers:
+        if marker in lines and spec.status != allowed:
+            problems.append(reason)
+    fs_failures = [l for l in lines if l.startswith("FILESYS CHECK FAILED")]
+    if fs_failures and spec.status != STATUS_FILESYS:
+        problems.append("file-system check failed: " + fs_failures[0])
+    if status not in (None, 1) and status != spec.status:
+        problems.append("runner exit status %d (%s), expected %d (%s)" % (
+            status, STATUS_MEANING.get(status, "unknown"),
+            spec.status, STATUS_MEANING.get(spec.status, "unknown")))
+    if spec.status == 0 and status in (0, None):
+        free = [FREE_PAGES.match(l) for l in lines if FREE_PAGES.match(l)]
+        if not free:
+            problems.append("no 'Free pages: B at boot, P at power-off' line")
+        else:
+            at_boot, at_end = int(free[-1].group(1)), int(free[-1].group(2))
+            if at_end < at_boot:
+                problems.append("page leak: %d free pages at boot, %d at power-off "
+                                "(%d lost)" % (at_boot, at_end, at_boot - at_end))
+    return problems
+
+
+def first_difference(expected, actual):
+    """Describe the first line where ACTUAL departs from EXPECTED."""
+    for i, (want, got) in enumerate(zip(expected, actual), 1):
+        if want != got:
+            return "first difference at line %d: expected %r, got %r" % (i, want, got)
+    if len(actual) < len(expected):
+        return "output ends early: missing line %d %r" % (len(actual) + 1,
+                                                          expected[len(actual)])
+    return "extra output at line %d: %r" % (len(expected) + 1, actual[len(expected)])
+
+
+def compare_lines(actual, spec):
+    """Return (None, []) if ACTUAL matches an alternative, else (reason, diff lines)."""
+    def canonical(lines):
+        """Return LINES in the form compared: sorted when order does not matter."""
+        return sorted(lines) if spec.unordered else list(lines)
+
+    got = canonical(actual)
+    alternatives = [canonical(a) for a in spec.alternatives]
+    if any(got == want for want in alternatives):
+        return None, []
+    closest = max(alternatives,
+                  key=lambda want: difflib.SequenceMatcher(None, want, got).ratio())
+    count = len(alternatives)
+    reason = "output differs from expected" + (
+        " (and from all %d alternatives)" % count if count > 1 else "")
+    header = [first_difference(closest, got)]
+    if spec.unordered:
+        header.append("(unordered test: both sides sorted before comparing)")
+    if count > 1:
+        header.append("(diff against closest alternative, #%d of %d)"
+                      % (alternatives.index(closest) + 1, count))
+    diff = difflib.unified_diff(closest, got, "expected", "actual", lineterm="")
+    return reason, header + list(diff)
+
+
+def grade(spec, output_text, status):
+    """Grade OUTPUT_TEXT (and runner STATUS or None) against SPEC: (passed, reasons, diff)."""
+    lines = [l.rstrip() for l in output_text.replace("\r", "").splitlines()]
+    reasons = outcome_problems(lines, spec, status)
+    actual = extract(lines, spec)
+    diff = []
+    if actual is None:
+        reasons.append("no \"Executing '...':\" line: no action ran")
+    else:
+        mismatch, diff = compare_lines(actual, spec)
+        if mismatch:
+            reasons.append(mismatch)
+    return not reasons, reasons, diff
+
+
+def result_text(passed, reasons, diff):
+    """Format a grade as the text of a .result file."""
+    if passed:
+        return "PASS\n"
+    out = ["FAIL", reasons[0]] + ["also: " + r for r in reasons[1:]]
+    if diff:
+        out += [""] + diff
+    return "\n".join(out) + "\n"
+
+
+def read_status(output_path, status_arg=None):
+    """Return the runner status from STATUS_ARG, else OUTPUT_PATH.status, else None."""
+    text = status_arg
+    if text is None:
+        try:
+            with open(output_path + ".status") as f:
+                text = f.read()
+        except OSError:
+            return None
+    try:
+        return int(text.strip())
+    except ValueError:
+        return None
+
+
+def grade_files(spec_path, output_path, result_path, status=None):
+    """Grade one run from files, write RESULT_PATH, and return True on PASS."""
+    try:
+        spec = load_spec(spec_path)
+        with open(output_path, encoding="utf-8", errors="replace") as f:
+            output = f.read()
+        passed, reasons, diff = grade(spec, output, status)
+    except (OSError, SpecError) as e:
+        passed, reasons, diff = False, ["cannot grade: %s" % e], []
+    with open(result_path, "w") as f:
+        f.write(result_text(passed, reasons, diff))
+    return passed
+
+
+# ---------------------------------------------------------------- self-test
+
+def fake_run(body, action="run t", free=(500, 500), finish=True, boots=1, after=()):
+    """Return the text of a plausible run printing BODY lines inside ACTION."""
+    lines = ["Kestrel booting with 4096 kB RAM..."] * boots + ["Boot complete."]
+    lines += ["Executing '%s':" % action] + list(body)
+    if finish:
+        lines.append("Execution of '%s' complete." % action)
+    lines += list(after)
+    if free:
+        lines += ["Timer: 42 ticks", "Free pages: %d at boot, %d at power-off" % free,
+                  "Powering off..."]
+    return "\r\n".join(lines) + "\n"
+
+
+SELF_TESTS = [
+    # (name, spec text, run output, runner status, expected pass, text the result needs)
+    ("match", "(t) begin\n(t) end\n", fake_run(["(t) begin  ", "(t) end"]), 0, True, ""),
+    ("mismatch", "(t) begin\n(t) two\n(t) end\n",
+     fake_run(["(t) begin", "(t) TWO", "(t) end"]), 0, False,
+     "first difference at line 2: expected '(t) two', got '(t) TWO'"),
+    ("missing-line", "a\nb\n", fake_run(["a"]), 0, False, "output ends early"),
+    ("alternative", "a\nb\n--- or ---\nb\na\n", fake_run(["b", "a"]), 0, True, ""),
+    ("no-alternative", "a\nb\n--- or ---\na\nc\n", fake_run(["a", "x"]), 0, False,
+     "all 2 alternatives"),
+    ("unordered", "#! unordered\na\nb\nc\n", fake_run(["c", "a", "b"]), 0, True, ""),
+    ("unordered-dup", "#! unordered\na\na\n", fake_run(["a"]), 0, False, "sorted"),
+    ("comments-directives", "# about\n#\n#! run: -m 8 -T 9\n#! args: run 'x y'\nq\n",
+     fake_run(["q"], action="run 'x y'"), 0, True, ""),
+    ("drop-kill", "t: exit(-1)\n", fake_run(["kill: bad pointer", "t: exit(-1)"]), 0,
+     True, ""),
+    ("keep-kill", "kill: bad\nt: exit(-1)\n", fake_run(["t: exit(-1)"]), 0, False,
+     "expected 'kill: bad'"),
+    ("panic", "a\n", fake_run(["a", "Kernel PANIC at x.c:1 in f(): boom"], finish=False,
+                              free=None), 2, False, "kernel panic: Kernel PANIC at x.c"),
+    ("expected-panic", "#! status: 2\na\n",
+     fake_run(["a", "Kernel PANIC at x.c:1 in f(): boom", "Call stack: 0x1"],
+              finish=False, free=None), 2, True, ""),
+    ("leak", "a\n", fake_run(["a"], free=(500, 497)), 0, False, "page leak"),
+    ("no-free-line", "a\n", fake_run(["a"], free=None), 0, False, "no 'Free pages"),
+    ("second-boot", "a\n", fake_run(["a"], boots=2), 0, False, "rebooted"),
+    ("timeout", "a\n", fake_run(["a"], finish=False, free=None, after=["TIMEOUT"]), 4,
+     False, "run timed out"),
+    ("wrong-status", "a\n", fake_run(["a"]), 3, False, "runner exit status 3"),
+    ("fs-check", "a\n", fake_run(["a"], after=["FILESYS CHECK FAILED: bad bitmap"]), 5,
+     False, "file-system check failed"),
+    ("runner-failed", "a\n", "kestrel: kernel not found: build/kernel.elf\n", 1, False,
+     "runner failed (exit status 1): kestrel: kernel not found"),
+    ("no-action", "a\n", "Kestrel booting with 4096 kB RAM...\n", 0, False, "no action"),
+]
+
+
+def self_test():
+    """Run the built-in cases; print each failure and return the number failed."""
+    failures = 0
+    for name, spec_text, output, status, want_pass, needle in SELF_TESTS:
+        passed, reasons, diff = grade(parse_spec(spec_text, "t"), output, status)
+        text = result_text(passed, reasons, diff)
+        if passed != want_pass or needle not in text:
+            failures += 1
+            print("self-test %s: expected %s containing %r, got:\n%s" % (
+                name, "PASS" if want_pass else "FAIL", needle, text))
+    try:
+        parse_spec("#! bogus\n", "t")
+        failures += 1
+        print("self-test bad-directive: accepted an unknown directive")
+    except SpecError:
+        pass
+    print("checker self-test: %d cases, %d failed" % (len(SELF_TESTS) + 1, failures))
+    return failures
+
+
+def main(argv):
+    """Command-line entry: grade one run or run the self-test; return the exit status."""
+    if argv == ["--self-test"]:
+        return 1 if self_test() else 0
+    if len(argv) not in (3, 4) or argv[0].startswith("-"):
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
+    spec_path, output_path, result_path = argv[:3]
+    status = read_status(output_path, argv[3] if len(argv) == 4 else None)
+    return 0 if grade_files(spec_path, output_path, result_path, status) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
