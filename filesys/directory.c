@@ -27,6 +27,14 @@ dir_open_root (void)
   return false;
 }
 
+/* Closes the root directory (before a remount). */
+void
+dir_close_root (void)
+{
+  inode_close (root);
+  root = NULL;
+}
+
 /* Takes the directory lock. */
 void
 dir_lock (void)
@@ -87,7 +95,7 @@ dir_add (const char *name, block_sector_t inode_sector)
   memset (&entry, 0, sizeof entry);
   entry.inode_sector = inode_sector;
   entry.in_use = 1;
-  strlcpy (entry.name, name, sizeof entry.name);
+  memcpy (entry.name, name, strlen (name));      /* Valid: fits. */
   return inode_write_at (root, &entry, sizeof entry, pos) == sizeof entry;
 }
 

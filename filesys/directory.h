@@ -3,13 +3,14 @@
 
 /* The flat root directory.  Internal to filesys/: the rest of the kernel
    goes through filesys.h.  Every function except dir_open_root and
-   dir_lock/dir_unlock requires the caller to hold the directory lock, so
+   dir_close_root and dir_lock/dir_unlock requires the caller to hold the directory lock, so
    that a lookup and the change that depends on it are atomic. */
 
 #include <stdbool.h>
 #include "devices/block.h"
 
 bool dir_open_root (void);
+void dir_close_root (void);
 void dir_lock (void);
 void dir_unlock (void);
 bool dir_lookup (const char *name, block_sector_t *inode_sector);

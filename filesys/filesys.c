@@ -70,12 +70,19 @@ mount (void)
 }
 
 /* Mounts the file system on the BLOCK_FILESYS device, formatting it first
-   if FORMAT.  Call once, after the block devices are registered.  Returns
-   false, with a message, if there is no such device or it does not hold a
-   Kestrel file system; then no other filesys function may be called. */
+   if FORMAT.  Call after the block devices are registered.  Returns false,
+   with a message, if there is no such device or it does not hold a Kestrel
+   file system; then no other filesys function may be called.  Calling it
+   again remounts (host tests do); every file must be closed first. */
 bool
 filesys_init (bool format)
 {
+  if (mounted)
+    {
+      dir_close_root ();
+      free_map_close ();
+      mounted = false;
+    }
   fs_device = block_get_role (BLOCK_FILESYS);
   if (fs_device == NULL)
     {

@@ -22,6 +22,7 @@
 #include "tests/threads/tests.h"
 
 #define ARGV_MAX 64                   /* Command-line words kept. */
+#define FINISH_TICKS (5 * TIMER_FREQ) /* How long exiting threads get to finish. */
 
 bool power_off_when_done;
 static size_t user_page_limit = SIZE_MAX;
@@ -32,6 +33,7 @@ int main (void) __attribute__ ((noreturn));
 static char **parse_options (char **argv);
 static void run_actions (char **argv);
 static void usage (void) __attribute__ ((noreturn));
+static void let_threads_finish (void);
 
 int main (void)
 {
@@ -60,7 +62,10 @@ int main (void)
   run_actions (actions);
 
   if (power_off_when_done)
-    shutdown_power_off ();
+    {
+      let_threads_finish ();
+      shutdown_power_off ();
+    }
   thread_exit ();
 }
 
@@ -171,6 +176,36 @@ static void run_actions (char **argv)
       printf ("' complete.\n");
       argv += a->argc + 1;
     }
+}
+
+/* Counts threads other than idle and the caller. */
+static void count_other (struct thread *t, void *count)
+{
+  if (t != thread_current () && strcmp (t->name, "idle"))
+    ++*(int *) count;
+}
+
+/* Before the leak check: lets threads that are still finishing (woken, but not yet
+   exited) run to the end, for at most FINISH_TICKS, at the lowest priority so
+   everyone else goes first. Threads still alive then are reported. */
+static void let_threads_finish (void)
+{
+  int64_t start = timer_ticks ();
+  int others;
+
+  thread_set_priority (PRI_MIN);
+  for (;;)
+    {
+      enum intr_level old = intr_disable ();
+      others = 0;
+      thread_foreach (count_other, &others);
+      intr_set_level (old);
+      if (others == 0 || timer_elapsed (start) >= FINISH_TICKS)
+        break;
+      timer_sleep (1);
+    }
+  if (others > 0)
+    printf ("%d thread(s) still running at power-off\n", others);
 }
 
 static void usage (void)

@@ -214,7 +214,7 @@ static uint32_t read_cr2 (void)
 /* Prints FRAME: vector and name, decoded error code, and the registers. */
 void intr_dump_frame (const struct intr_frame *f)
 {
-  printf ("Interrupt %#04x (%s) at eip=%p\n", f->vec_no, intr_name (f->vec_no),
+  printf ("Interrupt 0x%02x (%s) at eip=%p\n", f->vec_no, intr_name (f->vec_no),
           (void *) f->eip);
   if (f->vec_no == 14)
     printf (" cr2=%08x error=%08x: %s, %s, %s%s%s\n", read_cr2 (), f->error_code,

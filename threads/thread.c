@@ -263,9 +263,8 @@ void thread_preempt (void)
 struct thread *thread_current (void)
 {
   struct thread *t = running_thread ();
-  if (!is_thread (t))
-    PANIC ("kernel stack overflow: thread page %p lost its magic", (void *) t);
-  ASSERT (t->status == THREAD_RUNNING);
+  if (!is_thread (t) || t->status != THREAD_RUNNING)
+    PANIC ("kernel stack overflow: struct thread at %p is overwritten", (void *) t);
   return t;
 }
 

@@ -18,6 +18,8 @@ Spec format (tests/SUITE/NAME.expect), one item per line:
   #! status: N       expected runner exit status (default 0; 2 for a test that must panic)
   # text, or `#`     a comment
   --- or ---         separates alternative expected outputs; any one may match
+  ~ REGEX            an expected output line matching the Python regular expression
+                     REGEX in full (for lines with addresses); not with `unordered`
   anything else      an expected output line, compared exactly
 Trailing whitespace is ignored, as are blank lines at either end of an alternative.
 
@@ -84,6 +86,9 @@ def parse_spec(text, name):
         else:
             spec.alternatives[-1].append(line)
     spec.alternatives = [trim_blank(a) for a in spec.alternatives]
+    if spec.unordered and any(l.startswith(REGEX_PREFIX)
+                              for alt in spec.alternatives for l in alt):
+        raise SpecError("%s: `~ REGEX` lines cannot be used with `#! unordered`" % name)
     return spec
 
 
@@ -186,10 +191,26 @@ def outcome_problems(lines, spec, status):
     return problems
 
 
+REGEX_PREFIX = "~ "
+
+
+def line_matches(want, got):
+    """True if output line GOT satisfies expected line WANT (exact, or `~ REGEX`)."""
+    if want.startswith(REGEX_PREFIX):
+        return re.fullmatch(want[len(REGEX_PREFIX):], got) is not None
+    return want == got
+
+
+def lines_match(expected, actual):
+    """True if ACTUAL satisfies EXPECTED line by line."""
+    return len(expected) == len(actual) and all(
+        line_matches(want, got) for want, got in zip(expected, actual))
+
+
 def first_difference(expected, actual):
     """Describe the first line where ACTUAL departs from EXPECTED."""
     for i, (want, got) in enumerate(zip(expected, actual), 1):
-        if want != got:
+        if not line_matches(want, got):
             return "first difference at line %d: expected %r, got %r" % (i, want, got)
     if len(actual) < len(expected):
         return "output ends early: missing line %d %r" % (len(actual) + 1,
@@ -205,7 +226,7 @@ def compare_lines(actual, spec):
 
     got = canonical(actual)
     alternatives = [canonical(a) for a in spec.alternatives]
-    if any(got == want for want in alternatives):
+    if any(lines_match(want, got) for want in alternatives):
         return None, []
     closest = max(alternatives,
                   key=lambda want: difflib.SequenceMatcher(None, want, got).ratio())
@@ -324,6 +345,9 @@ SELF_TESTS = [
      False, "file-system check failed"),
     ("runner-failed", "a\n", "kestrel: kernel not found: build/kernel.elf\n", 1, False,
      "runner failed (exit status 1): kestrel: kernel not found"),
+    ("regex", "a\n~ b=0x[0-9a-f]+\n", fake_run(["a", "b=0xc0101234"]), 0, True, ""),
+    ("regex-mismatch", "~ b=0x[0-9a-f]+\n", fake_run(["b=zz"]), 0, False,
+     "first difference at line 1"),
     ("no-action", "a\n", "Kestrel booting with 4096 kB RAM...\n", 0, False, "no action"),
 ]
 

@@ -913,28 +913,56 @@ check_entry (struct checker *c, const struct kfs_dirent *entries,
   c->walk.who = img->path;
 }
 
-/* Compares the free map with the sectors found in use. */
+/* How a sector's free-map bit compares with what uses it. */
+enum map_state
+  {
+    MAP_AGREES,
+    MAP_MARKED_FREE,            /* Used, but the map says free. */
+    MAP_LEAKED,                 /* Unused, but the map says used. */
+    MAP_PAST_END                /* Bit set for a sector beyond the disk. */
+  };
+
+static enum map_state
+map_state_of (const struct checker *c, uint32_t sector)
+{
+  const struct image *img = c->walk.img;
+  bool marked = kfs_map_test (img->map, sector);
+  if (sector >= img->sb.sector_count)
+    return marked ? MAP_PAST_END : MAP_AGREES;
+  if (c->owner[sector] != OWNER_FREE)
+    return marked ? MAP_AGREES : MAP_MARKED_FREE;
+  return marked ? MAP_LEAKED : MAP_AGREES;
+}
+
+/* Compares the free map with the sectors found in use, reporting runs of
+   sectors in the same state as one problem each. */
 static void
 check_map (struct checker *c)
 {
-  struct image *img = c->walk.img;
-  uint32_t sector, bits = img->sb.free_map_sectors * KFS_BITS_PER_SECTOR;
-
-  for (sector = 0; sector < img->sb.sector_count; sector++)
+  static const char *const what[] =
     {
-      bool marked = kfs_map_test (img->map, sector);
-      bool used = c->owner[sector] != OWNER_FREE;
-      if (used && !marked)
-        walk_problem (&c->walk, "sector %u is in use but marked free",
-                      sector);
-      else if (!used && marked)
-        walk_problem (&c->walk, "sector %u is marked used but nothing uses "
-                      "it (leak)", sector);
+      [MAP_MARKED_FREE] = "in use but marked free",
+      [MAP_LEAKED] = "marked used but nothing uses it (leak)",
+      [MAP_PAST_END] = "marked used in the free map past the end of the disk",
+    };
+  struct image *img = c->walk.img;
+  uint32_t bits = img->sb.free_map_sectors * KFS_BITS_PER_SECTOR;
+  uint32_t first = 0, sector;
+
+  for (sector = 0; sector < bits; sector = first)
+    {
+      enum map_state state = map_state_of (c, sector);
+      for (first = sector + 1; first < bits; first++)
+        if (map_state_of (c, first) != state)
+          break;
+      if (state == MAP_AGREES)
+        continue;
+      if (first - sector == 1)
+        walk_problem (&c->walk, "sector %u is %s", sector, what[state]);
+      else
+        walk_problem (&c->walk, "sectors %u-%u are each %s", sector,
+                      first - 1, what[state]);
     }
-  for (; sector < bits; sector++)
-    if (kfs_map_test (img->map, sector))
-      walk_problem (&c->walk, "free map marks sector %u past the end",
-                    sector);
 }
 
 /* Checks IMAGE for consistency, printing each problem and then "ok" or a

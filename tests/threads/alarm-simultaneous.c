@@ -1,5 +1,5 @@
-/* Three threads sleep for the same number of ticks, starting in the same tick;
-   all three must wake in the same tick, and in the order they went to sleep. */
+/* Three threads sleep until the same tick; all three must wake in that tick,
+   and in the order they went to sleep. */
 
 #include <stdio.h>
 #include "devices/timer.h"
@@ -11,13 +11,16 @@
 #define SLEEP_TICKS 10
 
 static int64_t wake_tick[SLEEPERS];
+static int64_t target;          /* The tick all sleepers sleep until. */
 static int order[SLEEPERS], woken;
 static struct semaphore done;
 
 static void sleeper (void *aux)
 {
   int id = (int) aux;
-  timer_sleep (SLEEP_TICKS);
+  /* An absolute deadline: even on a slow host, where a tick may pass while
+     the sleepers start, they must all wake together. */
+  timer_sleep (target - timer_ticks ());
   wake_tick[id] = timer_ticks ();
   order[woken++] = id;
   sema_up (&done);
@@ -32,6 +35,7 @@ void test_alarm_simultaneous (void)
   thread_set_priority (PRI_MAX);
   timer_sleep (1);                     /* Start at the beginning of a tick. */
   start = timer_ticks ();
+  target = start + SLEEP_TICKS;
   for (i = 0; i < SLEEPERS; i++)
     thread_create ("sleeper", PRI_DEFAULT, sleeper, (void *) i);
   thread_set_priority (PRI_DEFAULT);

@@ -4,22 +4,29 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "threads/interrupt.h"
 #include "threads/synch.h"
 #include "threads/thread.h"
 #include "threads/vaddr.h"
 #include "tests/threads/tests.h"
 
-#define KEEP_BYTES 16   /* Stop this far above the page start: stay in our page. */
+#define KEEP_BYTES 32   /* Stop this far above the page start: stay in our page. */
 
 /* Takes a stack array reaching down to KEEP_BYTES above the thread's page, and
    fills it, the way runaway recursion or a big local array would. */
 static void NO_INLINE grow_stack (void)
 {
-  uint8_t probe;
-  size_t room = (uintptr_t) &probe - (uintptr_t) pg_round_down (&probe);
-  volatile uint8_t frame[room - KEEP_BYTES];
+  uintptr_t esp;
+  size_t room;
 
-  memset ((uint8_t *) frame, 0x55, sizeof frame);
+  /* With interrupts off nothing else pushes onto the stack below the array. */
+  intr_disable ();
+  asm ("movl %%esp, %0" : "=g" (esp));
+  room = esp - (uintptr_t) pg_round_down ((void *) esp) - KEEP_BYTES;
+  {
+    volatile uint8_t frame[room];
+    memset ((uint8_t *) frame, 0x55, sizeof frame);
+  }
   thread_current ();            /* Checks the guard. */
 }
 
