@@ -19,10 +19,12 @@ ifeq ($(CROSS),)
   CC := gcc -m32
   LD := ld -m elf_i386
   OBJCOPY := objcopy
+  AR := ar
 else
   CC := $(CROSS)gcc
   LD := $(CROSS)ld
   OBJCOPY := $(CROSS)objcopy
+  AR := $(CROSS)ar
 endif
 HOSTCC := gcc
 

@@ -1,7 +1,8 @@
 #include "filesys/layout.h"
 
-/* Deliberately includes no C library header: the host tool, the host unit
-   tests and the freestanding kernel all compile this file unchanged. */
+/* Each function's contract is in layout.h.  Deliberately includes no C
+   library header: the host tool, the host unit tests and the freestanding
+   kernel all compile this file unchanged. */
 
 #define INDIRECT_FIRST KFS_DIRECT_COUNT
 #define DOUBLE_FIRST (KFS_DIRECT_COUNT + KFS_PTRS_PER_SECTOR)

@@ -11,7 +11,8 @@
 
 #include <stdint.h>
 
-uint64_t __udivmoddi4 (uint64_t dividend, uint64_t divisor, uint64_t *remainder);
+uint64_t __udivmoddi4 (uint64_t dividend, uint64_t divisor,
+                       uint64_t *remainder);
 int64_t __divmoddi4 (int64_t dividend, int64_t divisor, int64_t *remainder);
 uint64_t __udivdi3 (uint64_t dividend, uint64_t divisor);
 uint64_t __umoddi3 (uint64_t dividend, uint64_t divisor);
@@ -84,15 +85,21 @@ __udivmoddi4 (uint64_t dividend, uint64_t divisor, uint64_t *remainder)
   return quotient;
 }
 
+/* Returns |N| as unsigned, which is exact even for INT64_MIN. */
+static uint64_t
+magnitude (int64_t n)
+{
+  return n < 0 ? -(uint64_t) n : (uint64_t) n;
+}
+
 /* Signed division truncating towards zero; the remainder takes the sign of
    the dividend.  INT64_MIN / -1 wraps to INT64_MIN. */
 int64_t
 __divmoddi4 (int64_t dividend, int64_t divisor, int64_t *remainder)
 {
-  uint64_t magnitude_dividend = dividend < 0 ? -(uint64_t) dividend : (uint64_t) dividend;
-  uint64_t magnitude_divisor = divisor < 0 ? -(uint64_t) divisor : (uint64_t) divisor;
   uint64_t rem;
-  uint64_t quotient = __udivmoddi4 (magnitude_dividend, magnitude_divisor, &rem);
+  uint64_t quotient = __udivmoddi4 (magnitude (dividend), magnitude (divisor),
+                                    &rem);
 
   if ((dividend < 0) != (divisor < 0))
     quotient = -quotient;

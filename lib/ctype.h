@@ -15,7 +15,10 @@ static inline int isxdigit (int c)
   return isdigit (c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 /* Space, \t \n \v \f \r. */
-static inline int isspace (int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static inline int isspace (int c)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
 /* Printable includes the space character. */
 static inline int isprint (int c) { return c >= 0x20 && c < 0x7f; }
 

@@ -44,6 +44,7 @@ seed_word (uint32_t *counter)
   return z ^ (z >> 16);
 }
 
+/* Seeds the generator from SEED; equal seeds give equal sequences. */
 void
 random_init (unsigned seed)
 {
@@ -58,6 +59,7 @@ random_init (unsigned seed)
   initialised = true;
 }
 
+/* Fills SIZE bytes at BUF with pseudo-random bytes. */
 void
 random_bytes (void *buf_, size_t size)
 {
@@ -76,6 +78,7 @@ random_bytes (void *buf_, size_t size)
     }
 }
 
+/* Returns a pseudo-random unsigned long (two words on 64-bit hosts). */
 unsigned long
 random_ulong (void)
 {

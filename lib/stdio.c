@@ -44,7 +44,8 @@ struct output
 #define POINTER_MIN_DIGITS 8
 
 /* %zd reads a ptrdiff_t as the signed counterpart of size_t. */
-_Static_assert (sizeof (size_t) == sizeof (ptrdiff_t), "size_t/ptrdiff_t differ");
+_Static_assert (sizeof (size_t) == sizeof (ptrdiff_t),
+                "size_t and ptrdiff_t differ in size");
 
 static void
 emit_chars (const struct output *out, const char *s, size_t len)
@@ -83,7 +84,10 @@ parse_decimal (const char **fmt)
   for (; isdigit ((unsigned char) **fmt); (*fmt)++)
     {
       int digit = **fmt - '0';
-      value = value > (INT_MAX_VALUE - digit) / 10 ? INT_MAX_VALUE : value * 10 + digit;
+      if (value > (INT_MAX_VALUE - digit) / 10)
+        value = INT_MAX_VALUE;
+      else
+        value = value * 10 + digit;
     }
   return value;
 }
@@ -128,7 +132,9 @@ parse_conversion (const char *fmt, struct conversion *c, va_list *args)
       fmt++;
       if (width < 0)
         c->flags |= FLAG_MINUS;
-      c->width = width >= 0 ? width : width == INT_MIN_VALUE ? INT_MAX_VALUE : -width;
+      if (width < 0)
+        width = width == INT_MIN_VALUE ? INT_MAX_VALUE : -width;
+      c->width = width;
     }
   else
     c->width = parse_decimal (&fmt);
@@ -344,6 +350,8 @@ format_one (const struct output *out, const char *start, va_list *args)
   return p + 1;
 }
 
+/* Formats FMT with ARGS, handing each character to EMIT (C, AUX).  The
+   conversions supported are listed in stdio.h. */
 void
 format_output (const char *fmt, va_list args, format_emit_func *emit,
                void *aux)
@@ -382,6 +390,8 @@ emit_to_buffer (char c, void *aux)
   b->length++;
 }
 
+/* Formats into the SIZE bytes at BUF, always null-terminated when SIZE > 0;
+   returns the untruncated length. */
 int
 vsnprintf (char *buf, size_t size, const char *fmt, va_list args)
 {
@@ -393,6 +403,7 @@ vsnprintf (char *buf, size_t size, const char *fmt, va_list args)
   return b.length > INT_MAX_VALUE ? INT_MAX_VALUE : (int) b.length;
 }
 
+/* vsnprintf with variadic arguments. */
 int
 snprintf (char *buf, size_t size, const char *fmt, ...)
 {
@@ -437,6 +448,8 @@ hex_dump_line (uintmax_t line_ofs, const unsigned char *bytes, int first,
   putchar ('\n');
 }
 
+/* Prints SIZE bytes at BUF as hex (and ASCII if ASCII) through printf,
+   labelled with offsets starting at OFS. */
 void
 hex_dump (uintptr_t ofs, const void *buf_, size_t size, bool ascii)
 {

@@ -45,7 +45,8 @@ void hex_dump (uintptr_t ofs, const void *buf, size_t size, bool ascii);
    lib/kernel/console.c (serial + VGA, safe from any thread), user programs
    in lib/user/ (through the write system call to STDOUT_FILENO).  printf and
    vprintf return the number of characters printed; puts appends a newline. */
-int printf (const char *fmt, ...) __attribute__ ((__format__ (__printf__, 1, 2)));
+int printf (const char *fmt, ...)
+  __attribute__ ((__format__ (__printf__, 1, 2)));
 int vprintf (const char *fmt, va_list args)
   __attribute__ ((__format__ (__printf__, 1, 0)));
 int putchar (int c);

@@ -8,6 +8,7 @@
 #define LONG_MAX_VALUE __LONG_MAX__
 #define LONG_MIN_VALUE (-__LONG_MAX__ - 1L)
 
+/* Returns the decimal number at the start of S, saturated to int. */
 int
 atoi (const char *s)
 {
@@ -47,6 +48,7 @@ skip_radix_prefix (const char *p, int *base)
   return p;
 }
 
+/* Parses a long in BASE from S; see stdlib.h for the full contract. */
 long
 strtol (const char *s, char **end, int base)
 {
@@ -104,9 +106,11 @@ sift_down (unsigned char *array, size_t i, size_t count, size_t size,
     {
       size_t largest = i, left = 2 * i + 1, right = left + 1;
 
-      if (left < count && compare (array + left * size, array + largest * size) > 0)
+      if (left < count
+          && compare (array + left * size, array + largest * size) > 0)
         largest = left;
-      if (right < count && compare (array + right * size, array + largest * size) > 0)
+      if (right < count
+          && compare (array + right * size, array + largest * size) > 0)
         largest = right;
       if (largest == i)
         return;
@@ -115,6 +119,8 @@ sift_down (unsigned char *array, size_t i, size_t count, size_t size,
     }
 }
 
+/* Sorts COUNT elements of SIZE bytes by COMPARE with heapsort, which needs
+   no recursion or memory and is never quadratic. */
 void
 qsort (void *array_, size_t count, size_t size,
        int (*compare) (const void *, const void *))
@@ -131,6 +137,7 @@ qsort (void *array_, size_t count, size_t size,
     }
 }
 
+/* Returns an element of sorted ARRAY equal to KEY by COMPARE, or NULL. */
 void *
 bsearch (const void *key, const void *array_, size_t count, size_t size,
          int (*compare) (const void *, const void *))
@@ -154,6 +161,7 @@ bsearch (const void *key, const void *array_, size_t count, size_t size,
   return NULL;
 }
 
+/* Returns |N|; N must not be INT_MIN. */
 int
 abs (int n)
 {

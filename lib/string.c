@@ -25,7 +25,7 @@ memcpy (void *dst_, const void *src_, size_t size)
   /* Words are only usable when both pointers share the same misalignment.
      Each word is read before it is written, so a forward copy stays correct
      when DST lies below an overlapping SRC. */
-  if (((uintptr_t) dst & (WORD_SIZE - 1)) == ((uintptr_t) src & (WORD_SIZE - 1)))
+  if ((((uintptr_t) dst ^ (uintptr_t) src) & (WORD_SIZE - 1)) == 0)
     {
       for (; size > 0 && !is_word_aligned (dst); size--)
         *dst++ = *src++;

@@ -19,7 +19,7 @@ enum syscall_number
     SYS_TELL,         /* unsigned tell (int fd). */
     SYS_CLOSE,        /* void close (int fd). */
     SYS_MMAP,         /* mapid_t mmap (int fd, void *addr): map a whole file. */
-    SYS_MUNMAP,       /* void munmap (mapid_t): unmap, writing back dirty pages. */
+    SYS_MUNMAP,       /* void munmap (mapid_t): unmap, writing back. */
     SYS_CHDIR,        /* bool chdir (const char *dir): reserved. */
     SYS_MKDIR,        /* bool mkdir (const char *dir): reserved. */
     SYS_READDIR,      /* bool readdir (int fd, char name[]): reserved. */
@@ -27,7 +27,7 @@ enum syscall_number
     SYS_INUMBER,      /* int inumber (int fd): reserved. */
 
     /* Kestrel extensions. */
-    SYS_SBRK = 20,    /* void *sbrk (intptr_t increment): grow or shrink the heap. */
+    SYS_SBRK = 20,    /* void *sbrk (intptr_t increment): resize heap. */
   };
 
 _Static_assert (SYS_INUMBER == 19, "Pintos call numbers must not move");

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "devices/block.h"
+#include "devices/ide.h"
 #include "devices/input.h"
 #include "devices/serial.h"
 #include "devices/shutdown.h"
@@ -18,13 +20,20 @@
 #include "threads/palloc.h"
 #include "threads/paging.h"
 #include "threads/thread.h"
+#include "filesys/filesys.h"
+#include "userprog/exception.h"
 #include "userprog/gdt.h"
+#include "userprog/process.h"
+#include "userprog/syscall.h"
 #include "tests/threads/tests.h"
 
 #define ARGV_MAX 64                   /* Command-line words kept. */
 #define FINISH_TICKS (5 * TIMER_FREQ) /* How long exiting threads get to finish. */
 
 bool power_off_when_done;
+static bool format_filesys;           /* -f: format the file-system disk. */
+static const char *filesys_disk;      /* -filesys=DISK overrides hd0:0. */
+static const char *swap_disk;         /* -swap=DISK overrides hd0:1. */
 static size_t user_page_limit = SIZE_MAX;
 
 static char *words[ARGV_MAX + 1];     /* The command line, split into words. */
@@ -34,6 +43,7 @@ static char **parse_options (char **argv);
 static void run_actions (char **argv);
 static void usage (void) __attribute__ ((noreturn));
 static void let_threads_finish (void);
+static void assign_disk_roles (void);
 
 int main (void)
 {
@@ -55,7 +65,15 @@ int main (void)
   timer_init ();
   input_init ();
   serial_init_interrupts ();
+  exception_init ();
+  syscall_init ();
+  process_init ();
   thread_start ();
+
+  ide_init ();
+  assign_disk_roles ();
+  if (!filesys_init (format_filesys))
+    printf ("No file system: user programs cannot be loaded.\n");
 
   printf ("Boot complete.\n");
   shutdown_set_boot_free_pages (palloc_free_count ());
@@ -118,6 +136,12 @@ static char **parse_options (char **argv UNUSED)
         usage ();
       else if (!strcmp (*arg, "-q"))
         power_off_when_done = true;
+      else if (!strcmp (*arg, "-f"))
+        format_filesys = true;
+      else if (!strcmp (*arg, "-filesys") && value != NULL)
+        filesys_disk = value;
+      else if (!strcmp (*arg, "-swap") && value != NULL)
+        swap_disk = value;
       else if (!strcmp (*arg, "-rs") && value != NULL)
         random_init (atoi (value));
       else if (!strcmp (*arg, "-ul") && value != NULL)
@@ -128,9 +152,32 @@ static char **parse_options (char **argv UNUSED)
   return arg;
 }
 
-static void run_test_action (char **argv)
+/* Sets the roles of the disks named by -filesys= and -swap=. */
+static void assign_disk_roles (void)
 {
-  run_test (argv[1]);
+  const char *names[BLOCK_ROLE_CNT] = { [BLOCK_FILESYS] = filesys_disk,
+                                        [BLOCK_SWAP] = swap_disk };
+  enum block_role role;
+
+  for (role = 0; role < BLOCK_ROLE_CNT; role++)
+    if (names[role] != NULL)
+      {
+        struct block *b = block_get_by_name (names[role]);
+        if (b == NULL)
+          PANIC ("no disk called %s (disks are hd0:0, hd0:1, hd1:0, hd1:1)",
+                 names[role]);
+        block_set_role (role, b);
+      }
+}
+
+/* `run NAME`: a kernel test if there is one by that name, else the user program
+   command line NAME, waited for. */
+static void run_action (char **argv)
+{
+  if (strchr (argv[1], ' ') == NULL && test_exists (argv[1]))
+    run_test (argv[1]);
+  else
+    process_wait (process_execute (argv[1]));
 }
 
 /* An action on the command line: its name, the words it takes after its name, and
@@ -144,7 +191,7 @@ struct action
 
 static const struct action actions[] =
   {
-    { "run", 1, run_test_action },
+    { "run", 1, run_action },
   };
 
 /* Executes each action in ARGV in turn. An unknown action, or one with too few
@@ -215,9 +262,13 @@ static void usage (void)
           "Actions are executed in the order specified.\n"
           "\nAvailable actions:\n"
           "  run TEST           Run kernel test TEST.\n"
+          "  run 'PROG ARGS'    Run user program PROG from the file system and wait.\n"
           "\nOptions:\n"
           "  -h                 Print this help message and power off.\n"
           "  -q                 Power off when the actions are done.\n"
+          "  -f                 Format the file-system disk first.\n"
+          "  -filesys=DISK      Use DISK (e.g. hd1:0) for the file system.\n"
+          "  -swap=DISK         Use DISK for swap.\n"
           "  -rs=SEED           Seed the random number generator with SEED.\n"
           "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n");
   shutdown_power_off ();

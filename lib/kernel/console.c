@@ -4,6 +4,7 @@
    exist, nor once a panic has begun (the panicking thread may hold it). */
 
 #include <console.h>
+#include <debug.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -52,6 +53,22 @@ static void emit (char c, void *count)
 {
   put_char (c);
   ++*(int *) count;
+}
+
+/* Keeps other threads' output out until console_release(), so that several
+   putbuf() calls (a long user write, copied in pieces) appear unbroken. */
+void console_hold (void)
+{
+  ASSERT (!intr_context ());
+  if (use_lock)
+    lock_acquire (&console_lock);
+}
+
+/* Ends a console_hold(). */
+void console_release (void)
+{
+  if (use_lock && lock_held_by_current_thread (&console_lock))
+    lock_release (&console_lock);
 }
 
 /* Writes the SIZE bytes at BUF as one unbroken piece. */

@@ -9,5 +9,7 @@
 void console_init (void);
 void console_panic (void);
 void putbuf (const char *, size_t);
+void console_hold (void);
+void console_release (void);
 
 #endif /* lib/kernel/console.h */

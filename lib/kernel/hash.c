@@ -64,7 +64,9 @@ resize (struct hash *h, size_t new_cnt)
     while (!list_empty (&h->buckets[i]))
       {
         struct list_elem *le = list_pop_front (&h->buckets[i]);
-        list_push_front (bucket_for (h, new_buckets, new_cnt, elem_of (le)), le);
+        struct list *bucket = bucket_for (h, new_buckets, new_cnt,
+                                          elem_of (le));
+        list_push_front (bucket, le);
       }
   free (h->buckets);
   h->buckets = new_buckets;
@@ -202,7 +204,8 @@ hash_apply (struct hash *h, hash_action_func *action)
       struct list *bucket = &h->buckets[i];
       struct list_elem *le;
 
-      for (le = list_begin (bucket); le != list_end (bucket); le = list_next (le))
+      for (le = list_begin (bucket); le != list_end (bucket);
+           le = list_next (le))
         action (elem_of (le), h->aux);
     }
 }
@@ -230,7 +233,10 @@ hash_next (struct hash_iterator *i)
 
   if (i->bucket == end)
     return NULL;
-  le = i->elem == NULL ? list_begin (i->bucket) : list_next (&i->elem->list_elem);
+  if (i->elem == NULL)
+    le = list_begin (i->bucket);
+  else
+    le = list_next (&i->elem->list_elem);
   while (le == list_end (i->bucket))
     {
       if (++i->bucket == end)

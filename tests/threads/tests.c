@@ -22,6 +22,16 @@ static const struct test tests[] =
 
 static const char *test_name;
 
+/* True if there is a kernel test called NAME. */
+bool test_exists (const char *name)
+{
+  const struct test *t;
+  for (t = tests; t < tests + sizeof tests / sizeof *tests; t++)
+    if (!strcmp (name, t->name))
+      return true;
+  return false;
+}
+
 /* Runs the kernel test NAME; panics if there is none. */
 void run_test (const char *name)
 {

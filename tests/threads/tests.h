@@ -11,6 +11,9 @@
 #include "tests/threads/test-table.h"
 #undef TEST
 
+#include <stdbool.h>
+
+bool test_exists (const char *name);
 void run_test (const char *name);
 void msg (const char *, ...) PRINTF_FORMAT (1, 2);
 void fail (const char *, ...) PRINTF_FORMAT (1, 2) NO_RETURN;

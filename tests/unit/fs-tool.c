@@ -377,6 +377,17 @@ test_corrupt_leak (void)
 }
 
 static void
+test_corrupt_map_past_end (void)
+{
+  const char *image = temp ("odd.img");
+  CHECK (run ("mkfs", image, "3", NULL) == 0);  /* 6144 of 8192 map bits. */
+  raw_map_set (image, 7000, true);
+  raw_map_set (image, 7001, true);
+  CHECK (run ("check", image, NULL) == 1 && said ("sectors 7000-7001")
+         && said ("past the end") && said ("1 problem\n"));
+}
+
+static void
 test_corrupt_marked_free (void)
 {
   const char *image = fresh_pair ();
@@ -520,6 +531,7 @@ main (void)
   test_corrupt_double_use ();
   test_corrupt_leak ();
   test_corrupt_marked_free ();
+  test_corrupt_map_past_end ();
   test_corrupt_bad_pointer ();
   test_corrupt_lengths ();
   test_corrupt_superblock ();

@@ -1,0 +1,44 @@
+#ifndef DEVICES_BLOCK_H
+#define DEVICES_BLOCK_H
+
+/* Block devices: disks addressed in 512-byte sectors. A driver registers each
+   device it finds; the rest of the kernel asks for a device by the role it plays
+   (the file system's disk, the swap disk). */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define BLOCK_SECTOR_SIZE 512
+typedef uint32_t block_sector_t;
+
+enum block_role
+  {
+    BLOCK_FILESYS,              /* Holds the file system. */
+    BLOCK_SWAP,                 /* Swap space. */
+    BLOCK_SCRATCH,              /* Anything else. */
+    BLOCK_ROLE_CNT
+  };
+
+struct block;
+
+/* What a driver provides for one device. Both calls may sleep. */
+struct block_operations
+  {
+    void (*read) (void *aux, block_sector_t, void *buf);
+    void (*write) (void *aux, block_sector_t, const void *buf);
+  };
+
+struct block *block_get_role (enum block_role);
+void block_set_role (enum block_role, struct block *);
+struct block *block_get_by_name (const char *name);
+
+void block_read (struct block *, block_sector_t, void *);
+void block_write (struct block *, block_sector_t, const void *);
+block_sector_t block_size (struct block *);
+const char *block_name (struct block *);
+void block_print_stats (void);
+
+struct block *block_register (const char *name, block_sector_t size,
+                              const struct block_operations *, void *aux);
+
+#endif /* devices/block.h */

@@ -1,0 +1,513 @@
+/* Host tests for the kernel's file system (the filesys folder) over a disk in
+   memory, with single-threaded stand-ins for the block layer and locks.
+   Images the kernel writes are then checked with the host tool's `check`,
+   so kernel and tool are held to the same format. */
+
+/* The tool first: its host headers must see the C library's off_t before
+   filesys/off_t.h renames the kernel's. */
+#define KFS_NO_MAIN
+#include "utils/kfs.c"
+
+#include <assert.h>
+#include "devices/block.h"
+#include "filesys/file.h"
+#include "filesys/filesys.h"
+#include "threads/synch.h"
+
+static int checks, failures;
+
+#define CHECK(COND)                                                     \
+  do {                                                                  \
+    checks++;                                                           \
+    if (!(COND))                                                        \
+      {                                                                 \
+        failures++;                                                     \
+        printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
+      }                                                                 \
+  } while (0)
+
+/* ---- A disk in memory. ---- */
+
+static uint8_t *disk;
+static uint32_t disk_sectors;
+static bool disk_present;
+static int disk_writes;
+static char fake_device;        /* Its address stands for the device. */
+
+struct block *
+block_get_role (enum block_role role)
+{
+  return role == BLOCK_FILESYS && disk_present
+         ? (struct block *) &fake_device : NULL;
+}
+
+block_sector_t
+block_size (struct block *block)
+{
+  assert (block == (struct block *) &fake_device);
+  return disk_sectors;
+}
+
+void
+block_read (struct block *block, block_sector_t sector, void *buffer)
+{
+  assert (block == (struct block *) &fake_device && sector < disk_sectors);
+  memcpy (buffer, disk + (size_t) sector * BLOCK_SECTOR_SIZE,
+          BLOCK_SECTOR_SIZE);
+}
+
+void
+block_write (struct block *block, block_sector_t sector, const void *buffer)
+{
+  assert (block == (struct block *) &fake_device && sector < disk_sectors);
+  memcpy (disk + (size_t) sector * BLOCK_SECTOR_SIZE, buffer,
+          BLOCK_SECTOR_SIZE);
+  disk_writes++;
+}
+
+const char *
+block_name (struct block *block)
+{
+  (void) block;
+  return "memdisk";
+}
+
+static void
+disk_make (uint32_t megabytes)
+{
+  free (disk);
+  disk_sectors = megabytes * 2048;
+  disk = calloc (disk_sectors, BLOCK_SECTOR_SIZE);
+  disk_present = true;
+}
+
+/* ---- Locks: one thread, but misuse (re-acquiring, releasing a lock not
+   held) is caught, and no lock may be held between calls. ---- */
+
+static const struct lock *held[16];
+static int held_count;
+
+void
+lock_init (struct lock *lock)
+{
+  (void) lock;
+}
+
+void
+lock_acquire (struct lock *lock)
+{
+  int i;
+  for (i = 0; i < held_count; i++)
+    assert (held[i] != lock);
+  assert (held_count < 16);
+  held[held_count++] = lock;
+}
+
+void
+lock_release (struct lock *lock)
+{
+  int i;
+  for (i = 0; i < held_count; i++)
+    if (held[i] == lock)
+      {
+        held[i] = held[--held_count];
+        return;
+      }
+  assert (!"released a lock that is not held");
+}
+
+bool
+lock_held_by_current_thread (const struct lock *lock)
+{
+  int i;
+  for (i = 0; i < held_count; i++)
+    if (held[i] == lock)
+      return true;
+  return false;
+}
+
+/* ---- Helpers. ---- */
+
+static char output_text[1 << 14];
+
+/* Flushes the kernel's cache, writes the disk to a temporary image and
+   runs the host checker on it.  True if it reports a clean image. */
+static bool
+disk_consistent (void)
+{
+  char path[] = "/tmp/kfs-kernel-XXXXXX";
+  int fd = mkstemp (path);
+  FILE *capture = tmpfile ();
+  bool clean;
+  size_t length;
+
+  filesys_done ();
+  assert (fd >= 0);
+  assert (write (fd, disk, (size_t) disk_sectors * BLOCK_SECTOR_SIZE)
+          == (ssize_t) disk_sectors * BLOCK_SECTOR_SIZE);
+  close (fd);
+  kfs_out_stream = kfs_err_stream = capture;
+  clean = kfs_check (path) == 0;
+  kfs_out_stream = kfs_err_stream = NULL;
+  rewind (capture);
+  length = fread (output_text, 1, sizeof output_text - 1, capture);
+  output_text[length] = '\0';
+  fclose (capture);
+  if (!clean)
+    printf ("kfs check says:\n%s", output_text);
+  unlink (path);
+  return clean;
+}
+
+static void
+fill_pattern (uint8_t *buffer, size_t length, unsigned seed)
+{
+  size_t i;
+  for (i = 0; i < length; i++)
+    buffer[i] = (uint8_t) (seed + i * 7 + (i >> 9));
+}
+
+static bool
+all_zero (const uint8_t *buffer, size_t length)
+{
+  size_t i;
+  for (i = 0; i < length; i++)
+    if (buffer[i] != 0)
+      return false;
+  return true;
+}
+
+/* Counts free data sectors as the host tool sees them. */
+static uint32_t
+free_sectors (void)
+{
+  const struct kfs_superblock *sb = (const struct kfs_superblock *) disk;
+  uint32_t sector, count = 0;
+  filesys_done ();
+  for (sector = sb->data_start; sector < sb->sector_count; sector++)
+    count += !kfs_map_test (disk + sb->free_map_start * KFS_SECTOR_SIZE,
+                            sector);
+  return count;
+}
+
+/* ---- Tests. ---- */
+
+static void
+test_mount (void)
+{
+  disk_present = false;
+  CHECK (!filesys_init (false));
+  disk_make (2);
+  CHECK (!filesys_init (false));        /* Not formatted. */
+  CHECK (filesys_init (true));
+  CHECK (held_count == 0);
+  CHECK (disk_consistent ());
+  CHECK (filesys_init (false));         /* Remount. */
+  CHECK (disk_consistent ());
+}
+
+static void
+test_read_write (void)
+{
+  static uint8_t data[3000], back[4000];
+  struct file *file;
+
+  fill_pattern (data, sizeof data, 1);
+  CHECK (filesys_create ("notes", 0));
+  file = filesys_open ("notes");
+  CHECK (file != NULL);
+  CHECK (file_length (file) == 0);
+  CHECK (file_write (file, data, sizeof data) == sizeof data);
+  CHECK (file_tell (file) == sizeof data);
+  CHECK (file_length (file) == sizeof data);
+  file_seek (file, 0);
+  CHECK (file_read (file, back, sizeof back) == sizeof data);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  CHECK (file_read (file, back, 10) == 0);      /* At end of file. */
+  CHECK (file_read_at (file, back, 100, 2950) == 50);
+  CHECK (memcmp (back, data + 2950, 50) == 0);
+  file_seek (file, 1000000);
+  CHECK (file_read (file, back, 10) == 0);
+  file_seek (file, -5);
+  CHECK (file_read (file, back, 10) == 0 && file_write (file, data, 10) == 0);
+  CHECK (file_write_at (file, "xyz", 3, 511) == 3);
+  CHECK (file_read_at (file, back, 5, 510) == 5);
+  CHECK (back[0] == data[510] && memcmp (back + 1, "xyz", 3) == 0
+         && back[4] == data[514]);
+  file_close (file);
+  CHECK (held_count == 0);
+  CHECK (disk_consistent ());
+}
+
+static void
+test_create_sizes_and_growth (void)
+{
+  static uint8_t back[70000];
+  struct file *file;
+
+  CHECK (filesys_create ("zeros", 65000));
+  file = filesys_open ("zeros");
+  CHECK (file != NULL && file_length (file) == 65000);
+  CHECK (file_read (file, back, sizeof back) == 65000);
+  CHECK (all_zero (back, 65000));
+  file_close (file);
+
+  /* Writing past the end grows the file and zero-fills the gap. */
+  CHECK (filesys_create ("sparse", 10));
+  file = filesys_open ("sparse");
+  CHECK (file_write_at (file, "0123456789", 10, 0) == 10);
+  CHECK (file_write_at (file, "!", 1, 69999) == 1);
+  CHECK (file_length (file) == 70000);
+  CHECK (file_read_at (file, back, sizeof back, 0) == 70000);
+  CHECK (memcmp (back, "0123456789", 10) == 0);
+  CHECK (all_zero (back + 10, 69989) && back[69999] == '!');
+  file_close (file);
+  CHECK (disk_consistent ());
+}
+
+static void
+test_names (void)
+{
+  struct file *file;
+  CHECK (filesys_create ("12345678901234", 0));
+  CHECK (!filesys_create ("123456789012345", 0));
+  CHECK (!filesys_create ("", 0));
+  CHECK (!filesys_create ("a/b", 0));
+  CHECK (!filesys_create ("12345678901234", 0));        /* Exists. */
+  CHECK (!filesys_create ("negative", -1));
+  CHECK (!filesys_create ("huge", KFS_MAX_FILE_SIZE + 1));
+  CHECK (filesys_open ("123456789012345") == NULL);
+  CHECK (filesys_open ("nobody") == NULL);
+  CHECK (filesys_open ("") == NULL);
+  CHECK (!filesys_remove ("nobody"));
+  CHECK (filesys_name_valid ("ok.txt") && !filesys_name_valid ("x/"));
+  file = filesys_open ("12345678901234");
+  CHECK (file != NULL);
+  file_close (file);
+  CHECK (filesys_remove ("12345678901234"));
+  CHECK (filesys_open ("12345678901234") == NULL);
+  CHECK (disk_consistent ());
+}
+
+static void
+test_remove_while_open (void)
+{
+  static uint8_t data[20000], back[20000];
+  uint32_t before = free_sectors ();
+  struct file *file, *again;
+
+  fill_pattern (data, sizeof data, 9);
+  CHECK (filesys_create ("doomed", 0));
+  file = filesys_open ("doomed");
+  again = file_reopen (file);
+  CHECK (file_write (file, data, sizeof data) == sizeof data);
+  CHECK (filesys_remove ("doomed"));
+  CHECK (filesys_open ("doomed") == NULL);
+  CHECK (!filesys_remove ("doomed"));
+  CHECK (filesys_create ("doomed", 5));         /* The name is free. */
+  CHECK (file_read_at (again, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  CHECK (file_write_at (again, "more", 4, sizeof data) == 4);
+  file_close (file);
+  CHECK (file_length (again) == sizeof data + 4);
+  file_close (again);                           /* Frees the storage. */
+  CHECK (filesys_remove ("doomed"));
+  CHECK (free_sectors () == before);
+  CHECK (disk_consistent ());
+}
+
+static void
+test_deny_write (void)
+{
+  struct file *exe, *other;
+  char back[4];
+
+  CHECK (filesys_create ("program", 100));
+  exe = filesys_open ("program");
+  other = filesys_open ("program");
+  file_deny_write (exe);
+  file_deny_write (exe);                        /* Counted once per file. */
+  CHECK (file_write (other, "abcd", 4) == 0);
+  CHECK (file_write_at (exe, "abcd", 4, 200) == 0);
+  CHECK (file_length (other) == 100);
+  file_allow_write (exe);
+  CHECK (file_write (other, "abcd", 4) == 4);
+  file_deny_write (exe);
+  file_deny_write (other);
+  file_close (exe);                             /* Still denied by OTHER. */
+  CHECK (file_write_at (other, "wxyz", 4, 0) == 0);
+  file_allow_write (other);
+  CHECK (file_write_at (other, "wxyz", 4, 0) == 4);
+  CHECK (file_read_at (other, back, 4, 0) == 4 && memcmp (back, "wxyz", 4) == 0);
+  file_close (other);
+  CHECK (held_count == 0);
+}
+
+static void
+test_big_file (void)
+{
+  const size_t size = 8 * 1024 * 1024;
+  uint8_t *data = malloc (size), *back = malloc (size);
+  struct file *file;
+
+  disk_make (10);
+  CHECK (filesys_init (true));
+  fill_pattern (data, size, 3);
+  CHECK (filesys_create ("big", 0));
+  file = filesys_open ("big");
+  CHECK (file_write (file, data, size) == (off_t) size);
+  CHECK (file_length (file) == (off_t) size);
+  CHECK (file_read_at (file, back, size, 0) == (off_t) size);
+  CHECK (memcmp (back, data, size) == 0);
+  /* Up to the largest size the inode can describe, and not a byte more. */
+  CHECK (file_write_at (file, "end", 3, KFS_MAX_FILE_SIZE - 3) == 3);
+  CHECK (file_length (file) == KFS_MAX_FILE_SIZE);
+  CHECK (file_write_at (file, "x", 1, KFS_MAX_FILE_SIZE) == 0);
+  CHECK (file_write_at (file, "abcdef", 6, KFS_MAX_FILE_SIZE - 2) == 2);
+  file_close (file);
+  CHECK (disk_consistent ());
+
+  /* After a remount the data is still there. */
+  CHECK (filesys_init (false));
+  file = filesys_open ("big");
+  CHECK (file != NULL && file_length (file) == KFS_MAX_FILE_SIZE);
+  CHECK (file_read_at (file, back, size, 0) == (off_t) size);
+  CHECK (memcmp (back, data, size) == 0);
+  file_close (file);
+  CHECK (filesys_remove ("big"));
+  CHECK (disk_consistent ());
+  free (data);
+  free (back);
+}
+
+/* Removes files PREFIX0 .. PREFIX<COUNT-1>. */
+static void
+remove_all (const char *prefix, int count)
+{
+  char name[32];
+  int i;
+  for (i = 0; i < count; i++)
+    {
+      snprintf (name, sizeof name, "%s%d", prefix, i);
+      CHECK (filesys_remove (name));
+    }
+}
+
+static void
+test_disk_full (void)
+{
+  static uint8_t data[300000];
+  uint32_t before;
+  struct file *file;
+  char name[32];
+  int made = 0, filler = 0, size;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  before = free_sectors ();
+  fill_pattern (data, sizeof data, 5);
+  for (;;)
+    {
+      snprintf (name, sizeof name, "f%d", made);
+      if (!filesys_create (name, sizeof data))
+        break;
+      made++;
+    }
+  CHECK (made >= 5 && made < 10);
+  CHECK (filesys_open (name) == NULL);  /* A failed create leaves nothing. */
+  CHECK (disk_consistent ());
+  /* Take the last sectors with ever smaller files. */
+  for (size = 100000; size > 0; size /= 10)
+    for (;;)
+      {
+        snprintf (name, sizeof name, "g%d", filler);
+        if (!filesys_create (name, size))
+          break;
+        filler++;
+      }
+  CHECK (free_sectors () == 0);
+  CHECK (disk_consistent ());
+
+  /* A write that cannot grow the file writes only what fits inside it. */
+  file = filesys_open ("f0");
+  CHECK (file_write_at (file, data, sizeof data, 200000) == 100000);
+  CHECK (file_length (file) == sizeof data);
+  file_close (file);
+  CHECK (disk_consistent ());
+
+  remove_all ("f", made);
+  remove_all ("g", filler);
+  /* Everything comes back except the directory's own, longer, contents. */
+  CHECK (free_sectors () + kfs_file_sectors_for ((made + filler)
+                                                  * sizeof (struct kfs_dirent))
+         == before);
+  CHECK (filesys_create ("again", sizeof data));
+  CHECK (disk_consistent ());
+}
+
+/* A corrupt disk must make calls fail, never crash the kernel. */
+static void
+test_corrupt_disk (void)
+{
+  static uint8_t back[5000];
+  struct kfs_superblock *sb = (struct kfs_superblock *) disk;
+  struct kfs_inode *root, *inode;
+  struct kfs_dirent *entries;
+  struct file *file;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  CHECK (filesys_create ("victim", 4000));
+  CHECK (filesys_create ("bystander", 10));
+  filesys_done ();
+  sb = (struct kfs_superblock *) disk;
+  root = (struct kfs_inode *) (disk + KFS_ROOT_DIR_SECTOR * KFS_SECTOR_SIZE);
+  entries = (struct kfs_dirent *) (disk + root->direct[0] * KFS_SECTOR_SIZE);
+  inode = (struct kfs_inode *) (disk
+                                + entries[0].inode_sector * KFS_SECTOR_SIZE);
+
+  inode->direct[3] = 999999;                    /* Off the disk. */
+  CHECK (filesys_init (false));
+  file = filesys_open ("victim");
+  CHECK (file != NULL);
+  CHECK (file_read (file, back, sizeof back) == 3 * KFS_SECTOR_SIZE);
+  CHECK (file_write_at (file, back, 100, 3 * KFS_SECTOR_SIZE + 1) == 0);
+  CHECK (file_write_at (file, back, 100, 5 * KFS_SECTOR_SIZE) == 100);
+  file_close (file);
+  CHECK (filesys_remove ("victim"));            /* Frees what it can. */
+
+  entries[1].inode_sector = 2;                  /* The free map. */
+  CHECK (filesys_init (false));
+  CHECK (filesys_open ("bystander") == NULL);
+  entries[1].inode_sector = KFS_ROOT_DIR_SECTOR;
+  CHECK (filesys_init (false));
+  CHECK (filesys_open ("bystander") == NULL);
+  CHECK (filesys_remove ("bystander"));
+
+  root->magic = 0;
+  CHECK (!filesys_init (false));
+  root->magic = KFS_INODE_MAGIC;
+  sb->sector_count = disk_sectors + 1;
+  CHECK (!filesys_init (false));
+  sb->sector_count = disk_sectors;
+  sb->magic = 0;
+  CHECK (!filesys_init (false));
+  CHECK (held_count == 0);
+}
+
+int
+main (void)
+{
+  test_mount ();
+  test_read_write ();
+  test_create_sizes_and_growth ();
+  test_names ();
+  test_remove_while_open ();
+  test_deny_write ();
+  test_big_file ();
+  test_disk_full ();
+  test_corrupt_disk ();
+  free (disk);
+  printf ("fs-kernel: %d checks, %d failed\n", checks, failures);
+  return failures != 0;
+}
