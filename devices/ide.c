@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "devices/block.h"
+#include "devices/timer.h"
 #include "threads/interrupt.h"
 #include "threads/io.h"
 #include "threads/synch.h"
@@ -27,9 +28,8 @@
 #define REG_DEVICE 6
 #define REG_STATUS 7              /* Reading it acknowledges the interrupt. */
 #define REG_COMMAND 7
-/* Control-block register (its own port): alternate status / device control. */
-#define CTL_SRST 0x04             /* Software reset. */
-#define CTL_NIEN 0x02             /* Interrupts disabled. */
+/* The control-block register (its own port) reads as alternate status and
+   writes as device control, where 0 enables interrupts. */
 
 #define STA_BSY 0x80
 #define STA_DRDY 0x40
@@ -48,7 +48,8 @@
 #define ID_LBA28_SECTORS_WORD 60  /* Two words, low first. */
 
 #define LBA28_LIMIT (1u << 28)
-#define BUSY_WAIT_LIMIT 1000000   /* Status polls before a device counts as absent. */
+#define FAST_POLLS 1000           /* Status polls before we start sleeping between them. */
+#define BUSY_TIMEOUT (5 * TIMER_FREQ)   /* Ticks a busy device gets before it is dead. */
 
 struct channel
   {
@@ -88,19 +89,28 @@ static void settle (const struct channel *c)
     inb (c->ctl);
 }
 
-/* Polls until BSY clears; false if it never does (no device, or a dead one). */
+/* Waits until BSY clears; false if it does not within BUSY_TIMEOUT (a dead
+   device) or the bus floats (nothing attached). The wait is measured in timer
+   ticks, not polls, so a slow or loaded host (where QEMU may finish a reset late)
+   gets the same time as a fast one; after a few quick polls the caller sleeps
+   between polls instead of spinning. */
 static bool wait_not_busy (const struct channel *c)
 {
-  int i;
-  for (i = 0; i < BUSY_WAIT_LIMIT; i++)
+  int64_t start = timer_ticks ();
+  int polls;
+
+  for (polls = 0; ; polls++)
     {
       uint8_t status = inb (c->ctl);
-      if (status == 0xff)         /* Floating bus: nothing attached. */
+      if (status == 0xff)
         return false;
       if (!(status & STA_BSY))
         return true;
+      if (timer_elapsed (start) > BUSY_TIMEOUT)
+        return false;
+      if (polls >= FAST_POLLS)
+        timer_sleep (1);
     }
-  return false;
 }
 
 static void select_device (const struct disk *d, uint8_t lba_high_bits)
@@ -149,14 +159,6 @@ static void identify (struct disk *d)
   block_register (d->name, sectors, &ide_operations, d);
 }
 
-static void reset_channel (struct channel *c)
-{
-  outb (c->ctl, CTL_SRST | CTL_NIEN);
-  settle (c);
-  outb (c->ctl, 0);               /* End the reset; interrupts on. */
-  settle (c);
-  wait_not_busy (c);
-}
 
 /* Finds the disks on both channels and registers them. hd0:0 becomes the file
    system's disk and hd0:1 the swap disk unless set otherwise. */
@@ -171,7 +173,10 @@ void ide_init (void)
       sema_init (&c->done, 0);
       c->expecting_interrupt = false;
       intr_register_ext (c->vec, interrupt_handler, c->name);
-      reset_channel (c);
+      /* No software reset: the firmware leaves the channels reset and idle, and
+         QEMU completes a reset asynchronously, so resetting here would race with
+         the probe (a disk then reads as absent on a loaded host). */
+      outb (c->ctl, 0);           /* nIEN clear: the disk may interrupt. */
       for (i = 0; i < DEVICES_PER_CHANNEL; i++)
         {
           struct disk *d = &c->disks[i];

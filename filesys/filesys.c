@@ -122,7 +122,7 @@ filesys_create (const char *name, off_t initial_size)
   block_sector_t sector, existing;
   bool ok = false;
 
-  if (!kfs_name_valid (name) || initial_size < 0
+  if (!mounted || !kfs_name_valid (name) || initial_size < 0
       || (uint32_t) initial_size > KFS_MAX_FILE_SIZE)
     return false;
   dir_lock ();
@@ -153,7 +153,7 @@ filesys_open (const char *name)
   block_sector_t sector;
   struct inode *inode = NULL;
 
-  if (!kfs_name_valid (name))
+  if (!mounted || !kfs_name_valid (name))
     return NULL;
   dir_lock ();
   if (dir_lookup (name, &sector))
@@ -178,7 +178,7 @@ filesys_remove (const char *name)
   struct inode *inode;
   bool ok = false;
 
-  if (!kfs_name_valid (name))
+  if (!mounted || !kfs_name_valid (name))
     return false;
   dir_lock ();
   if (dir_lookup (name, &sector))

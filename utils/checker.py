@@ -16,6 +16,8 @@ Spec format (tests/SUITE/NAME.expect), one item per line:
   #! files: A B      extra host files (relative to tests/SUITE/) put on the disk
   #! unordered       the expected lines may appear in any order
   #! status: N       expected runner exit status (default 0; 2 for a test that must panic)
+  #! ignore: REGEX    drop output lines matching REGEX in full (e.g. a varying number of
+                     `child: exit(N)` lines); repeatable
   # text, or `#`     a comment
   --- or ---         separates alternative expected outputs; any one may match
   ~ REGEX            an expected output line matching the Python regular expression
@@ -71,6 +73,7 @@ class Spec:
         self.files = []
         self.unordered = False
         self.status = 0
+        self.ignore = []
         self.alternatives = [[]]
 
 
@@ -109,9 +112,11 @@ def apply_directive(spec, directive, number):
             spec.files = shlex.split(value)
         elif key == "status" and colon:
             spec.status = int(value)
+        elif key == "ignore" and colon:
+            spec.ignore.append(re.compile(value))
         else:
             raise SpecError("line %d: unknown directive '#! %s'" % (number, directive))
-    except ValueError as e:
+    except (ValueError, re.error) as e:
         raise SpecError("line %d: bad '#! %s': %s" % (number, directive, e))
 
 
@@ -151,7 +156,8 @@ def extract(output_lines, spec):
     expected = [l for alt in spec.alternatives for l in alt]
     kept = tuple(p for p in DROPPED_PREFIXES if any(l.startswith(p) for l in expected))
     dropped = tuple(p for p in DROPPED_PREFIXES if p not in kept)
-    return trim_blank([l for l in body if not (dropped and l.startswith(dropped))])
+    return trim_blank([l for l in body if not (dropped and l.startswith(dropped))
+                       and not any(r.fullmatch(l) for r in spec.ignore)])
 
 
 def outcome_problems(lines, spec, status):
@@ -353,6 +359,8 @@ SELF_TESTS = [
     ("regex", "a\n~ b=0x[0-9a-f]+\n", fake_run(["a", "b=0xc0101234"]), 0, True, ""),
     ("regex-mismatch", "~ b=0x[0-9a-f]+\n", fake_run(["b=zz"]), 0, False,
      "first difference at line 1"),
+    ("ignore", "#! ignore: c: exit\\(\\d+\\)\na\n", fake_run(["c: exit(1)", "a", "c: exit(22)"]),
+     0, True, ""),
     ("no-action", "a\n", "Kestrel booting with 4096 kB RAM...\n", 0, False, "no action"),
 ]
 

@@ -23,6 +23,15 @@
 #include "filesys/format.h"
 #include "filesys/layout.h"
 
+/* The tool's operations, also driven directly by tests/unit/fs-tool.c. */
+int kfs_mkfs (const char *path, uint32_t size_mb);
+int kfs_put (const char *path, const char *host, const char *name);
+int kfs_get (const char *path, const char *name, const char *host);
+int kfs_ls (const char *path);
+int kfs_rm (const char *path, const char *name);
+int kfs_check (const char *path);
+int kfs_main (int argc, char **argv);
+
 /* Exit statuses. */
 enum
   {

@@ -1,0 +1,32 @@
+#ifndef LIB_REGION_INFO_H
+#define LIB_REGION_INFO_H
+
+/* What the `regions' system call (SYS_REGIONS) reports about one region of the
+   caller's address space.  Shared by the kernel and user programs. */
+
+#include <stdint.h>
+
+#define REGION_KIND_MAX 7       /* Characters in a kind name, without the NUL. */
+
+/* Access bits in region_info.flags. */
+#define REGION_READ 1
+#define REGION_WRITE 2
+#define REGION_EXEC 4
+
+/* One region: the pages [start, end) (both page-aligned), how they may be accessed,
+   what they hold ("text", "rodata", "data", "bss", "stack"), and how many of their
+   bytes come from the executable file (the rest are zero-filled).
+
+   int regions (struct region_info *buf, int max) writes the caller's regions in
+   ascending address order into BUF, at most MAX of them, and returns how many
+   regions the caller has in all (which may exceed MAX), or -1 if MAX < 0. */
+struct region_info
+  {
+    uintptr_t start;                    /* First byte (page-aligned). */
+    uintptr_t end;                      /* One past the last byte (page-aligned). */
+    uint32_t flags;                     /* REGION_READ | REGION_WRITE | REGION_EXEC. */
+    uint32_t file_bytes;                /* Bytes read from the file, from START. */
+    char kind[REGION_KIND_MAX + 1];     /* NUL-terminated kind name. */
+  };
+
+#endif /* lib/region-info.h */

@@ -1,0 +1,62 @@
+#ifndef LIB_USER_SYSCALL_H
+#define LIB_USER_SYSCALL_H
+
+/* The system calls a user program can make (see shared ABI.md): each is one
+   `int $0x30' with the call number and arguments on the stack.  A bad
+   pointer or descriptor argument may end the process with exit(-1). */
+
+#include <debug.h>
+#include <region-info.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>              /* STDIN_FILENO, STDOUT_FILENO. */
+
+typedef int pid_t;              /* A process id. */
+#define PID_ERROR ((pid_t) -1)
+
+typedef int mapid_t;            /* A memory mapping id. */
+#define MAP_FAILED ((mapid_t) -1)
+
+/* Longest file name readdir() returns, not counting the null. */
+#define READDIR_MAX_LEN 14
+
+/* Processes. */
+void halt (void) NO_RETURN;
+void exit (int status) NO_RETURN;
+pid_t exec (const char *cmdline);
+int wait (pid_t pid);
+
+/* Files. */
+bool create (const char *file, unsigned initial_size);
+bool remove (const char *file);
+int open (const char *file);
+int filesize (int fd);
+int read (int fd, void *buffer, unsigned length);
+int write (int fd, const void *buffer, unsigned length);
+void seek (int fd, unsigned position);
+unsigned tell (int fd);
+void close (int fd);
+
+/* Memory-mapped files. */
+mapid_t mmap (int fd, void *addr);
+void munmap (mapid_t mapid);
+
+/* Directories (numbers reserved; see ABI.md). */
+bool chdir (const char *dir);
+bool mkdir (const char *dir);
+bool readdir (int fd, char name[READDIR_MAX_LEN + 1]);
+bool isdir (int fd);
+int inumber (int fd);
+
+/* Kestrel's own calls. */
+
+/* Moves the end of the heap by INCREMENT bytes; returns the old end, or
+   (void *) -1 on failure. */
+void *sbrk (intptr_t increment);
+
+/* Describes the caller's memory regions (text, data, bss, stack...) in
+   ascending address order in up to MAX entries of INFO; returns how many
+   regions there are in all (which may exceed MAX), or -1 if MAX < 0. */
+int regions (struct region_info *info, int max);
+
+#endif /* lib/user/syscall.h */

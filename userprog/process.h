@@ -1,0 +1,39 @@
+#ifndef USERPROG_PROCESS_H
+#define USERPROG_PROCESS_H
+
+/* User processes: one kernel thread each, running a program loaded from the file
+   system in its own address space. exec/wait/exit as in shared/ABI.md. */
+
+#include <debug.h>
+#include <list.h>
+#include <stdint.h>
+#include "threads/thread.h"
+#include "vm/region.h"
+
+#define PROCESS_NAME_MAX 15     /* Characters of the first command-line word kept. */
+#define PROCESS_FD_FIRST 2      /* Lowest descriptor of an open file (0, 1: console). */
+#define PROCESS_FILES_MAX 128   /* Files one process may have open at once. */
+
+struct file;
+struct child_status;
+
+/* A running user process, owned by its thread (thread->process). Only its own
+   thread touches it, so it needs no lock. For userprog/ and vm/ only. */
+struct process
+  {
+    char name[PROCESS_NAME_MAX + 1];    /* For `NAME: exit(N)' and kill lines. */
+    uint32_t *pagedir;                  /* Also in thread->pagedir while it runs. */
+    struct region_set regions;          /* The address space, by region. */
+    struct file *executable;            /* Kept open, denying writes, until exit. */
+    struct file *files[PROCESS_FILES_MAX];  /* Descriptor PROCESS_FD_FIRST + i. */
+    struct child_status *status;        /* Shared with the parent for wait(). */
+    struct list children;               /* Children's child_status, not yet waited. */
+  };
+
+void process_init (void);
+tid_t process_execute (const char *cmdline);
+int process_wait (tid_t);
+void process_exit (int status) NO_RETURN;
+struct process *process_current (void);
+
+#endif /* userprog/process.h */
