@@ -45,8 +45,10 @@ tools:
 	@utils/setup --check >/dev/null 2>&1 || utils/setup
 
 run: tools
-	@$(MAKE) --no-print-directory all
-	utils/kestrel -T 60 -- -q run demo
+	@$(MAKE) --no-print-directory all tests
+	utils/kestrel -T 60 -p $(BUILD)/tests/userprog/memory-layout -a memory-layout \
+	  -- -q run memory-layout
+
 
 check: tools
 	@$(MAKE) --no-print-directory all tests unit-build
@@ -65,9 +67,11 @@ bench: tools
 	@utils/bench
 
 # Boots halted with a GDB stub and prints the command to attach.
+# `make gdb PROG=NAME` debugs user test program NAME; `make gdb TEST=NAME` a
+# kernel test; with neither, the memory-layout demo.
 gdb: tools
-	@$(MAKE) --no-print-directory all
-	utils/kestrel --gdb -- -q $(if $(ARGS),$(ARGS),run demo)
+	@$(MAKE) --no-print-directory all tests
+	utils/kestrel --gdb $(if $(TEST),-- -q run $(TEST),-p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(notdir $(or $(PROG),memory-layout)) -- -q run $(notdir $(or $(PROG),memory-layout)))
 
 clean:
 	rm -rf $(BUILD)

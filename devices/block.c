@@ -119,6 +119,5 @@ struct block *block_register (const char *name, block_sector_t size,
       devices_ready = true;
     }
   list_push_back (&devices, &b->elem);
-  printf ("%s: %u sectors (%u kB)\n", b->name, size, size / 2);
   return b;
 }

@@ -155,7 +155,8 @@ static void identify (struct disk *d)
   if (sectors == 0)
     return;
   d->present = true;
-  printf ("%s: \"%s\", ", d->name, model);
+  printf ("%s: \"%s\", %u sectors (%u kB)\n", d->name, model, sectors,
+          sectors / (1024 / BLOCK_SECTOR_SIZE));
   block_register (d->name, sectors, &ide_operations, d);
 }
 
