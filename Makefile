@@ -32,7 +32,7 @@ HOSTCC := gcc
 TESTS ?=
 JOBS ?=
 
-.PHONY: all run check check-% unit bench gdb clean tools
+.PHONY: all run check check-% grade unit bench gdb clean tools
 
 all: $(BUILD)/kernel.elf
 
@@ -57,6 +57,12 @@ check: tools
 check-%: tools
 	@$(MAKE) --no-print-directory all tests unit-build
 	@utils/check $(if $(JOBS),-j $(JOBS)) tests/$*
+
+# Like check, plus a per-suite score table (also in build/grade.txt) for grading
+# a submission.
+grade: tools
+	@$(MAKE) --no-print-directory all tests unit-build
+	@utils/check $(if $(JOBS),-j $(JOBS)) --grade $(BUILD)/grade.txt $(TESTS)
 
 unit: tools
 	@$(MAKE) --no-print-directory unit-build
