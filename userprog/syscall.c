@@ -207,32 +207,6 @@ static int read_file (struct file *file, uint8_t *ubuf, unsigned size, uint8_t *
   return done;
 }
 
-static uint32_t sys_read (const uint32_t *args)
-{
-  int fd = (int) args[0];
-  uint8_t *ubuf = (uint8_t *) args[1];
-  unsigned size = args[2];
-  struct file *file = fd_file (fd);
-  uint8_t *bounce;
-  int result;
-
-  if (fd != STDIN_FD && file == NULL)
-    return -1;
-  if (!user_range_ok (ubuf, size, true))
-    kill_bad_pointer ();
-  if (size > INT32_MAX)
-    size = INT32_MAX;
-  bounce = palloc_get_page (0);
-  if (bounce == NULL)
-    return -1;
-  result = fd == STDIN_FD ? read_console (ubuf, size, bounce)
-                          : read_file (file, ubuf, size, bounce);
-  palloc_free_page (bounce);
-  if (result < 0)
-    kill_bad_pointer ();
-  return result;
-}
-
 /* Writes SIZE bytes of user buffer UBUF, which is readable, to the console as one
    unbroken piece. Returns SIZE, or -1 if UBUF turned out not to be readable. */
 static int write_console (const uint8_t *ubuf, unsigned size, uint8_t *bounce)
@@ -279,30 +253,49 @@ static int write_file (struct file *file, const uint8_t *ubuf, unsigned size,
   return done;
 }
 
-static uint32_t sys_write (const uint32_t *args)
+/* read (TO_USER) or write: descriptor ARGS[0], user buffer ARGS[1], ARGS[2] bytes.
+   The console's descriptor is 0 for read and 1 for write; any other must be an
+   open file. The whole buffer is checked first, so a bad one kills the process
+   even when nothing would be transferred. */
+static uint32_t transfer (const uint32_t *args, bool to_user)
 {
   int fd = (int) args[0];
-  const uint8_t *ubuf = (const uint8_t *) args[1];
+  uint8_t *ubuf = (uint8_t *) args[1];
   unsigned size = args[2];
+  bool console = fd == (to_user ? STDIN_FD : STDOUT_FD);
   struct file *file = fd_file (fd);
   uint8_t *bounce;
   int result;
 
-  if (fd != STDOUT_FD && file == NULL)
+  if (!console && file == NULL)
     return -1;
-  if (!user_range_ok (ubuf, size, false))
+  if (!user_range_ok (ubuf, size, to_user))
     kill_bad_pointer ();
   if (size > INT32_MAX)
     size = INT32_MAX;
   bounce = palloc_get_page (0);
   if (bounce == NULL)
     return -1;
-  result = fd == STDOUT_FD ? write_console (ubuf, size, bounce)
-                           : write_file (file, ubuf, size, bounce);
+  if (to_user)
+    result = console ? read_console (ubuf, size, bounce)
+                     : read_file (file, ubuf, size, bounce);
+  else
+    result = console ? write_console (ubuf, size, bounce)
+                     : write_file (file, ubuf, size, bounce);
   palloc_free_page (bounce);
   if (result < 0)
     kill_bad_pointer ();
   return result;
+}
+
+static uint32_t sys_read (const uint32_t *args)
+{
+  return transfer (args, true);
+}
+
+static uint32_t sys_write (const uint32_t *args)
+{
+  return transfer (args, false);
 }
 
 static uint32_t sys_seek (const uint32_t *args)
