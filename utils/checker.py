@@ -16,6 +16,7 @@ Spec format (tests/SUITE/NAME.expect), one item per line:
   #! files: A B      extra host files (relative to tests/SUITE/) put on the disk
   #! unordered       the expected lines may appear in any order
   #! status: N       expected runner exit status (default 0; 2 for a test that must panic)
+  #! stdin: TEXT      what the serial port receives (backslash escapes such as \\n work)
   #! ignore: REGEX    drop output lines matching REGEX in full (e.g. a varying number of
                      `child: exit(N)` lines); repeatable
   # text, or `#`     a comment
@@ -74,6 +75,7 @@ class Spec:
         self.unordered = False
         self.status = 0
         self.ignore = []
+        self.stdin = ""
         self.alternatives = [[]]
 
 
@@ -112,6 +114,8 @@ def apply_directive(spec, directive, number):
             spec.files = shlex.split(value)
         elif key == "status" and colon:
             spec.status = int(value)
+        elif key == "stdin" and colon:
+            spec.stdin = value.encode().decode("unicode_escape")
         elif key == "ignore" and colon:
             spec.ignore.append(re.compile(value))
         else:

@@ -8,30 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int check_cnt, fail_cnt;
-
-#define CHECK(COND)                                                      \
-  do                                                                     \
-    {                                                                    \
-      check_cnt++;                                                       \
-      if (!(COND))                                                       \
-        {                                                                \
-          fail_cnt++;                                                    \
-          printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
-        }                                                                \
-    }                                                                    \
-  while (0)
-
-static uint32_t rng_state = 2463534242u;
-
-static uint32_t
-rng (void)
-{
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 17;
-  rng_state ^= rng_state << 5;
-  return rng_state;
-}
+#include "tests/unit/check.h"
 
 /* Returns a random number in [0, LIMIT]. */
 static size_t
@@ -268,6 +245,5 @@ main (void)
       test_random (sizes[i], false);
       test_random (sizes[i], true);
     }
-  printf ("bitmap: %d checks, %d failed\n", check_cnt, fail_cnt);
-  return fail_cnt != 0;
+  return check_summary ("bitmap");
 }

@@ -6,19 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int check_cnt, fail_cnt;
-
-#define CHECK(COND)                                                      \
-  do                                                                     \
-    {                                                                    \
-      check_cnt++;                                                       \
-      if (!(COND))                                                       \
-        {                                                                \
-          fail_cnt++;                                                    \
-          printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
-        }                                                                \
-    }                                                                    \
-  while (0)
+#include "tests/unit/check.h"
 
 #define PAGE 4096u
 #define TOP 0xc0000000u
@@ -286,6 +274,5 @@ int main (void)
   test_overlap ();
   test_entry ();
   test_load_pages ();
-  printf ("elf: %d checks, %d failed\n", check_cnt, fail_cnt);
-  return fail_cnt != 0;
+  return check_summary ("elf");
 }

@@ -118,19 +118,7 @@ uint64_t __umoddi3 (uint64_t, uint64_t);
 int64_t __divdi3 (int64_t, int64_t);
 int64_t __moddi3 (int64_t, int64_t);
 
-static int check_cnt, fail_cnt;
-
-#define CHECK(COND)                                                      \
-  do                                                                     \
-    {                                                                    \
-      check_cnt++;                                                       \
-      if (!(COND))                                                       \
-        {                                                                \
-          fail_cnt++;                                                    \
-          printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
-        }                                                                \
-    }                                                                    \
-  while (0)
+#include "tests/unit/check.h"
 
 /* Like CHECK, but reports a formatted detail instead of the expression;
    stops reporting after a few failures so a broken case cannot flood. */
@@ -860,6 +848,5 @@ main (void)
   test_ctype ();
   test_random ();
   test_arithmetic ();
-  printf ("format: %d checks, %d failed\n", check_cnt, fail_cnt);
-  return fail_cnt != 0;
+  return check_summary ("format");
 }

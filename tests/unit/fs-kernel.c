@@ -14,17 +14,7 @@
 #include "filesys/filesys.h"
 #include "threads/synch.h"
 
-static int checks, failures;
-
-#define CHECK(COND)                                                     \
-  do {                                                                  \
-    checks++;                                                           \
-    if (!(COND))                                                        \
-      {                                                                 \
-        failures++;                                                     \
-        printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
-      }                                                                 \
-  } while (0)
+#include "tests/unit/check.h"
 
 /* ---- A disk in memory. ---- */
 
@@ -508,6 +498,5 @@ main (void)
   test_disk_full ();
   test_corrupt_disk ();
   free (disk);
-  printf ("fs-kernel: %d checks, %d failed\n", checks, failures);
-  return failures != 0;
+  return check_summary ("fs-kernel");
 }

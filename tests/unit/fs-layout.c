@@ -5,17 +5,7 @@
 #include <string.h>
 #include "filesys/layout.h"
 
-static int checks, failures;
-
-#define CHECK(COND)                                                     \
-  do {                                                                  \
-    checks++;                                                           \
-    if (!(COND))                                                        \
-      {                                                                 \
-        failures++;                                                     \
-        printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
-      }                                                                 \
-  } while (0)
+#include "tests/unit/check.h"
 
 /* True if FILE_SECTOR maps to LEVEL/OUTER/INNER. */
 static bool
@@ -211,6 +201,5 @@ main (void)
   test_names ();
   test_superblock ();
   test_inode_and_map ();
-  printf ("fs-layout: %d checks, %d failed\n", checks, failures);
-  return failures != 0;
+  return check_summary ("fs-layout");
 }

@@ -9,18 +9,9 @@
 #include <stdarg.h>
 #include <sys/stat.h>
 
-static int checks, failures;
-
-#define CHECK(COND)                                                     \
-  do {                                                                  \
-    checks++;                                                           \
-    if (!(COND))                                                        \
-      {                                                                 \
-        failures++;                                                     \
-        printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
-        printf ("  last output: %s\n", output);                         \
-      }                                                                 \
-  } while (0)
+/* After a failed check, what the command under test printed. */
+#define CHECK_FAILURE_NOTE() printf ("  last output: %s\n", output)
+#include "tests/unit/check.h"
 
 static char directory[] = "/tmp/kfs-test-XXXXXX";
 static char output[1 << 16];    /* Everything the last command printed. */
@@ -537,6 +528,5 @@ main (void)
   test_corrupt_superblock ();
   test_corrupt_directory ();
   clean_up ();
-  printf ("fs-tool: %d checks, %d failed\n", checks, failures);
-  return failures != 0;
+  return check_summary ("fs-tool");
 }

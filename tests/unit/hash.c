@@ -7,19 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int check_cnt, fail_cnt;
-
-#define CHECK(COND)                                                      \
-  do                                                                     \
-    {                                                                    \
-      check_cnt++;                                                       \
-      if (!(COND))                                                       \
-        {                                                                \
-          fail_cnt++;                                                    \
-          printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
-        }                                                                \
-    }                                                                    \
-  while (0)
+#include "tests/unit/check.h"
 
 struct entry
   {
@@ -28,17 +16,6 @@ struct entry
     int visits;                 /* Bumped by iteration checks. */
     struct hash_elem elem;
   };
-
-static uint32_t rng_state = 88172645u;
-
-static uint32_t
-rng (void)
-{
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 17;
-  rng_state ^= rng_state << 5;
-  return rng_state;
-}
 
 static struct entry *
 entry_of (const struct hash_elem *e)
@@ -286,6 +263,5 @@ main (void)
   test_growth ();
   test_random_model (NULL);
   test_random_model (&tiny_modulus);
-  printf ("hash: %d checks, %d failed\n", check_cnt, fail_cnt);
-  return fail_cnt != 0;
+  return check_summary ("hash");
 }

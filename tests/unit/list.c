@@ -7,19 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int check_cnt, fail_cnt;
-
-#define CHECK(COND)                                                      \
-  do                                                                     \
-    {                                                                    \
-      check_cnt++;                                                       \
-      if (!(COND))                                                       \
-        {                                                                \
-          fail_cnt++;                                                    \
-          printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
-        }                                                                \
-    }                                                                    \
-  while (0)
+#include "tests/unit/check.h"
 
 struct item
   {
@@ -27,17 +15,6 @@ struct item
     int id;                     /* Original position, for stability. */
     struct list_elem elem;
   };
-
-static uint32_t rng_state = 12345;
-
-static uint32_t
-rng (void)
-{
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 17;
-  rng_state ^= rng_state << 5;
-  return rng_state;
-}
 
 static bool
 key_less (const struct list_elem *a, const struct list_elem *b, void *aux)
@@ -397,6 +374,5 @@ main (void)
   test_insert_ordered ();
   test_max_min ();
   test_random_model ();
-  printf ("list: %d checks, %d failed\n", check_cnt, fail_cnt);
-  return fail_cnt != 0;
+  return check_summary ("list");
 }
