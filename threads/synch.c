@@ -69,34 +69,84 @@ void lock_init (struct lock *lock)
   sema_init (&lock->semaphore, 1);
 }
 
-/* Acquires LOCK, sleeping until it is free. The caller must not hold it already. */
+/* Makes the running thread LOCK's holder. Interrupts must be off. */
+static void take (struct lock *lock)
+{
+  struct thread *cur = thread_current ();
+  lock->holder = cur;
+  list_push_back (&cur->held_locks, &lock->holder_elem);
+}
+
+/* Lends the running thread's priority to LOCK's holder and on down the chain of
+   holders that are themselves waiting for locks. Interrupts must be off. */
+static void donate (struct lock *lock)
+{
+  int priority = thread_get_priority ();
+  int depth;
+
+  for (depth = 0; lock != NULL && lock->holder != NULL && depth < DONATION_DEPTH_MAX;
+       depth++)
+    {
+      struct thread *holder = lock->holder;
+      if (holder->priority >= priority)
+        break;
+      thread_donate_priority (holder, priority);
+      lock = holder->waiting_lock;
+    }
+}
+
+/* Acquires LOCK, sleeping until it is free, and lends the caller's priority to
+   the holder meanwhile. The caller must not hold it already. */
 void lock_acquire (struct lock *lock)
 {
+  struct thread *cur = thread_current ();
+  enum intr_level old;
+
   ASSERT (lock != NULL);
   ASSERT (!intr_context ());
   ASSERT (!lock_held_by_current_thread (lock));
+  old = intr_disable ();
+  if (lock->holder != NULL)
+    {
+      cur->waiting_lock = lock;
+      donate (lock);
+    }
   sema_down (&lock->semaphore);
-  lock->holder = thread_current ();
+  cur->waiting_lock = NULL;
+  take (lock);
+  intr_set_level (old);
 }
 
 /* Acquires LOCK if it is free; returns whether it did. */
 bool lock_try_acquire (struct lock *lock)
 {
+  enum intr_level old;
+  bool success;
+
   ASSERT (lock != NULL);
   ASSERT (!lock_held_by_current_thread (lock));
-  if (!sema_try_down (&lock->semaphore))
-    return false;
-  lock->holder = thread_current ();
-  return true;
+  old = intr_disable ();
+  success = sema_try_down (&lock->semaphore);
+  if (success)
+    take (lock);
+  intr_set_level (old);
+  return success;
 }
 
-/* Releases LOCK, which the caller must hold. */
+/* Releases LOCK, which the caller must hold, giving back what its waiters lent;
+   yields if a waiter now outranks the caller. */
 void lock_release (struct lock *lock)
 {
+  enum intr_level old;
+
   ASSERT (lock != NULL);
   ASSERT (lock_held_by_current_thread (lock));
+  old = intr_disable ();
+  list_remove (&lock->holder_elem);
   lock->holder = NULL;
+  thread_update_priority (thread_current ());
   sema_up (&lock->semaphore);
+  intr_set_level (old);
 }
 
 /* True if the running thread holds LOCK. */
@@ -111,7 +161,7 @@ struct cond_waiter
   {
     struct list_elem elem;
     struct semaphore semaphore;
-    int priority;               /* The waiter's priority when it began to wait. */
+    struct thread *thread;      /* The waiter; its priority may change meanwhile. */
   };
 
 void cond_init (struct condition *cond)
@@ -130,7 +180,7 @@ void cond_wait (struct condition *cond, struct lock *lock)
   ASSERT (!intr_context ());
   ASSERT (lock_held_by_current_thread (lock));
   sema_init (&waiter.semaphore, 0);
-  waiter.priority = thread_get_priority ();
+  waiter.thread = thread_current ();
   list_push_back (&cond->waiters, &waiter.elem);
   lock_release (lock);
   sema_down (&waiter.semaphore);
@@ -140,8 +190,8 @@ void cond_wait (struct condition *cond, struct lock *lock)
 static bool waiter_priority_less (const struct list_elem *a, const struct list_elem *b,
                                   void *aux UNUSED)
 {
-  return list_entry (a, struct cond_waiter, elem)->priority
-         < list_entry (b, struct cond_waiter, elem)->priority;
+  return list_entry (a, struct cond_waiter, elem)->thread->priority
+         < list_entry (b, struct cond_waiter, elem)->thread->priority;
 }
 
 /* Wakes the highest-priority thread waiting on COND, if any. The caller holds LOCK. */

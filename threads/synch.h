@@ -19,11 +19,13 @@ bool sema_try_down (struct semaphore *);
 void sema_up (struct semaphore *);
 
 /* A lock is a binary semaphore with an owner: only the holder may release it, and
-   it may not be acquired again by its holder. */
+   it may not be acquired again by its holder. Waiters donate their priority to
+   the holder (see threads/thread.h). */
 struct lock
   {
     struct thread *holder;
     struct semaphore semaphore;
+    struct list_elem holder_elem;   /* In the holder's held_locks. */
   };
 
 void lock_init (struct lock *);

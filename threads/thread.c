@@ -72,7 +72,8 @@ static void init_thread (struct thread *t, const char *name, int priority)
   t->status = THREAD_BLOCKED;
   strlcpy (t->name, name, sizeof t->name);
   t->stack = (uint8_t *) t + PGSIZE;
-  t->priority = priority;
+  t->priority = t->base_priority = priority;
+  list_init (&t->held_locks);
   t->magic = THREAD_MAGIC;
   list_push_back (&all_list, &t->allelem);
 }
@@ -220,6 +221,13 @@ static void ready_push (struct thread *t)
   ready_bits[t->priority / 32] |= 1u << (t->priority % 32);
 }
 
+static void ready_remove (struct thread *t)
+{
+  list_remove (&t->elem);
+  if (list_empty (&ready_queues[t->priority]))
+    ready_bits[t->priority / 32] &= ~(1u << (t->priority % 32));
+}
+
 /* The highest priority with a ready thread, or -1. */
 static int ready_top (void)
 {
@@ -314,16 +322,70 @@ void thread_foreach (thread_action_func *action, void *aux)
     action (list_entry (e, struct thread, allelem), aux);
 }
 
+/* The running thread's effective priority (donations included). */
 int thread_get_priority (void)
 {
   return thread_current ()->priority;
 }
 
-/* Sets the running thread's priority, yielding if it is no longer the highest. */
+/* Gives T effective priority PRIORITY, moving it to its new ready queue if it
+   is ready. Interrupts must be off. */
+static void set_effective_priority (struct thread *t, int priority)
+{
+  ASSERT (intr_get_level () == INTR_OFF);
+  if (t->priority == priority)
+    return;
+  if (t->status == THREAD_READY)
+    {
+      ready_remove (t);
+      t->priority = priority;
+      ready_push (t);
+    }
+  else
+    t->priority = priority;
+}
+
+/* Raises T's effective priority to PRIORITY if that is higher (a waiter's
+   donation). Interrupts must be off. */
+void thread_donate_priority (struct thread *t, int priority)
+{
+  if (priority > t->priority)
+    set_effective_priority (t, priority);
+}
+
+/* Recomputes T's effective priority: the highest of its base priority and the
+   priorities of the threads waiting for locks it holds. Interrupts must be off. */
+void thread_update_priority (struct thread *t)
+{
+  int priority = t->base_priority;
+  struct list_elem *l, *w;
+
+  ASSERT (intr_get_level () == INTR_OFF);
+  for (l = list_begin (&t->held_locks); l != list_end (&t->held_locks);
+       l = list_next (l))
+    {
+      struct list *waiters = &list_entry (l, struct lock, holder_elem)->semaphore.waiters;
+      for (w = list_begin (waiters); w != list_end (waiters); w = list_next (w))
+        {
+          int p = list_entry (w, struct thread, elem)->priority;
+          if (p > priority)
+            priority = p;
+        }
+    }
+  set_effective_priority (t, priority);
+}
+
+/* Sets the running thread's base priority; donations it has keep its effective
+   priority up until they end. Yields if it is no longer the highest. */
 void thread_set_priority (int priority)
 {
+  enum intr_level old;
+
   ASSERT (priority >= PRI_MIN && priority <= PRI_MAX);
-  thread_current ()->priority = priority;
+  old = intr_disable ();
+  thread_current ()->base_priority = priority;
+  thread_update_priority (thread_current ());
+  intr_set_level (old);
   thread_preempt ();
 }
 
@@ -343,9 +405,8 @@ static struct thread *next_thread_to_run (void)
 
   if (p < 0)
     return idle_thread;
-  t = list_entry (list_pop_front (&ready_queues[p]), struct thread, elem);
-  if (list_empty (&ready_queues[p]))
-    ready_bits[p / 32] &= ~(1u << (p % 32));
+  t = list_entry (list_front (&ready_queues[p]), struct thread, elem);
+  ready_remove (t);
   return t;
 }
 

@@ -7,7 +7,13 @@
    stack growing down from the top towards it. A stack that grows too far overwrites
    `magic` first, which thread_current() checks, so an overflow is caught as an
    assertion rather than silent corruption. Keep struct thread small and never put
-   big arrays on a kernel stack. */
+   big arrays on a kernel stack.
+
+   Priority donation: a thread that waits for a lock lends its priority to the
+   holder, and through a chain of holders each waiting for another lock, up to
+   DONATION_DEPTH_MAX deep; a holder's effective priority is the highest of its
+   own and those of the waiters on the locks it holds, recomputed as it releases
+   them. Semaphores and condition variables do not donate (they have no owner). */
 
 #include <debug.h>
 #include <list.h>
@@ -30,8 +36,10 @@ typedef int tid_t;
 #define PRI_CNT (PRI_MAX - PRI_MIN + 1)
 #define THREAD_NAME_MAX 15    /* Characters kept of a thread's name. */
 #define TIME_SLICE 4          /* Timer ticks a thread runs before round-robin. */
+#define DONATION_DEPTH_MAX 8  /* Locks a donation follows through a chain. */
 
 struct process;
+struct lock;
 
 struct thread
   {
@@ -39,7 +47,10 @@ struct thread
     enum thread_status status;
     char name[THREAD_NAME_MAX + 1];
     uint8_t *stack;             /* Saved stack pointer while switched out. */
-    int priority;
+    int priority;               /* Effective: base_priority or a donated one. */
+    int base_priority;          /* Set by thread_create() and thread_set_priority(). */
+    struct lock *waiting_lock;  /* The lock this thread sleeps to acquire, or NULL. */
+    struct list held_locks;     /* Locks held: their waiters donate priority. */
     struct list_elem allelem;   /* In the list of all threads. */
     struct list_elem elem;      /* In a ready queue or one wait list. */
     int64_t wake_tick;          /* For timer_sleep(). */
@@ -71,6 +82,8 @@ void thread_foreach (thread_action_func *, void *aux);
 
 int thread_get_priority (void);
 void thread_set_priority (int);
+void thread_donate_priority (struct thread *, int priority);
+void thread_update_priority (struct thread *);
 bool thread_priority_less (const struct list_elem *, const struct list_elem *,
                            void *aux);
 

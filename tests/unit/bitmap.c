@@ -237,6 +237,7 @@ main (void)
   static const size_t sizes[] = { 0, 1, 2, 31, 32, 33, 63, 64, 65, 127, 128, 1000 };
   size_t i;
 
+  rng_seed (2463534242u);
   test_empty ();
   test_allocator_pattern ();
   test_dump ();

@@ -1,4 +1,4 @@
-/* The check harness shared by the host unit tests (tests/unit/*.c).
+/* The check harness shared by the host unit tests (the .c files in tests/unit).
 
    Each test is one program that includes this header once:
 

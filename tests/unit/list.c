@@ -365,6 +365,7 @@ test_random_model (void)
 int
 main (void)
 {
+  rng_seed (12345);
   test_empty ();
   test_push_pop ();
   test_remove_while_walking ();
