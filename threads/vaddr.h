@@ -39,10 +39,11 @@ static inline void *pg_round_down(const void *va)
 static inline bool is_user_vaddr(const void *vaddr) { return vaddr < PHYS_BASE; }
 static inline bool is_kernel_vaddr(const void *vaddr) { return vaddr >= PHYS_BASE; }
 
-/* Kernel virtual address of physical address PADDR (direct map). */
+/* Kernel virtual address of physical address PADDR (direct map). PADDR may be
+   the end of the map, as an end pointer. */
 static inline void *ptov(uintptr_t paddr)
 {
-  ASSERT (paddr < PHYS_MAP_MAX);
+  ASSERT (paddr <= PHYS_MAP_MAX);
   return (void *) (paddr + PHYS_BASE_ASM);
 }
 

@@ -16,6 +16,9 @@ Spec format (tests/SUITE/NAME.expect), one item per line:
   #! files: A B      extra host files (relative to tests/SUITE/) put on the disk
   #! unordered       the expected lines may appear in any order
   #! status: N       expected runner exit status (default 0; 2 for a test that must panic)
+  #! panic: REGEX     the run must panic with a message (after `Kernel PANIC at `)
+                     matching REGEX in full; with `#! status: 2` and no expected
+                     lines, the panic may come before any action runs
   #! stdin: TEXT      what the serial port receives (backslash escapes such as \\n work)
   #! ignore: REGEX    drop output lines matching REGEX in full (e.g. a varying number of
                      `child: exit(N)` lines); repeatable
@@ -50,6 +53,7 @@ DROPPED_PREFIXES = ("kill: ", "load: ")
 EXECUTING = re.compile(r"^Executing '(.*)':$")
 FALLBACK_ENDS = ("Timer: ", "Powering off", "Kernel PANIC")
 BOOT_BANNER = "Kestrel booting"
+PANIC_PREFIX = "Kernel PANIC at "
 FREE_PAGES = re.compile(r"^Free pages: (\d+) at boot, (\d+) at power-off(.*)$")
 NOT_A_LEAK_CHECK = "not a leak check"   # the kernel's note after a user `halt`
 
@@ -76,6 +80,7 @@ class Spec:
         self.status = 0
         self.ignore = []
         self.stdin = ""
+        self.panic = None
         self.alternatives = [[]]
 
 
@@ -114,6 +119,8 @@ def apply_directive(spec, directive, number):
             spec.files = shlex.split(value)
         elif key == "status" and colon:
             spec.status = int(value)
+        elif key == "panic" and colon:
+            spec.panic = re.compile(value)
         elif key == "stdin" and colon:
             spec.stdin = value.encode().decode("unicode_escape")
         elif key == "ignore" and colon:
@@ -261,8 +268,15 @@ def grade(spec, output_text, status):
     reasons = outcome_problems(lines, spec, status)
     actual = extract(lines, spec)
     diff = []
+    if spec.panic is not None:
+        panics = [l[len(PANIC_PREFIX):] for l in lines if l.startswith(PANIC_PREFIX)]
+        if not panics or not spec.panic.fullmatch(panics[0]):
+            reasons.append("expected a panic matching %r, got %r" % (
+                spec.panic.pattern, panics[0] if panics else "no panic"))
     if actual is None:
-        reasons.append("no \"Executing '...':\" line: no action ran")
+        # A run that must fail before any action (a bad command line) expects none.
+        if spec.status == 0 or any(spec.alternatives):
+            reasons.append("no \"Executing '...':\" line: no action ran")
     else:
         mismatch, diff = compare_lines(actual, spec)
         if mismatch:
@@ -365,6 +379,12 @@ SELF_TESTS = [
      "first difference at line 1"),
     ("ignore", "#! ignore: c: exit\\(\\d+\\)\na\n", fake_run(["c: exit(1)", "a", "c: exit(22)"]),
      0, True, ""),
+    ("panic-before-action", "#! status: 2\n#! panic: x.c:\\d+ in f\\(\\): bad option .*\n",
+     "Kestrel booting with 4096 kB RAM...\nKernel PANIC at x.c:3 in f(): bad option -z\n",
+     2, True, ""),
+    ("panic-wrong-message", "#! status: 2\n#! panic: .*bad option.*\n",
+     "Kestrel booting with 4096 kB RAM...\nKernel PANIC at x.c:3 in f(): other\n",
+     2, False, "expected a panic matching"),
     ("no-action", "a\n", "Kestrel booting with 4096 kB RAM...\n", 0, False, "no action"),
 ]
 
