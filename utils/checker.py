@@ -31,8 +31,9 @@ Trailing whitespace is ignored, as are blank lines at either end of an alternati
 
 The compared output is the lines strictly between the first `Executing '...':` line and
 its `Execution of '...' complete.` line (if that is missing: up to the first `Timer: `,
-`Powering off` or `Kernel PANIC` line, or the end). Lines starting `kill: ` or `load: `
-are dropped unless the spec itself has lines with that prefix.
+`Powering off`, `Kernel PANIC` line or runner marker (`TRIPLE FAULT`, `RESET`,
+`TIMEOUT`), or the end). Lines starting `kill: ` or `load: ` are dropped unless the spec
+itself has lines with that prefix.
 
 A run fails if it panicked, booted twice or never, timed out, triple-faulted or reset,
 failed the file-system check (each allowed only when `#! status:` expects exactly that
@@ -51,7 +52,7 @@ import sys
 ALTERNATIVE_SEPARATOR = "--- or ---"
 DROPPED_PREFIXES = ("kill: ", "load: ")
 EXECUTING = re.compile(r"^Executing '(.*)':$")
-FALLBACK_ENDS = ("Timer: ", "Powering off", "Kernel PANIC")
+FALLBACK_ENDS = ("Timer: ", "Powering off", "Kernel PANIC", "TRIPLE FAULT", "RESET", "TIMEOUT")
 BOOT_BANNER = "Kestrel booting"
 PANIC_PREFIX = "Kernel PANIC at "
 FREE_PAGES = re.compile(r"^Free pages: (\d+) at boot, (\d+) at power-off(.*)$")
