@@ -39,7 +39,7 @@ static size_t user_page_limit = SIZE_MAX;
 static char *words[ARGV_MAX + 1];     /* The command line, split into words. */
 
 int main (void) __attribute__ ((noreturn));
-static char **parse_options (char **argv);
+static char **parse_options (void);
 static void run_actions (char **argv);
 static void usage (void) __attribute__ ((noreturn));
 static void let_threads_finish (void);
@@ -56,7 +56,7 @@ int main (void)
   console_init ();
   printf ("Kestrel booting with %u kB RAM...\n", (unsigned) boot_info.ram_kb);
 
-  actions = parse_options (words);
+  actions = parse_options ();
   palloc_init (user_page_limit);
   malloc_init ();
   paging_init ();
@@ -95,12 +95,14 @@ static char **split_command_line (void)
   char *p = boot_info.cmdline;
   size_t n = 0;
 
-  while (n < ARGV_MAX)
+  for (;;)
     {
       while (*p == ' ')
         p++;
       if (*p == '\0')
         break;
+      if (n == ARGV_MAX)
+        PANIC ("command line has more than %d words", ARGV_MAX);
       if (*p == '\'')
         {
           words[n++] = ++p;
@@ -122,7 +124,7 @@ static char **split_command_line (void)
 }
 
 /* Handles the options (words starting with '-') and returns the first action. */
-static char **parse_options (char **argv UNUSED)
+static char **parse_options (void)
 {
   char **arg;
 
