@@ -86,10 +86,10 @@ void timer_print_stats (void)
   printf ("Timer: %lld ticks\n", timer_ticks ());
 }
 
-static void timer_interrupt (struct intr_frame *f UNUSED)
+static void timer_interrupt (struct intr_frame *f)
 {
   ticks++;
-  thread_tick ();
+  thread_tick (intr_from_user (f));
   while (!list_empty (&sleepers))
     {
       struct thread *t = list_entry (list_front (&sleepers), struct thread, elem);

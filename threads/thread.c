@@ -126,14 +126,15 @@ void thread_start (void)
   sema_down (&started);
 }
 
-/* Called by the timer interrupt: accounting and time-slice expiry. */
-void thread_tick (void)
+/* Called by the timer interrupt: accounting (IN_USER_MODE says whether it
+   interrupted user code) and time-slice expiry. */
+void thread_tick (bool in_user_mode)
 {
   struct thread *t = thread_current ();
 
   if (t == idle_thread)
     idle_ticks++;
-  else if (t->pagedir != NULL)
+  else if (in_user_mode)
     user_ticks++;
   else
     kernel_ticks++;

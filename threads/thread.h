@@ -17,6 +17,7 @@
 
 #include <debug.h>
 #include <list.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 enum thread_status
@@ -61,7 +62,7 @@ struct thread
 
 void thread_init (void);
 void thread_start (void);
-void thread_tick (void);
+void thread_tick (bool in_user_mode);
 void thread_print_stats (void);
 int64_t thread_idle_ticks (void);
 
