@@ -10,5 +10,6 @@
 #define CR0_WP 0x00010000     /* Kernel writes honour read-only pages. */
 #define CR0_PG 0x80000000     /* Paging. */
 #define CR4_PSE 0x00000010    /* 4 MB pages. */
+#define CR4_PGE 0x00000080    /* Global pages survive %cr3 reloads. */
 
 #endif /* threads/flags.h */

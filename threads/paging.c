@@ -5,6 +5,7 @@
 #include "threads/paging.h"
 #include <debug.h>
 #include "threads/boot-info.h"
+#include "threads/flags.h"
 #include "threads/palloc.h"
 #include "threads/pte.h"
 #include "threads/vaddr.h"
@@ -34,6 +35,12 @@ void paging_init (void)
       pt[pt_no (va)] = pte_create (va, !read_only, false) | PTE_G;
     }
   asm volatile ("movl %0, %%cr3" : : "r" (vtop (kernel_dir)) : "memory");
+
+  /* The kernel half never changes after this and is the same in every address
+     space, so its TLB entries are marked global (PTE_G) and kept across the
+     %cr3 reload of every process switch. */
+  asm volatile ("movl %%cr4, %%eax; orl %0, %%eax; movl %%eax, %%cr4"
+                : : "i" (CR4_PGE) : "eax", "memory");
 }
 
 /* The kernel page directory (a kernel virtual address). */
