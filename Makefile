@@ -28,6 +28,11 @@ else
 endif
 HOSTCC := gcc
 
+# The builds inside run/check/grade/bench use every CPU unless -j was given.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+BUILD_JOBS := $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+SUBMAKE = $(MAKE) --no-print-directory $(BUILD_JOBS)
+
 # Tests to run: `make check TESTS=tests/threads/alarm-single` runs one.
 TESTS ?=
 JOBS ?=
@@ -45,38 +50,38 @@ tools:
 	@utils/setup --check >/dev/null 2>&1 || utils/setup
 
 run: tools
-	@$(MAKE) --no-print-directory all tests
+	@$(SUBMAKE) all tests
 	utils/kestrel -T 60 -p $(BUILD)/tests/userprog/memory-layout -a memory-layout \
 	  -- -q run memory-layout
 
 
 check: tools
-	@$(MAKE) --no-print-directory all tests unit-build
+	@$(SUBMAKE) all tests unit-build
 	@utils/check $(if $(JOBS),-j $(JOBS)) $(TESTS)
 
 check-%: tools
-	@$(MAKE) --no-print-directory all tests unit-build
+	@$(SUBMAKE) all tests unit-build
 	@utils/check $(if $(JOBS),-j $(JOBS)) tests/$*
 
 # Like check, plus a per-suite score table (also in build/grade.txt) for grading
 # a submission.
 grade: tools
-	@$(MAKE) --no-print-directory all tests unit-build
+	@$(SUBMAKE) all tests unit-build
 	@utils/check $(if $(JOBS),-j $(JOBS)) --grade $(BUILD)/grade.txt $(TESTS)
 
 unit: tools
-	@$(MAKE) --no-print-directory unit-build
+	@$(SUBMAKE) unit-build
 	@utils/check unit
 
 bench: tools
-	@$(MAKE) --no-print-directory all tests
+	@$(SUBMAKE) all tests
 	@utils/bench
 
 # Boots halted with a GDB stub and prints the command to attach.
 # `make gdb PROG=NAME` debugs user test program NAME; `make gdb TEST=NAME` a
 # kernel test; with neither, the memory-layout demo.
 gdb: tools
-	@$(MAKE) --no-print-directory all tests
+	@$(SUBMAKE) all tests
 	utils/kestrel --gdb $(if $(TEST),-- -q run $(TEST),-p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(notdir $(or $(PROG),memory-layout)) -- -q run $(notdir $(or $(PROG),memory-layout)))
 
 clean:
