@@ -403,6 +403,20 @@ vsnprintf (char *buf, size_t size, const char *fmt, va_list args)
   return b.length > INT_MAX_VALUE ? INT_MAX_VALUE : (int) b.length;
 }
 
+/* printf over the side's own vprintf (the kernel console or the user's write),
+   so the variadic wrapper is written once. */
+int
+printf (const char *fmt, ...)
+{
+  va_list args;
+  int count;
+
+  va_start (args, fmt);
+  count = vprintf (fmt, args);
+  va_end (args);
+  return count;
+}
+
 /* vsnprintf with variadic arguments. */
 int
 snprintf (char *buf, size_t size, const char *fmt, ...)

@@ -41,10 +41,11 @@ int snprintf (char *buf, size_t size, const char *fmt, ...)
    also shows the printable bytes. */
 void hex_dump (uintptr_t ofs, const void *buf, size_t size, bool ascii);
 
-/* Console output.  Declared here, defined by each side: the kernel in
-   lib/kernel/console.c (serial + VGA, safe from any thread), user programs
-   in lib/user/ (through the write system call to STDOUT_FILENO).  printf and
-   vprintf return the number of characters printed; puts appends a newline. */
+/* Console output.  vprintf, putchar and puts are defined by each side: the
+   kernel in lib/kernel/console.c (serial + VGA, safe from any thread), user
+   programs in lib/user/ (through the write system call to STDOUT_FILENO);
+   printf, here in stdio.c, calls the side's vprintf.  printf and vprintf
+   return the number of characters printed; puts appends a newline. */
 int printf (const char *fmt, ...)
   __attribute__ ((__format__ (__printf__, 1, 2)));
 int vprintf (const char *fmt, va_list args)

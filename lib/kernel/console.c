@@ -89,17 +89,6 @@ int vprintf (const char *format, va_list args)
   return count;
 }
 
-int printf (const char *format, ...)
-{
-  va_list args;
-  int count;
-
-  va_start (args, format);
-  count = vprintf (format, args);
-  va_end (args);
-  return count;
-}
-
 int puts (const char *s)
 {
   bool locked = acquire ();

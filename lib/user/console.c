@@ -51,18 +51,6 @@ vprintf (const char *fmt, va_list args)
   return b.total;
 }
 
-int
-printf (const char *fmt, ...)
-{
-  va_list args;
-  int count;
-
-  va_start (args, fmt);
-  count = vprintf (fmt, args);
-  va_end (args);
-  return count;
-}
-
 /* Writes S and a newline as one write when they fit in the buffer. */
 int
 puts (const char *s)
