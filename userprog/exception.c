@@ -6,6 +6,7 @@
    resolver first. */
 
 #include "userprog/exception.h"
+#include <console.h>
 #include <stdint.h>
 #include <stdio.h>
 #include "threads/interrupt.h"
@@ -48,7 +49,7 @@ static void kill (struct intr_frame *f)
 {
   if (!intr_from_user (f))
     intr_panic_frame (f);
-  printf ("kill: %s: %s (eip 0x%08x)\n", process_name (), intr_name (f->vec_no),
+  diag_printf ("kill: %s: %s (eip 0x%08x)\n", process_name (), intr_name (f->vec_no),
           (unsigned) (uintptr_t) f->eip);
   process_exit (-1);
 }
@@ -69,7 +70,7 @@ static void page_fault (struct intr_frame *f)
   if (!intr_from_user (f))
     intr_panic_frame (f);
   intr_enable ();
-  printf ("kill: %s: page fault at 0x%08x: %s, %s, %s (eip 0x%08x)\n",
+  diag_printf ("kill: %s: page fault at 0x%08x: %s, %s, %s (eip 0x%08x)\n",
           process_name (), fault_addr,
           f->error_code & PF_P ? "protection violation" : "not present",
           f->error_code & PF_W ? "write" : "read",

@@ -4,6 +4,7 @@
    initial stack of shared/ABI.md "Process start". */
 
 #include "userprog/load.h"
+#include <console.h>
 #include <round.h>
 #include <stdio.h>
 #include <string.h>
@@ -255,7 +256,7 @@ bool load_program (struct process *p, const char *cmdline,
     why = setup_stack (p, cmdline, esp);
   if (why != NULL)
     {
-      printf ("load: %s: %s\n", p->name, why);
+      diag_printf ("load: %s: %s\n", p->name, why);
       return false;
     }
   *eip = (void (*) (void)) entry;

@@ -8,6 +8,7 @@
    processes (the `run' action) keep their children on one shared list. */
 
 #include "userprog/process.h"
+#include <console.h>
 #include <stdio.h>
 #include <string.h>
 #include "filesys/file.h"
@@ -178,7 +179,7 @@ static void start_process (void *request_)
   bool success = false;
 
   if (p == NULL)
-    printf ("load: %s: out of memory\n", t->name);
+    diag_printf ("load: %s: out of memory\n", t->name);
   else
     {
       process_name (request->cmdline, p->name);
@@ -187,7 +188,7 @@ static void start_process (void *request_)
       t->process = p;
       p->pagedir = pagedir_create ();
       if (p->pagedir == NULL)
-        printf ("load: %s: out of memory\n", p->name);
+        diag_printf ("load: %s: out of memory\n", p->name);
       else
         {
           t->pagedir = p->pagedir;

@@ -43,7 +43,7 @@ void syscall_init (void)
    everything it holds. */
 static void NO_RETURN kill_bad_pointer (void)
 {
-  printf ("kill: %s: bad pointer in system call\n", process_current ()->name);
+  diag_printf ("kill: %s: bad pointer in system call\n", process_current ()->name);
   process_exit (-1);
 }
 
@@ -404,7 +404,7 @@ static void syscall_handler (struct intr_frame *f)
     kill_bad_pointer ();
   if (number >= sizeof syscalls / sizeof *syscalls || syscalls[number].func == NULL)
     {
-      printf ("kill: %s: unknown system call %u\n", process_current ()->name,
+      diag_printf ("kill: %s: unknown system call %u\n", process_current ()->name,
               (unsigned) number);
       process_exit (-1);
     }

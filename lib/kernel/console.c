@@ -14,12 +14,14 @@
 #include "threads/synch.h"
 
 static struct lock console_lock;
+static struct lock diag_lock;
 static bool use_lock;
 
 /* Starts serialising output between threads. Call after thread_init(). */
 void console_init (void)
 {
   lock_init (&console_lock);
+  lock_init (&diag_lock);
   use_lock = true;
 }
 
@@ -29,18 +31,29 @@ void console_panic (void)
   use_lock = false;
 }
 
+/* Takes LOCK unless it may not or need not be taken now; returns whether it did. */
+static bool acquire_lock (struct lock *lock)
+{
+  if (!use_lock || intr_context () || lock_held_by_current_thread (lock))
+    return false;
+  lock_acquire (lock);
+  return true;
+}
+
+static void release_lock (struct lock *lock, bool locked)
+{
+  if (locked)
+    lock_release (lock);
+}
+
 static bool acquire (void)
 {
-  if (!use_lock || intr_context () || lock_held_by_current_thread (&console_lock))
-    return false;
-  lock_acquire (&console_lock);
-  return true;
+  return acquire_lock (&console_lock);
 }
 
 static void release (bool locked)
 {
-  if (locked)
-    lock_release (&console_lock);
+  release_lock (&console_lock, locked);
 }
 
 static void put_char (char c)
@@ -105,4 +118,25 @@ int putchar (int c)
   put_char (c);
   release (locked);
   return c;
+}
+
+static void emit_diag (char c, void *count)
+{
+  serial_diag_putc (c);
+  ++*(int *) count;
+}
+
+/* Like printf(), but to the diagnostic stream; one call's output is never
+   interleaved with another thread's there either. */
+int diag_printf (const char *format, ...)
+{
+  va_list args;
+  int count = 0;
+  bool locked = acquire_lock (&diag_lock);
+
+  va_start (args, format);
+  format_output (format, args, emit_diag, &count);
+  va_end (args);
+  release_lock (&diag_lock, locked);
+  return count;
 }
