@@ -192,3 +192,9 @@ regions (struct region_info *info, int max)
 {
   return SYSCALL2 (SYS_REGIONS, info, max);
 }
+
+int
+mincore (const void *addr, unsigned length, unsigned char *vec)
+{
+  return SYSCALL3 (SYS_MINCORE, addr, length, vec);
+}
