@@ -29,4 +29,11 @@ struct region_info
     char kind[REGION_KIND_MAX + 1];     /* NUL-terminated kind name. */
   };
 
+/* Page states that the `mincore' system call (SYS_MINCORE) reports, one byte per
+   page; a page that was never touched reports 0. */
+#define MINCORE_RESIDENT 0x01   /* In a frame now. */
+#define MINCORE_SWAPPED 0x02    /* In a swap slot. */
+#define MINCORE_DIRTY 0x04      /* Written since it was last brought in. */
+#define MINCORE_ACCESSED 0x08   /* Used since the clock hand last passed. */
+
 #endif /* lib/region-info.h */

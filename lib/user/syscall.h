@@ -59,14 +59,8 @@ void *sbrk (intptr_t increment);
    regions there are in all (which may exceed MAX), or -1 if MAX < 0. */
 int regions (struct region_info *info, int max);
 
-/* Page states that mincore() reports, one byte per page. */
-#define MINCORE_RESIDENT 0x01   /* In a frame now. */
-#define MINCORE_SWAPPED 0x02    /* In a swap slot. */
-#define MINCORE_DIRTY 0x04      /* Written since it was last brought in. */
-#define MINCORE_ACCESSED 0x08   /* Used since the clock hand last passed. */
-
 /* Writes one byte per page of [ADDR, ADDR + LENGTH) to VEC, made of the
-   MINCORE_* bits (0 for a page that was never touched). ADDR must be
+   MINCORE_* bits (lib/region-info.h) (0 for a page that was never touched). ADDR must be
    page-aligned. Returns 0, or -1 if ADDR is unaligned, or the range leaves
    user space or touches no region. Never changes what is resident. */
 int mincore (const void *addr, unsigned length, unsigned char *vec);
