@@ -25,6 +25,7 @@
 #include "userprog/gdt.h"
 #include "userprog/process.h"
 #include "userprog/syscall.h"
+#include "vm/addrspace.h"
 #include "tests/threads/tests.h"
 
 #define ARGV_MAX 64                   /* Command-line words kept. */
@@ -74,6 +75,7 @@ int main (void)
   assign_disk_roles ();
   if (!filesys_init (format_filesys))
     printf ("No file system: user programs cannot be loaded.\n");
+  vm_init ();
 
   printf ("Boot complete.\n");
   shutdown_set_boot_free_pages (palloc_free_count ());
@@ -148,6 +150,8 @@ static char **parse_options (void)
         random_init (atoi (value));
       else if (!strcmp (*arg, "-ul") && value != NULL)
         user_page_limit = atoi (value);
+      else if (!strcmp (*arg, "-vmtrace"))
+        vm_trace = true;
       else
         PANIC ("unknown option `%s' (use -h for help)", *arg);
     }
@@ -272,6 +276,7 @@ static void usage (void)
           "  -filesys=DISK      Use DISK (e.g. hd1:0) for the file system.\n"
           "  -swap=DISK         Use DISK for swap.\n"
           "  -rs=SEED           Seed the random number generator with SEED.\n"
-          "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n");
+          "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n"
+          "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n");
   shutdown_power_off ();
 }

@@ -6,6 +6,7 @@
 #include <debug.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "threads/cpu.h"
 #include "threads/flags.h"
 #include "threads/io.h"
 #include "threads/thread.h"
@@ -204,30 +205,24 @@ bool intr_from_user (const struct intr_frame *f)
   return (f->cs & 3) == 3;
 }
 
-static uint32_t read_cr2 (void)
-{
-  uint32_t cr2;
-  asm ("movl %%cr2, %0" : "=r" (cr2));
-  return cr2;
-}
-
 /* Prints FRAME: vector and name, decoded error code, and the registers. */
 void intr_dump_frame (const struct intr_frame *f)
 {
   printf ("Interrupt 0x%02x (%s) at eip=%p\n", f->vec_no, intr_name (f->vec_no),
           (void *) f->eip);
-  if (f->vec_no == 14)
+  if (f->vec_no == VEC_PAGE_FAULT)
     printf (" cr2=%08x error=%08x: %s, %s, %s%s%s\n", read_cr2 (), f->error_code,
-            f->error_code & 1 ? "protection violation" : "page not present",
-            f->error_code & 2 ? "write" : "read",
-            f->error_code & 4 ? "user mode" : "kernel mode",
-            f->error_code & 8 ? ", reserved bit set" : "",
-            f->error_code & 16 ? ", instruction fetch" : "");
+            f->error_code & PF_P ? "protection violation" : "page not present",
+            f->error_code & PF_W ? "write" : "read",
+            f->error_code & PF_U ? "user mode" : "kernel mode",
+            f->error_code & PF_RSVD ? ", reserved bit set" : "",
+            f->error_code & PF_I ? ", instruction fetch" : "");
   else if (f->error_code != 0)
     printf (" error=%08x (%s, %s, selector index %u)\n", f->error_code,
-            f->error_code & 1 ? "external" : "internal",
-            f->error_code & 2 ? "IDT" : f->error_code & 4 ? "LDT" : "GDT",
-            (unsigned) (f->error_code >> 3));
+            f->error_code & SEL_ERR_EXT ? "external" : "internal",
+            f->error_code & SEL_ERR_IDT ? "IDT"
+            : f->error_code & SEL_ERR_LDT ? "LDT" : "GDT",
+            (unsigned) (f->error_code >> SEL_ERR_INDEX_SHIFT));
   printf (" eax=%08x ebx=%08x ecx=%08x edx=%08x\n", f->eax, f->ebx, f->ecx, f->edx);
   printf (" esi=%08x edi=%08x ebp=%08x esp=%p\n", f->esi, f->edi, f->ebp,
           intr_from_user (f) ? f->esp : (void *) &f->esp);
@@ -259,6 +254,11 @@ void intr_handler (struct intr_frame *f)
       in_external_intr = true;
       yield_on_return = false;
     }
+
+  /* A fault the kernel takes later on this process's behalf (inside a system
+     call) judges stack growth by the user's %esp, as one taken in user mode does. */
+  if (intr_from_user (f))
+    thread_current ()->user_esp = f->esp;
 
   if (handlers[f->vec_no] != NULL)
     handlers[f->vec_no] (f);

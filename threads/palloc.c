@@ -141,6 +141,27 @@ bool palloc_is_user_page (const void *page)
   return pool_contains (&user_pool, page);
 }
 
+/* How many pages the user pool has: the frames user pages can live in. */
+size_t palloc_user_page_count (void)
+{
+  return user_pool.page_cnt;
+}
+
+/* The index of user-pool page PAGE, from 0 to palloc_user_page_count () - 1:
+   its user frame number. */
+size_t palloc_user_index (const void *page)
+{
+  ASSERT (pool_contains (&user_pool, page) && pg_ofs (page) == 0);
+  return ((const uint8_t *) page - user_pool.base) / PGSIZE;
+}
+
+/* The user-pool page whose user frame number is INDEX. */
+void *palloc_user_page (size_t index)
+{
+  ASSERT (index < user_pool.page_cnt);
+  return user_pool.base + index * PGSIZE;
+}
+
 /* Prints each pool's free and total pages. */
 void palloc_print_stats (void)
 {

@@ -23,6 +23,9 @@ void palloc_free_page (void *);
 void palloc_free_multiple (void *, size_t page_cnt);
 size_t palloc_free_count (void);
 bool palloc_is_user_page (const void *);
+size_t palloc_user_page_count (void);
+size_t palloc_user_index (const void *);
+void *palloc_user_page (size_t index);
 void palloc_print_stats (void);
 
 #endif /* threads/palloc.h */

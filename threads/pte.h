@@ -23,6 +23,7 @@
 #define PTE_D 0x040      /* Dirty (set by the CPU; PTEs only). */
 #define PDE_PS 0x080     /* 4 MB page (PDEs only, needs CR4.PSE). */
 #define PTE_G 0x100      /* Global. */
+#define PTE_AVL 0xe00    /* Bits 9-11: ignored by the CPU, the kernel's own. */
 #define PTE_FLAGS 0x00000fff
 #define PTE_ADDR 0xfffff000
 

@@ -12,7 +12,7 @@
 #include "threads/switch.h"
 #include "threads/synch.h"
 #include "threads/vaddr.h"
-#include "userprog/pagedir.h"
+#include "vm/addrspace.h"
 #include "userprog/tss.h"
 
 #define THREAD_MAGIC 0x4b657374       /* "Kest": intact while the stack is. */
@@ -420,7 +420,7 @@ void thread_schedule_tail (struct thread *prev)
   ASSERT (intr_get_level () == INTR_OFF);
   cur->status = THREAD_RUNNING;
   slice_ticks = 0;
-  pagedir_activate (cur->pagedir);
+  addrspace_activate (cur->addrspace);
   tss_update ();
   if (prev != NULL && prev->status == THREAD_DYING && prev != initial_thread)
     {

@@ -39,6 +39,7 @@ typedef int tid_t;
 #define TIME_SLICE 4          /* Timer ticks a thread runs before round-robin. */
 #define DONATION_DEPTH_MAX 8  /* Locks a donation follows through a chain. */
 
+struct addrspace;
 struct process;
 struct lock;
 
@@ -55,7 +56,8 @@ struct thread
     struct list_elem allelem;   /* In the list of all threads. */
     struct list_elem elem;      /* In a ready queue or one wait list. */
     int64_t wake_tick;          /* For timer_sleep(). */
-    uint32_t *pagedir;          /* User page directory, or NULL. */
+    struct addrspace *addrspace; /* User address space, or NULL: kernel only. */
+    void *user_esp;             /* User %esp at the last entry from user mode. */
     struct process *process;    /* User process this thread runs, or NULL. */
     unsigned magic;             /* THREAD_MAGIC; overwritten on stack overflow. */
   };

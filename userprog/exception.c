@@ -1,16 +1,19 @@
-/* CPU exceptions. One raised in user mode prints a one-line `kill: ' reason and
-   ends the process with exit(-1). One raised in kernel mode is a kernel bug
-   (user memory is only ever reached through userprog/uaccess.c, which cannot
-   fault) and panics with the decoded frame, exactly as before this file
-   claimed the vectors. The virtual-memory issue hands user page faults to its
-   resolver first. */
+/* CPU exceptions. A page fault in user mode goes to the virtual-memory layer,
+   which brings the page in (vm_handle_fault); one it cannot serve, and any other
+   exception raised in user mode, ends the process with exit(-1), its reason on
+   the diagnostic stream. One raised in kernel mode is a kernel bug (user memory is
+   only ever reached through userprog/uaccess.c, which cannot fault) and panics
+   with the decoded frame. */
 
 #include "userprog/exception.h"
 #include <console.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "threads/cpu.h"
 #include "threads/interrupt.h"
+#include "threads/thread.h"
 #include "userprog/process.h"
+#include "vm/addrspace.h"
 
 /* Vectors the CPU raises for a program's own mistakes, and whether user code may
    raise them on purpose with `int' (int3, into, bound are meant to be). */
@@ -21,22 +24,20 @@ static const struct
   }
 user_exceptions[] =
   {
-    { 0, 0 },   /* #DE Divide Error */
-    { 1, 0 },   /* #DB Debug */
-    { 3, 3 },   /* #BP Breakpoint */
-    { 4, 3 },   /* #OF Overflow */
-    { 5, 3 },   /* #BR BOUND Range Exceeded */
-    { 6, 0 },   /* #UD Invalid Opcode */
-    { 7, 0 },   /* #NM Device Not Available */
-    { 11, 0 },  /* #NP Segment Not Present */
-    { 12, 0 },  /* #SS Stack Fault */
-    { 13, 0 },  /* #GP General Protection */
-    { 16, 0 },  /* #MF x87 FPU Floating-Point Error */
-    { 17, 0 },  /* #AC Alignment Check */
-    { 19, 0 },  /* #XM SIMD Floating-Point */
+    { VEC_DIVIDE_ERROR, 0 },
+    { VEC_DEBUG, 0 },
+    { VEC_BREAKPOINT, 3 },
+    { VEC_OVERFLOW, 3 },
+    { VEC_BOUND, 3 },
+    { VEC_INVALID_OPCODE, 0 },
+    { VEC_NO_FPU, 0 },
+    { VEC_SEGMENT_MISSING, 0 },
+    { VEC_STACK_FAULT, 0 },
+    { VEC_GENERAL_PROTECTION, 0 },
+    { VEC_FPU_ERROR, 0 },
+    { VEC_ALIGNMENT, 0 },
+    { VEC_SIMD, 0 },
   };
-
-#define PAGE_FAULT_VEC 14
 
 static const char *process_name (void)
 {
@@ -54,28 +55,31 @@ static void kill (struct intr_frame *f)
   process_exit (-1);
 }
 
-static uint32_t read_cr2 (void)
-{
-  uint32_t cr2;
-  asm volatile ("movl %%cr2, %0" : "=r" (cr2));
-  return cr2;
-}
-
 /* Entered with interrupts off, so that %cr2 is read before another fault can
    overwrite it. */
 static void page_fault (struct intr_frame *f)
 {
-  uint32_t fault_addr = read_cr2 ();
+  void *fault_addr = (void *) read_cr2 ();
+  struct thread *t = thread_current ();
+  enum vm_access access = VM_USER;
+  const char *why = "no address space";
 
   if (!intr_from_user (f))
     intr_panic_frame (f);
   intr_enable ();
-  diag_printf ("kill: %s: page fault at 0x%08x: %s, %s, %s (eip 0x%08x)\n",
-          process_name (), fault_addr,
-          f->error_code & PF_P ? "protection violation" : "not present",
-          f->error_code & PF_W ? "write" : "read",
-          f->error_code & PF_U ? "user mode" : "kernel mode",
-          (unsigned) (uintptr_t) f->eip);
+  if (f->error_code & PF_W)
+    access |= VM_WRITE;
+  else if (fault_addr == (void *) f->eip)
+    access |= VM_EXEC;
+  if (t->addrspace != NULL
+      && vm_handle_fault (t->addrspace, fault_addr, access, f->esp, &why))
+    return;
+  diag_printf ("kill: %s: page fault at %p: %s, %s, %s (eip %p): %s\n",
+               process_name (), fault_addr,
+               f->error_code & PF_P ? "protection violation" : "not present",
+               f->error_code & PF_W ? "write" : "read",
+               f->error_code & PF_U ? "user mode" : "kernel mode",
+               (void *) f->eip, why);
   process_exit (-1);
 }
 
@@ -88,6 +92,6 @@ void exception_init (void)
   for (i = 0; i < sizeof user_exceptions / sizeof *user_exceptions; i++)
     intr_register_int (user_exceptions[i].vec, user_exceptions[i].dpl, INTR_ON,
                        kill, intr_name (user_exceptions[i].vec));
-  intr_register_int (PAGE_FAULT_VEC, 0, INTR_OFF, page_fault,
-                     intr_name (PAGE_FAULT_VEC));
+  intr_register_int (VEC_PAGE_FAULT, 0, INTR_OFF, page_fault,
+                     intr_name (VEC_PAGE_FAULT));
 }

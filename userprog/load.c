@@ -1,7 +1,8 @@
 /* The ELF loader. It validates the executable completely (userprog/elf.c) before
-   touching the address space, describes each PT_LOAD segment as regions, fills
-   their pages through region_fill_page() (eagerly, for now), and builds the
-   initial stack of shared/ABI.md "Process start". */
+   touching the address space, describes each PT_LOAD segment as regions of the
+   process's address space (vm/addrspace.h), and builds the initial stack of
+   shared/ABI.md "Process start". It fills no page but the stack's top one: every
+   other page comes in from the file or as zeros when the program first touches it. */
 
 #include "userprog/load.h"
 #include <console.h>
@@ -12,86 +13,51 @@
 #include "filesys/filesys.h"
 #include "threads/malloc.h"
 #include "threads/palloc.h"
+#include "threads/thread.h"
 #include "threads/vaddr.h"
 #include "userprog/elf.h"
-#include "userprog/pagedir.h"
 #include "userprog/process.h"
-#include "vm/region.h"
+#include "userprog/uaccess.h"
+#include "vm/addrspace.h"
 
 #define FILE_NAME_MAX 31        /* Longer first words cannot name a file anyway. */
 
-/* Allocates a frame for every page of region R, fills it and maps it in P's page
-   directory. Returns NULL on success, else the reason for failing; pages already
-   mapped stay mapped (the caller's teardown frees them). */
-static const char *load_region_pages (struct process *p, const struct region *r)
-{
-  uint8_t *upage;
-
-  for (upage = r->start; upage < r->end; upage += PGSIZE)
-    {
-      void *kpage = palloc_get_page (PAL_USER);
-      if (kpage == NULL)
-        return "out of memory";
-      if (!region_fill_page (r, upage, kpage))
-        {
-          palloc_free_page (kpage);
-          return "read error";
-        }
-      if (!pagedir_set_page (p->pagedir, upage, kpage, r->writable))
-        {
-          palloc_free_page (kpage);
-          return "out of memory";
-        }
-    }
-  return NULL;
-}
-
-/* Adds region [START, END) to P and loads its pages. Returns NULL or a reason. */
-static const char *add_region (struct process *p, uint32_t start, uint32_t end,
-                               bool writable, bool executable,
-                               const struct region_backing *backing, const char *kind)
-{
-  struct region *r = region_add (&p->regions, (void *) start, (void *) end,
-                                 writable, executable, backing, kind);
-  if (r == NULL)
-    return "out of memory";
-  return load_region_pages (p, r);
-}
-
-/* Describes PT_LOAD segment PH of FILE as regions of P and loads them: read-only
+/* Describes PT_LOAD segment PH of FILE (named NAME) as regions of AS: read-only
    segments as one "text" (executable) or "rodata" region, writable ones as a
    "data" region for the pages holding file bytes and a "bss" region for the pages
-   that are all zeros. Returns NULL or a reason. */
-static const char *load_segment (struct process *p, struct file *file,
-                                 const struct elf32_phdr *ph)
+   that are all zeros. Returns NULL or the reason for failing. */
+static const char *
+load_segment (struct addrspace *as, struct file *file, const char *name,
+              const struct elf32_phdr *ph)
 {
   uint32_t first, end, data_end;
   uint32_t page_offset = ph->p_vaddr % PGSIZE;
   bool writable = (ph->p_flags & ELF_PF_W) != 0;
   bool executable = (ph->p_flags & ELF_PF_X) != 0;
-  struct region_backing backing;
-  const char *why;
+  uint32_t file_bytes = ph->p_filesz > 0 ? page_offset + ph->p_filesz : 0;
+  off_t offset = (off_t) (ph->p_offset - page_offset);
 
   /* The segment's first page starts PAGE_OFFSET bytes before it, in memory and in
      the file alike (elf_check_phdr made the two congruent). */
   elf_load_pages (ph, &first, &end);
-  backing.file_bytes = ph->p_filesz > 0 ? page_offset + ph->p_filesz : 0;
-  backing.file = backing.file_bytes > 0 ? file : NULL;
-  backing.offset = backing.file_bytes > 0 ? (off_t) (ph->p_offset - page_offset) : 0;
+  data_end = first + ROUND_UP (file_bytes, PGSIZE);
 
   if (!writable)
-    return add_region (p, first, end, false, executable, &backing,
-                       executable ? "text" : "rodata");
-
-  data_end = first + ROUND_UP (backing.file_bytes, PGSIZE);
-  if (data_end > first)
     {
-      why = add_region (p, first, data_end, true, executable, &backing, "data");
-      if (why != NULL)
-        return why;
+      const char *kind = executable ? "text" : "rodata";
+      bool ok = file_bytes > 0
+                ? addrspace_map_file (as, (void *) first, (void *) end, false,
+                                      executable, file, name, offset, file_bytes, kind)
+                : addrspace_map_anon (as, (void *) first, (void *) end, false, kind);
+      return ok ? NULL : "out of memory";
     }
-  if (end > data_end)
-    return add_region (p, data_end, end, true, executable, NULL, "bss");
+  if (data_end > first
+      && !addrspace_map_file (as, (void *) first, (void *) data_end, true, executable,
+                              file, name, offset, file_bytes, "data"))
+    return "out of memory";
+  if (end > data_end
+      && !addrspace_map_anon (as, (void *) data_end, (void *) end, true, "bss"))
+    return "out of memory";
   return NULL;
 }
 
@@ -150,35 +116,38 @@ static bool build_stack (uint8_t *kpage, const char *cmdline, void **esp)
 #undef TO_USER
 }
 
-/* Adds P's one-page "stack" region just below PHYS_BASE, maps a zeroed frame
-   there and builds the initial stack for CMDLINE in it. Returns NULL or a reason. */
-static const char *setup_stack (struct process *p, const char *cmdline, void **esp)
+/* Adds AS's stack region and builds the initial stack for CMDLINE in its top
+   page, through the same path a system call writes user memory by. Returns NULL or
+   the reason for failing. */
+static const char *
+setup_stack (struct addrspace *as, const char *cmdline, void **esp)
 {
-  uint8_t *upage = (uint8_t *) PHYS_BASE - PGSIZE;
-  void *kpage;
+  uint8_t *kpage;
+  const char *why = NULL;
+  size_t used;
 
-  if (region_add (&p->regions, upage, PHYS_BASE, true, false, NULL, "stack") == NULL)
+  if (!addrspace_init_stack (as))
     return "out of memory";
-  kpage = palloc_get_page (PAL_USER | PAL_ZERO);
+  kpage = palloc_get_page (PAL_ZERO);
   if (kpage == NULL)
     return "out of memory";
   if (!build_stack (kpage, cmdline, esp))
+    why = "command line too long";
+  else
     {
-      palloc_free_page (kpage);
-      return "command line too long";
+      used = (uint8_t *) PHYS_BASE - (uint8_t *) *esp;
+      if (!user_copy_out (*esp, kpage + PGSIZE - used, used))
+        why = "out of memory";
     }
-  if (!pagedir_set_page (p->pagedir, upage, kpage, true))
-    {
-      palloc_free_page (kpage);
-      return "out of memory";
-    }
-  return NULL;
+  palloc_free_page (kpage);
+  return why;
 }
 
-/* Reads and checks FILE's headers, then loads its segments into P. Returns NULL,
-   with *ENTRY set, or a reason. */
-static const char *load_executable (struct process *p, struct file *file,
-                                    uint32_t *entry)
+/* Reads and checks FILE's headers (FILE is named NAME), then describes its
+   segments in AS. Returns NULL, with *ENTRY set, or a reason. */
+static const char *
+load_executable (struct addrspace *as, struct file *file, const char *name,
+                 uint32_t *entry)
 {
   struct elf32_ehdr ehdr;
   struct elf32_phdr *phdrs;
@@ -203,7 +172,7 @@ static const char *load_executable (struct process *p, struct file *file,
   else if (elf_check_program (&ehdr, phdrs, length, &why))
     for (i = 0; i < ehdr.e_phnum && why == NULL; i++)
       if (phdrs[i].p_type == ELF_PT_LOAD)
-        why = load_segment (p, file, &phdrs[i]);
+        why = load_segment (as, file, name, &phdrs[i]);
   free (phdrs);
   *entry = ehdr.e_entry;
   return why;
@@ -224,14 +193,15 @@ static void first_word (const char *cmdline, char *name, size_t size)
   name[n] = '\0';
 }
 
-/* Loads the program that CMDLINE's first word names into process P, whose page
-   directory exists (and is active) and whose region set is empty, and builds its
-   initial stack with CMDLINE's words as arguments. On success sets *EIP and *ESP
-   to the user's entry point and stack pointer, leaves the executable open in
-   P->executable with writes denied, and returns true. On failure prints
-   `load: NAME: reason' and returns false; whatever was already added to P
-   (regions, mapped frames, the open executable) is left for the caller's
-   teardown to free. Sleeps on the disk; the caller holds no locks. */
+/* Loads the program that CMDLINE's first word names into process P, run by the
+   current thread, whose address space exists (and is active) and is empty, and
+   builds its initial stack with CMDLINE's words as arguments. On success sets *EIP
+   and *ESP to the user's entry point and stack pointer, leaves the executable
+   open in P->executable with writes denied, and returns true. On failure says why
+   (`load: NAME: open failed' on the console when there is no such file, any other
+   reason on the diagnostic stream) and returns false; whatever was already added
+   (regions, pages, the open executable) is left for the caller's teardown to
+   free. Sleeps on the disk; the caller holds no locks. */
 bool load_program (struct process *p, const char *cmdline,
                    void (**eip) (void), void **esp)
 {
@@ -251,9 +221,10 @@ bool load_program (struct process *p, const char *cmdline,
     }
   file_deny_write (p->executable);
 
-  why = load_executable (p, p->executable, &entry);
+  why = load_executable (thread_current ()->addrspace, p->executable, file_name,
+                         &entry);
   if (why == NULL)
-    why = setup_stack (p, cmdline, esp);
+    why = setup_stack (thread_current ()->addrspace, cmdline, esp);
   if (why != NULL)
     {
       diag_printf ("load: %s: %s\n", p->name, why);

@@ -19,7 +19,7 @@
 #include "threads/vaddr.h"
 #include "userprog/gdt.h"
 #include "userprog/load.h"
-#include "userprog/pagedir.h"
+#include "vm/addrspace.h"
 
 /* What a parent and one child share. */
 struct child_status
@@ -137,25 +137,24 @@ tid_t process_execute (const char *cmdline)
   return tid;
 }
 
-/* Frees everything P holds except P itself and its status record: descriptors,
-   the executable (allowing writes to it again), regions, the page directory and
-   every frame, and the references to its children's records (orphaning them).
-   Deactivates P's page directory first. */
+/* Frees everything P (run by the current thread) holds except P itself and its
+   status record: its address space (frames, swap slots, regions), then its
+   descriptors and the executable (allowing writes to it again), and the
+   references to its children's records (orphaning them). */
 static void release_resources (struct process *p)
 {
   struct thread *t = thread_current ();
+  struct addrspace *as = t->addrspace;
   int i;
+
+  t->addrspace = NULL;
+  addrspace_activate (NULL);
+  addrspace_destroy (as);
 
   for (i = 0; i < PROCESS_FILES_MAX; i++)
     file_close (p->files[i]);
   file_close (p->executable);
   p->executable = NULL;
-
-  t->pagedir = NULL;
-  pagedir_activate (NULL);
-  pagedir_destroy (p->pagedir);
-  p->pagedir = NULL;
-  region_set_destroy (&p->regions);
 
   while (!list_empty (&p->children))
     {
@@ -183,16 +182,14 @@ static void start_process (void *request_)
   else
     {
       process_name (request->cmdline, p->name);
-      region_set_init (&p->regions);
       list_init (&p->children);
       t->process = p;
-      p->pagedir = pagedir_create ();
-      if (p->pagedir == NULL)
+      t->addrspace = addrspace_create (p->name);
+      if (t->addrspace == NULL)
         diag_printf ("load: %s: out of memory\n", p->name);
       else
         {
-          t->pagedir = p->pagedir;
-          pagedir_activate (p->pagedir);
+          addrspace_activate (t->addrspace);
           success = load_program (p, request->cmdline, &eip, &esp);
         }
     }
@@ -262,8 +259,8 @@ int process_wait (tid_t tid)
 }
 
 /* Ends the running thread. For a user process: prints `NAME: exit(STATUS)',
-   frees everything the process holds (descriptors, the executable's write
-   denial, regions, page directory, frames), records STATUS for the parent, then
+   frees everything the process holds (its address space, descriptors, the
+   executable's write denial), records STATUS for the parent, then
    ends the thread. The caller must hold no locks. A kernel thread just exits. */
 void process_exit (int status)
 {

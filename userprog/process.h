@@ -8,7 +8,6 @@
 #include <list.h>
 #include <stdint.h>
 #include "threads/thread.h"
-#include "vm/region.h"
 
 #define PROCESS_NAME_MAX 15     /* Characters of the first command-line word kept. */
 #define PROCESS_FD_FIRST 2      /* Lowest descriptor of an open file (0, 1: console). */
@@ -18,12 +17,11 @@ struct file;
 struct child_status;
 
 /* A running user process, owned by its thread (thread->process). Only its own
-   thread touches it, so it needs no lock. For userprog/ and vm/ only. */
+   thread touches it, so it needs no lock. Its memory is its thread's address
+   space (thread->addrspace, vm/addrspace.h). For userprog/ only. */
 struct process
   {
     char name[PROCESS_NAME_MAX + 1];    /* For `NAME: exit(N)' and kill lines. */
-    uint32_t *pagedir;                  /* Also in thread->pagedir while it runs. */
-    struct region_set regions;          /* The address space, by region. */
     struct file *executable;            /* Kept open, denying writes, until exit. */
     struct file *files[PROCESS_FILES_MAX];  /* Descriptor PROCESS_FD_FIRST + i. */
     struct child_status *status;        /* Shared with the parent for wait(). */

@@ -2,12 +2,15 @@
    argument words above it; the result goes back in %eax.
 
    User memory is reached only through userprog/uaccess.c. Data to and from
-   files moves through a page-sized kernel bounce buffer, so no file-system lock
-   is ever held while user memory is touched. A bad user pointer ends the
-   process with exit(-1), after the call has let go of whatever it held. */
+   files and the console moves straight between pinned user pages and the file
+   system, a page at a time, so no file-system lock is ever held while a user page
+   comes in. A bad user pointer ends the process with exit(-1), after the call
+   has let go of whatever it held. */
 
 #include "userprog/syscall.h"
 #include <console.h>
+#include <region-info.h>
+#include <round.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,9 +21,11 @@
 #include "filesys/filesys.h"
 #include "threads/interrupt.h"
 #include "threads/palloc.h"
+#include "threads/thread.h"
 #include "threads/vaddr.h"
 #include "userprog/process.h"
 #include "userprog/uaccess.h"
+#include "vm/addrspace.h"
 
 #define SYSCALL_VEC 0x30
 #define SYSCALL_ARGS_MAX 3
@@ -39,34 +44,18 @@ void syscall_init (void)
   intr_register_int (SYSCALL_VEC, 3, INTR_ON, syscall_handler, "syscall");
 }
 
-/* Ends the process for passing a bad pointer. The caller must have released
-   everything it holds. */
-static void NO_RETURN kill_bad_pointer (void)
+/* Ends the process, saying WHY on the diagnostic stream. The caller must have
+   released everything it holds. */
+static void NO_RETURN kill_process (const char *why)
 {
-  diag_printf ("kill: %s: bad pointer in system call\n", process_current ()->name);
+  diag_printf ("kill: %s: %s\n", process_current ()->name, why);
   process_exit (-1);
 }
 
-/* True if every byte of [UADDR, UADDR + SIZE) is user memory the process may
-   read (and write, if WRITE). */
-static bool user_range_ok (const void *uaddr, size_t size, bool write)
+/* Ends the process for passing a bad pointer. */
+static void NO_RETURN kill_bad_pointer (void)
 {
-  const uint8_t *p = uaddr;
-  const uint8_t *last;
-
-  if (size == 0)
-    return true;
-  if ((uintptr_t) p + size - 1 < (uintptr_t) p)
-    return false;
-  last = p + size - 1;
-  for (p = pg_round_down (p); p <= last; p += PGSIZE)
-    {
-      if (user_resolve (p, write) == NULL)
-        return false;
-      if (p + PGSIZE < p)
-        break;
-    }
-  return true;
+  kill_process ("bad pointer in system call");
 }
 
 /* Copies the file name at user address UNAME into NAME. Kills the process if
@@ -168,95 +157,29 @@ static uint32_t sys_filesize (const uint32_t *args)
   return file != NULL ? (uint32_t) file_length (file) : (uint32_t) -1;
 }
 
-/* Reads SIZE bytes of console input into user buffer UBUF, which is writable. */
-static int read_console (uint8_t *ubuf, unsigned size, uint8_t *bounce)
+/* Moves N bytes between the pinned user bytes at KADDR and FILE, or the console
+   if FILE is NULL: into KADDR if TO_USER, else out of it. Returns how many moved. */
+static off_t move_chunk (struct file *file, uint8_t *kaddr, unsigned n, bool to_user)
 {
-  unsigned done = 0;
+  unsigned i;
 
-  while (done < size)
-    {
-      unsigned n = size - done < PGSIZE ? size - done : PGSIZE;
-      unsigned i;
-      for (i = 0; i < n; i++)
-        bounce[i] = input_getc ();
-      if (!user_copy_out (ubuf + done, bounce, n))
-        return -1;
-      done += n;
-    }
-  return done;
-}
-
-/* Reads up to SIZE bytes of FILE into user buffer UBUF, which is writable.
-   Returns the bytes read, or -1 if UBUF turned out not to be. */
-static int read_file (struct file *file, uint8_t *ubuf, unsigned size, uint8_t *bounce)
-{
-  unsigned done = 0;
-
-  while (done < size)
-    {
-      unsigned want = size - done < PGSIZE ? size - done : PGSIZE;
-      off_t got = file_read (file, bounce, want);
-      if (got <= 0)
-        break;
-      if (!user_copy_out (ubuf + done, bounce, got))
-        return -1;
-      done += got;
-      if ((unsigned) got < want)
-        break;
-    }
-  return done;
-}
-
-/* Writes SIZE bytes of user buffer UBUF, which is readable, to the console as one
-   unbroken piece. Returns SIZE, or -1 if UBUF turned out not to be readable. */
-static int write_console (const uint8_t *ubuf, unsigned size, uint8_t *bounce)
-{
-  unsigned done = 0;
-
-  console_hold ();
-  while (done < size)
-    {
-      unsigned n = size - done < PGSIZE ? size - done : PGSIZE;
-      if (!user_copy_in (bounce, ubuf + done, n))
-        {
-          console_release ();
-          return -1;
-        }
-      putbuf ((const char *) bounce, n);
-      done += n;
-    }
-  console_release ();
-  return done;
-}
-
-/* Writes SIZE bytes of user buffer UBUF, which is readable, to FILE. Returns the
-   bytes written (0 if FILE is a running executable), or -1 if UBUF turned out
-   not to be readable. */
-static int write_file (struct file *file, const uint8_t *ubuf, unsigned size,
-                       uint8_t *bounce)
-{
-  unsigned done = 0;
-
-  while (done < size)
-    {
-      unsigned want = size - done < PGSIZE ? size - done : PGSIZE;
-      off_t wrote;
-      if (!user_copy_in (bounce, ubuf + done, want))
-        return -1;
-      wrote = file_write (file, bounce, want);
-      if (wrote <= 0)
-        break;
-      done += wrote;
-      if ((unsigned) wrote < want)
-        break;
-    }
-  return done;
+  if (file != NULL)
+    return to_user ? file_read (file, kaddr, n) : file_write (file, kaddr, n);
+  if (to_user)
+    for (i = 0; i < n; i++)
+      kaddr[i] = input_getc ();
+  else
+    putbuf ((const char *) kaddr, n);
+  return n;
 }
 
 /* read (TO_USER) or write: descriptor ARGS[0], user buffer ARGS[1], ARGS[2] bytes.
-   The console's descriptor is 0 for read and 1 for write; any other must be an
-   open file. The whole buffer is checked first, so a bad one kills the process
-   even when nothing would be transferred. */
+   The console's descriptor is 0 for read and 1 for write, and a write to it
+   appears unbroken; any other must be an open file. The whole buffer is checked
+   against the process's regions first, so a bad one kills the process even when
+   nothing would be transferred. Then the data moves a pinned page at a time, with
+   no kernel buffer between. Returns the bytes moved (a short count at the end of a
+   file, 0 for a write to a running executable). */
 static uint32_t transfer (const uint32_t *args, bool to_user)
 {
   int fd = (int) args[0];
@@ -264,8 +187,8 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
   unsigned size = args[2];
   bool console = fd == (to_user ? STDIN_FD : STDOUT_FD);
   struct file *file = fd_file (fd);
-  uint8_t *bounce;
-  int result;
+  unsigned done = 0;
+  bool no_memory = false;
 
   if (!console && file == NULL)
     return -1;
@@ -273,19 +196,34 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
     kill_bad_pointer ();
   if (size > INT32_MAX)
     size = INT32_MAX;
-  bounce = palloc_get_page (0);
-  if (bounce == NULL)
-    return -1;
-  if (to_user)
-    result = console ? read_console (ubuf, size, bounce)
-                     : read_file (file, ubuf, size, bounce);
-  else
-    result = console ? write_console (ubuf, size, bounce)
-                     : write_file (file, ubuf, size, bounce);
-  palloc_free_page (bounce);
-  if (result < 0)
-    kill_bad_pointer ();
-  return result;
+  if (console && !to_user)
+    console_hold ();
+  while (done < size)
+    {
+      unsigned n = size - done;
+      uint8_t *kaddr;
+      off_t moved;
+
+      if (n > PGSIZE - pg_ofs (ubuf + done))
+        n = PGSIZE - pg_ofs (ubuf + done);
+      kaddr = user_pin (ubuf + done, to_user);
+      if (kaddr == NULL)
+        {
+          no_memory = true;     /* The range was checked: the page could not come in. */
+          break;
+        }
+      moved = move_chunk (console ? NULL : file, kaddr, n, to_user);
+      user_unpin (kaddr);
+      if (moved > 0)
+        done += moved;
+      if (moved < (off_t) n)
+        break;
+    }
+  if (console && !to_user)
+    console_release ();
+  if (no_memory)
+    kill_process ("out of memory");
+  return done;
 }
 
 static uint32_t sys_read (const uint32_t *args)
@@ -343,23 +281,44 @@ static uint32_t sys_false (const uint32_t *args UNUSED)
 
 static uint32_t sys_regions (const uint32_t *args)
 {
-  struct region_set *set = &process_current ()->regions;
+  struct addrspace *as = thread_current ()->addrspace;
   struct region_info *ubuf = (struct region_info *) args[0];
   int max = (int) args[1];
-  struct list_elem *e;
-  int i = 0;
+  struct region_info info;
+  int i;
 
   if (max < 0)
     return -1;
-  for (e = list_begin (&set->regions); e != list_end (&set->regions) && i < max;
-       e = list_next (e), i++)
+  for (i = 0; i < max && addrspace_region_info (as, i, &info); i++)
+    if (!user_copy_out (ubuf + i, &info, sizeof info))
+      kill_bad_pointer ();
+  return addrspace_region_count (as);
+}
+
+/* mincore (addr, length, vec): page states, a chunk of pages at a time. */
+static uint32_t sys_mincore (const uint32_t *args)
+{
+  enum { CHUNK_PAGES = 64 };
+  struct addrspace *as = thread_current ()->addrspace;
+  const uint8_t *addr = (const uint8_t *) args[0];
+  size_t page_cnt = DIV_ROUND_UP ((size_t) args[1], PGSIZE);
+  uint8_t *uvec = (uint8_t *) args[2];
+  uint8_t states[CHUNK_PAGES];
+  size_t done;
+
+  if (pg_ofs (addr) != 0 || args[1] == 0
+      || !addrspace_mincore (as, addr, page_cnt, NULL))
+    return -1;
+  if (!user_range_ok (uvec, page_cnt, true))
+    kill_bad_pointer ();
+  for (done = 0; done < page_cnt; done += CHUNK_PAGES)
     {
-      struct region_info info;
-      region_describe (list_entry (e, struct region, elem), &info);
-      if (!user_copy_out (ubuf + i, &info, sizeof info))
+      size_t n = page_cnt - done < CHUNK_PAGES ? page_cnt - done : CHUNK_PAGES;
+      addrspace_mincore (as, addr + done * PGSIZE, n, states);
+      if (!user_copy_out (uvec + done, states, n))
         kill_bad_pointer ();
     }
-  return region_set_count (set);
+  return 0;
 }
 
 /* The calls by number, with how many argument words each takes. */
@@ -392,6 +351,7 @@ syscalls[] =
     [SYS_INUMBER] = { sys_fail, 1 },
     [SYS_SBRK] = { sys_fail, 1 },
     [SYS_REGIONS] = { sys_regions, 2 },
+    [SYS_MINCORE] = { sys_mincore, 3 },
   };
 
 static void syscall_handler (struct intr_frame *f)

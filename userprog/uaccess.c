@@ -1,34 +1,50 @@
-/* Fault-free copies between kernel buffers and the running process's memory.
-   The virtual-memory issue makes user_resolve() bring a non-resident page in
-   (and pin it); nothing else here needs to change. */
+/* Fault-free copies between kernel buffers and the running process's memory,
+   through pinned pages (vm/addrspace.h). */
 
 #include "userprog/uaccess.h"
 #include <stdint.h>
 #include <string.h>
-#include "threads/pte.h"
+#include "threads/thread.h"
 #include "threads/vaddr.h"
-#include "userprog/pagedir.h"
-#include "userprog/process.h"
+#include "vm/addrspace.h"
 
-/* The kernel address of user address UADDR in the running process, if UADDR is
-   a user address whose page is present and user-accessible (and writable, if
-   WRITE): the address to read or write instead, valid up to the end of UADDR's
-   page. NULL otherwise, and always in a kernel thread. */
-void *user_resolve (const void *uaddr, bool write)
+/* The kernel address of user address UADDR in the running process, if the process
+   may read it (and write it, if WRITE): its page is brought in if need be and
+   pinned until user_unpin(). The address is valid up to the end of UADDR's page.
+   NULL if the process may not access UADDR so, or cannot get the page (no memory),
+   and always in a kernel thread. The caller must hold no file-system lock. */
+void *
+user_pin (const void *uaddr, bool write)
 {
-  struct process *p = process_current ();
-  uint32_t *pte;
+  struct thread *t = thread_current ();
 
-  if (p == NULL || !is_user_vaddr (uaddr))
+  if (t->addrspace == NULL)
     return NULL;
-  pte = pagedir_lookup_pte (p->pagedir, uaddr, false);
-  if (pte == NULL || !(*pte & PTE_P) || !(*pte & PTE_U) || (write && !(*pte & PTE_W)))
-    return NULL;
-  return (uint8_t *) pte_get_page (*pte) + pg_ofs (uaddr);
+  return addrspace_pin (t->addrspace, uaddr, write, t->user_esp);
+}
+
+/* Ends the pin of the page that user_pin() returned KADDR in. */
+void
+user_unpin (void *kaddr)
+{
+  addrspace_unpin (kaddr);
+}
+
+/* True if every byte of [UADDR, UADDR + SIZE) is user memory the running process
+   may read (and write, if WRITE), resident or not: its regions decide, and the
+   stack counts as far as it may grow from the user's %esp. */
+bool
+user_range_ok (const void *uaddr, size_t size, bool write)
+{
+  struct thread *t = thread_current ();
+
+  return t->addrspace != NULL
+         && addrspace_check_range (t->addrspace, uaddr, size, write, t->user_esp);
 }
 
 /* Bytes from UADDR to the end of its page, at most SIZE. */
-static size_t chunk (const void *uaddr, size_t size)
+static size_t
+chunk (const void *uaddr, size_t size)
 {
   size_t left = PGSIZE - pg_ofs (uaddr);
   return size < left ? size : left;
@@ -37,7 +53,8 @@ static size_t chunk (const void *uaddr, size_t size)
 /* Copies SIZE bytes from user address USRC to kernel buffer DST. Returns false if
    any of the source bytes is not readable user memory (DST is then partly
    written). */
-bool user_copy_in (void *dst, const void *usrc, size_t size)
+bool
+user_copy_in (void *dst, const void *usrc, size_t size)
 {
   uint8_t *d = dst;
   const uint8_t *s = usrc;
@@ -45,10 +62,11 @@ bool user_copy_in (void *dst, const void *usrc, size_t size)
   while (size > 0)
     {
       size_t n = chunk (s, size);
-      const void *k = user_resolve (s, false);
+      void *k = user_pin (s, false);
       if (k == NULL)
         return false;
       memcpy (d, k, n);
+      user_unpin (k);
       d += n;
       s += n;
       size -= n;
@@ -59,7 +77,8 @@ bool user_copy_in (void *dst, const void *usrc, size_t size)
 /* Copies SIZE bytes from kernel buffer SRC to user address UDST. Returns false if
    any of the destination bytes is not writable user memory (the bytes before it
    have been written). */
-bool user_copy_out (void *udst, const void *src, size_t size)
+bool
+user_copy_out (void *udst, const void *src, size_t size)
 {
   uint8_t *d = udst;
   const uint8_t *s = src;
@@ -67,10 +86,11 @@ bool user_copy_out (void *udst, const void *src, size_t size)
   while (size > 0)
     {
       size_t n = chunk (d, size);
-      void *k = user_resolve (d, true);
+      void *k = user_pin (d, true);
       if (k == NULL)
         return false;
       memcpy (k, s, n);
+      user_unpin (k);
       d += n;
       s += n;
       size -= n;
@@ -83,7 +103,8 @@ bool user_copy_out (void *udst, const void *src, size_t size)
    SIZE), SIZE if it did not (DST then holds its first SIZE - 1 bytes and the rest
    of the string is not examined), or -1 if a byte before its end (or before the
    cut) is not readable user memory. */
-int user_strlcpy (char *dst, const char *usrc, size_t size)
+int
+user_strlcpy (char *dst, const char *usrc, size_t size)
 {
   size_t copied = 0;
 
@@ -91,7 +112,7 @@ int user_strlcpy (char *dst, const char *usrc, size_t size)
   while (copied < size)
     {
       size_t n = chunk (usrc + copied, size - copied);
-      const char *k = user_resolve (usrc + copied, false);
+      char *k = user_pin (usrc + copied, false);
       const char *nul;
 
       if (k == NULL)
@@ -103,9 +124,11 @@ int user_strlcpy (char *dst, const char *usrc, size_t size)
       if (nul != NULL)
         {
           memcpy (dst + copied, k, nul - k + 1);
+          user_unpin (k);
           return copied + (nul - k);
         }
       memcpy (dst + copied, k, n);
+      user_unpin (k);
       copied += n;
     }
   dst[size - 1] = '\0';

@@ -1,4 +1,6 @@
-/* Regions of a user address space and the one function that fills their pages. */
+/* Regions of a user address space and the one function that fills their pages.
+   Pure bookkeeping over a sorted list: no page tables, no frames, so the host unit
+   tests (tests/unit/region.c) run it under sanitizers. */
 
 #include "vm/region.h"
 #include <debug.h>
@@ -8,42 +10,77 @@
 #include "threads/vaddr.h"
 
 /* Makes SET empty. */
-void region_set_init (struct region_set *set)
+void
+region_set_init (struct region_set *set)
 {
   list_init (&set->regions);
 }
 
-/* Frees every region of SET (not the pages mapped in them, nor their files),
-   leaving SET empty. */
-void region_set_destroy (struct region_set *set)
+/* Removes every region of SET (closing their files), leaving SET empty. The pages
+   mapped in them are the caller's to have freed first. */
+void
+region_set_destroy (struct region_set *set)
 {
   while (!list_empty (&set->regions))
-    free (list_entry (list_pop_front (&set->regions), struct region, elem));
+    region_remove (set, list_entry (list_front (&set->regions), struct region, elem));
+}
+
+/* The element before which a region starting at START belongs: the first region
+   that starts at or after START. */
+static struct list_elem *
+insertion_point (struct region_set *set, const void *start)
+{
+  struct list_elem *e;
+
+  for (e = list_begin (&set->regions); e != list_end (&set->regions); e = list_next (e))
+    if (list_entry (e, struct region, elem)->start >= (const uint8_t *) start)
+      break;
+  return e;
+}
+
+/* True if [START, END) (page-aligned, START < END) shares a page with any region
+   of SET other than EXCEPT (which may be NULL). */
+static bool
+overlaps_other (struct region_set *set, const void *start, const void *end,
+                const struct region *except)
+{
+  struct list_elem *e;
+
+  for (e = list_begin (&set->regions); e != list_end (&set->regions); e = list_next (e))
+    {
+      const struct region *r = list_entry (e, struct region, elem);
+      if (r->start >= (const uint8_t *) end)
+        break;
+      if (r != except && r->end > (const uint8_t *) start)
+        return true;
+    }
+  return false;
+}
+
+/* True if [START, END) (page-aligned, START < END) shares a page with any region
+   of SET. */
+bool
+region_overlaps (struct region_set *set, const void *start, const void *end)
+{
+  return overlaps_other (set, start, end, NULL);
 }
 
 /* Adds the region [START, END) (page-aligned, START < END, wholly in user space)
    with the given rights, BACKING (NULL for anonymous) and KIND name (at most
-   REGION_KIND_MAX characters kept) to SET, keeping SET sorted. Returns the new
-   region, or NULL if it would overlap a region already in SET or memory is short. */
-struct region *region_add (struct region_set *set, void *start, void *end,
-                           bool writable, bool executable,
-                           const struct region_backing *backing, const char *kind)
+   REGION_KIND_MAX characters kept) to SET, keeping SET sorted. The region takes
+   over BACKING's file. Returns the new region, or NULL (the file still the
+   caller's) if it would overlap a region already in SET or memory is short. */
+struct region *
+region_add (struct region_set *set, void *start, void *end, bool writable,
+            bool executable, const struct region_backing *backing, const char *kind)
 {
   struct region *r;
-  struct list_elem *e;
 
   ASSERT (pg_ofs (start) == 0 && pg_ofs (end) == 0);
   ASSERT ((uint8_t *) start < (uint8_t *) end && is_user_vaddr ((uint8_t *) end - 1));
 
-  /* Find the first region that starts at or after END; the one before it must
-     end at or before START. */
-  for (e = list_begin (&set->regions); e != list_end (&set->regions); e = list_next (e))
-    if (list_entry (e, struct region, elem)->start >= (uint8_t *) end)
-      break;
-  if (e != list_begin (&set->regions)
-      && list_entry (list_prev (e), struct region, elem)->end > (uint8_t *) start)
+  if (region_overlaps (set, start, end))
     return NULL;
-
   r = malloc (sizeof *r);
   if (r == NULL)
     return NULL;
@@ -58,12 +95,54 @@ struct region *region_add (struct region_set *set, void *start, void *end,
   ASSERT (r->backing.file_bytes <= (size_t) (r->end - r->start));
   ASSERT (r->backing.file != NULL || r->backing.file_bytes == 0);
   strlcpy (r->kind, kind, sizeof r->kind);
-  list_insert (e, &r->elem);
+  list_insert (insertion_point (set, start), &r->elem);
   return r;
 }
 
+/* Removes region R from SET, closing its file and freeing it. Its pages are the
+   caller's to have unmapped first. */
+void
+region_remove (struct region_set *set UNUSED, struct region *r)
+{
+  list_remove (&r->elem);
+  file_close (r->backing.file);
+  free (r);
+}
+
+/* Moves region R of SET to cover [START, END) (page-aligned, START < END, in user
+   space). Its first page keeps its file offset when START moves (the file part
+   shifts with it). Returns false, changing nothing, if the new range would overlap
+   another region of SET. Pages that leave R are the caller's to unmap. */
+bool
+region_resize (struct region_set *set, struct region *r, void *start, void *end)
+{
+  size_t cut;
+
+  ASSERT (pg_ofs (start) == 0 && pg_ofs (end) == 0);
+  ASSERT ((uint8_t *) start < (uint8_t *) end && is_user_vaddr ((uint8_t *) end - 1));
+
+  if (overlaps_other (set, start, end, r))
+    return false;
+  if ((uint8_t *) start > r->start)
+    {
+      /* Pages dropped from the front take their file bytes with them. */
+      cut = (uint8_t *) start - r->start;
+      r->backing.offset += cut < r->backing.file_bytes ? cut : r->backing.file_bytes;
+      r->backing.file_bytes -= cut < r->backing.file_bytes ? cut : r->backing.file_bytes;
+    }
+  else
+    ASSERT ((uint8_t *) start == r->start || r->backing.file == NULL);
+  r->start = start;
+  r->end = end;
+  if (r->backing.file_bytes > (size_t) (r->end - r->start))
+    r->backing.file_bytes = r->end - r->start;
+  /* Moving the start never passes a neighbour, so the order still holds. */
+  return true;
+}
+
 /* The region of SET that holds user address UADDR, or NULL. */
-struct region *region_find (struct region_set *set, const void *uaddr)
+struct region *
+region_find (struct region_set *set, const void *uaddr)
 {
   struct list_elem *e;
 
@@ -78,39 +157,69 @@ struct region *region_find (struct region_set *set, const void *uaddr)
   return NULL;
 }
 
-/* Fills the page-sized kernel buffer KPAGE with the contents that the page at
-   UPAGE of region R starts out with: its file bytes, then zeros. May sleep on
-   the disk; the caller must hold no lock the file system needs. Returns false
-   if the file could not supply its bytes (KPAGE is then unspecified). */
-bool region_fill_page (const struct region *r, const void *upage, void *kpage)
+/* The lowest region of SET, or NULL if SET is empty. */
+struct region *
+region_first (struct region_set *set)
 {
-  size_t page_index = (const uint8_t *) upage - r->start;
-  size_t read_bytes = 0;
+  return list_empty (&set->regions)
+         ? NULL : list_entry (list_front (&set->regions), struct region, elem);
+}
 
-  ASSERT (pg_ofs (upage) == 0);
-  ASSERT ((const uint8_t *) upage >= r->start && (const uint8_t *) upage < r->end);
-
-  if (page_index < r->backing.file_bytes)
-    {
-      read_bytes = r->backing.file_bytes - page_index;
-      if (read_bytes > PGSIZE)
-        read_bytes = PGSIZE;
-      if (file_read_at (r->backing.file, kpage, read_bytes,
-                        r->backing.offset + (off_t) page_index) != (off_t) read_bytes)
-        return false;
-    }
-  memset ((uint8_t *) kpage + read_bytes, 0, PGSIZE - read_bytes);
-  return true;
+/* The region of SET after R, or NULL if R is the last. */
+struct region *
+region_next (struct region_set *set, struct region *r)
+{
+  struct list_elem *e = list_next (&r->elem);
+  return e == list_end (&set->regions) ? NULL : list_entry (e, struct region, elem);
 }
 
 /* How many regions SET has. */
-int region_set_count (const struct region_set *set)
+int
+region_set_count (const struct region_set *set)
 {
   return list_size ((struct list *) &set->regions);
 }
 
+/* If page UPAGE of region R starts with bytes of R's file, sets *OFFSET to where
+   they start in the file and *BYTES to how many there are (at most PGSIZE; the
+   rest of the page is zero) and returns true. False for an all-zero page. */
+bool
+region_page_from_file (const struct region *r, const void *upage, off_t *offset,
+                       size_t *bytes)
+{
+  size_t page_index = (const uint8_t *) upage - r->start;
+
+  ASSERT (pg_ofs (upage) == 0);
+  ASSERT ((const uint8_t *) upage >= r->start && (const uint8_t *) upage < r->end);
+  if (page_index >= r->backing.file_bytes)
+    return false;
+  *offset = r->backing.offset + (off_t) page_index;
+  *bytes = r->backing.file_bytes - page_index;
+  if (*bytes > PGSIZE)
+    *bytes = PGSIZE;
+  return true;
+}
+
+/* Fills the page-sized kernel buffer KPAGE with the contents that the page at
+   UPAGE of region R starts out with: its file bytes, then zeros. May sleep on
+   the disk; the caller must hold no lock the file system needs. Returns false
+   if the file could not supply its bytes (KPAGE is then unspecified). */
+bool
+region_fill_page (const struct region *r, const void *upage, void *kpage)
+{
+  off_t offset;
+  size_t read_bytes = 0;
+
+  if (region_page_from_file (r, upage, &offset, &read_bytes)
+      && file_read_at (r->backing.file, kpage, read_bytes, offset) != (off_t) read_bytes)
+    return false;
+  memset ((uint8_t *) kpage + read_bytes, 0, PGSIZE - read_bytes);
+  return true;
+}
+
 /* Fills INFO with the user-visible description of R. */
-void region_describe (const struct region *r, struct region_info *info)
+void
+region_describe (const struct region *r, struct region_info *info)
 {
   memset (info, 0, sizeof *info);
   info->start = (uintptr_t) r->start;

@@ -3,7 +3,7 @@
 
 /* Address-space regions: a process's memory described as a short sorted list of
    page ranges, each with its access rights and its backing (where the contents of
-   a page come from), rather than page by page (DESIGN.md §4). */
+   a page come from), rather than page by page (DESIGN.md §4). For vm/ only. */
 
 #include <list.h>
 #include <stdbool.h>
@@ -14,15 +14,18 @@
 
 struct file;
 
+#define REGION_FILE_NAME_MAX 14   /* A file name's characters (READDIR_MAX_LEN). */
+
 /* Where a region's pages come from: the first FILE_BYTES bytes of the region are
    FILE's bytes from OFFSET on; everything after them is zero. FILE is NULL for an
-   anonymous region (FILE_BYTES is then 0). The region does not own FILE: whoever
-   created the region keeps it open for as long as the region exists. */
+   anonymous region (FILE_BYTES is then 0). The region owns FILE (a file of its
+   own, from file_reopen()) and closes it when the region goes. */
 struct region_backing
   {
     struct file *file;
     off_t offset;
     uint32_t file_bytes;
+    char name[REGION_FILE_NAME_MAX + 1];  /* FILE's name, for traces and maps. */
   };
 
 /* One region: the pages [start, end). */
@@ -48,9 +51,16 @@ void region_set_destroy (struct region_set *);
 struct region *region_add (struct region_set *, void *start, void *end,
                            bool writable, bool executable,
                            const struct region_backing *, const char *kind);
+void region_remove (struct region_set *, struct region *);
+bool region_resize (struct region_set *, struct region *, void *start, void *end);
 struct region *region_find (struct region_set *, const void *uaddr);
-bool region_fill_page (const struct region *, const void *upage, void *kpage);
+bool region_overlaps (struct region_set *, const void *start, const void *end);
+struct region *region_first (struct region_set *);
+struct region *region_next (struct region_set *, struct region *);
 int region_set_count (const struct region_set *);
+bool region_page_from_file (const struct region *, const void *upage,
+                            off_t *offset, size_t *bytes);
+bool region_fill_page (const struct region *, const void *upage, void *kpage);
 void region_describe (const struct region *, struct region_info *);
 
 #endif /* vm/region.h */

@@ -2,7 +2,7 @@
    half is shared with the kernel directory. Page tables and directories come from
    the kernel pool; the frames they map come from the user pool. */
 
-#include "userprog/pagedir.h"
+#include "vm/pagedir.h"
 #include <stddef.h>
 #include <string.h>
 #include "threads/paging.h"
@@ -25,8 +25,10 @@ uint32_t *pagedir_create (void)
   return pd;
 }
 
-/* Frees PD, its user page tables and every frame mapped in them. PD must not be
-   active (activate another directory first). NULL is ignored. */
+/* Frees PD and its user page tables. Every user PTE must be empty by now: the
+   frames and swap slots they named belong to the address space, which gives them
+   back first. PD must not be active (activate another directory first). NULL is
+   ignored. */
 void pagedir_destroy (uint32_t *pd)
 {
   size_t pde_index, pte_index;
@@ -38,8 +40,7 @@ void pagedir_destroy (uint32_t *pd)
       {
         uint32_t *pt = pde_get_pt (pd[pde_index]);
         for (pte_index = 0; pte_index < PT_ENTRIES; pte_index++)
-          if (pt[pte_index] & PTE_P)
-            palloc_free_page (pte_get_page (pt[pte_index]));
+          ASSERT (pt[pte_index] == 0);
         palloc_free_page (pt);
       }
   palloc_free_page (pd);
@@ -91,6 +92,14 @@ uint32_t *pagedir_lookup_pte (uint32_t *pd, const void *uaddr, bool create)
       *pde = pde_create (pt);
     }
   return &pde_get_pt (*pde)[pt_no (uaddr)];
+}
+
+/* Stores VALUE in PTE, the entry for UPAGE in PD, and drops any stale TLB entry
+   for UPAGE. */
+void pagedir_set_pte (uint32_t *pd, const void *upage, uint32_t *pte, uint32_t value)
+{
+  *pte = value;
+  invalidate (pd, upage);
 }
 
 /* Maps user page UPAGE in PD to the frame at kernel address KPAGE (from the user

@@ -1,0 +1,33 @@
+#ifndef VM_ADDRSPACE_INTERNAL_H
+#define VM_ADDRSPACE_INTERNAL_H
+
+/* The inside of an address space, and the calls between vm/'s own files. For
+   vm/ only: everyone else uses vm/addrspace.h. */
+
+#include "threads/synch.h"
+#include "vm/addrspace.h"
+#include "vm/region.h"
+
+#define ADDRSPACE_NAME_MAX 15   /* Characters of the owner's name kept. */
+
+struct addrspace
+  {
+    uint32_t *pagedir;          /* The hardware's view: frames, swap slots. */
+    struct region_set regions;  /* What each page should hold. */
+    struct lock lock;           /* Page tables and regions; held while faulting. */
+    struct region *stack;       /* The stack region, grown by faults near %esp. */
+    uint8_t *stack_floor;       /* Lowest address the stack may grow to. */
+    char name[ADDRSPACE_NAME_MAX + 1];   /* The owner's, for traces. */
+  };
+
+void *vm_fault_in (struct addrspace *, void *addr, enum vm_access,
+                   const void *user_esp, bool pin, const char **why);
+bool vm_stack_reach (struct addrspace *, const uint8_t *uaddr, const void *user_esp);
+bool vm_page_is_from_file (struct addrspace *, const void *upage);
+
+bool addrspace_lock_for_eviction (struct addrspace *, bool *already_held);
+bool addrspace_test_and_clear_accessed (struct addrspace *, const void *upage);
+bool addrspace_page_is_clean (struct addrspace *, const void *upage);
+bool addrspace_evict_page (struct addrspace *, const void *upage, void *kpage);
+
+#endif /* vm/addrspace-internal.h */

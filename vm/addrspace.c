@@ -1,0 +1,383 @@
+/* Address spaces: creation and teardown, the regions the loader describes, the
+   checks and pins that system calls use on user memory, what the `regions' and
+   `mincore' calls report, and the owner's side of eviction. The fault path itself
+   is in vm/fault.c. */
+
+#include "vm/addrspace.h"
+#include <debug.h>
+#include <console.h>
+#include <string.h>
+#include "filesys/file.h"
+#include "threads/malloc.h"
+#include "threads/palloc.h"
+#include "threads/vaddr.h"
+#include "vm/addrspace-internal.h"
+#include "vm/frame.h"
+#include "vm/pagedir.h"
+#include "vm/swap.h"
+
+bool vm_trace;
+
+/* Brings up the virtual-memory layer: the frame table and swap. Call once, after
+   the disks have their roles and before the first process. */
+void
+vm_init (void)
+{
+  frame_init ();
+  swap_init ();
+}
+
+/* A new, empty address space for a process called NAME, or NULL if memory is
+   short. */
+struct addrspace *
+addrspace_create (const char *name)
+{
+  struct addrspace *as = malloc (sizeof *as);
+
+  if (as == NULL)
+    return NULL;
+  as->pagedir = pagedir_create ();
+  if (as->pagedir == NULL)
+    {
+      free (as);
+      return NULL;
+    }
+  region_set_init (&as->regions);
+  lock_init (&as->lock);
+  as->stack = NULL;
+  as->stack_floor = (uint8_t *) PHYS_BASE - STACK_MAX;
+  strlcpy (as->name, name, sizeof as->name);
+  return as;
+}
+
+/* Gives back everything page UPAGE holds, whose PTE is at PTE: its frame or its
+   swap slot. The caller holds AS's lock. */
+static void
+release_page (struct addrspace *as, const void *upage, uint32_t *pte)
+{
+  if (*pte & PTE_P)
+    {
+      void *kpage = pte_get_page (*pte);
+      pagedir_set_pte (as->pagedir, upage, pte, 0);
+      frame_free (kpage);
+    }
+  else if (pte_is_swapped (*pte))
+    {
+      swap_free (pte_swap_slot (*pte));
+      *pte = 0;
+    }
+}
+
+/* Gives back every page of [START, END) of AS. The caller holds AS's lock. */
+static void
+release_range (struct addrspace *as, const uint8_t *start, const uint8_t *end)
+{
+  const uint8_t *upage;
+
+  for (upage = start; upage < end; upage += PGSIZE)
+    {
+      uint32_t *pte = pagedir_lookup_pte (as->pagedir, upage, false);
+      if (pte != NULL)
+        release_page (as, upage, pte);
+    }
+}
+
+/* Frees AS: its frames and swap slots, then its page directory, then its regions
+   (closing their files). AS must not be active. NULL is ignored. */
+void
+addrspace_destroy (struct addrspace *as)
+{
+  struct region *r;
+
+  if (as == NULL)
+    return;
+  lock_acquire (&as->lock);
+  for (r = region_first (&as->regions); r != NULL; r = region_next (&as->regions, r))
+    release_range (as, r->start, r->end);
+  lock_release (&as->lock);
+  pagedir_destroy (as->pagedir);
+  region_set_destroy (&as->regions);
+  free (as);
+}
+
+/* Makes the CPU use AS's page directory (the kernel's alone if AS is NULL). */
+void
+addrspace_activate (struct addrspace *as)
+{
+  pagedir_activate (as != NULL ? as->pagedir : NULL);
+}
+
+/* Adds region [START, END) to AS with the given rights and backing (FILE NULL:
+   anonymous). Returns false if it would overlap another region or reach into the
+   stack's reserved reach, or memory is short. */
+static bool
+add_region (struct addrspace *as, void *start, void *end, bool writable,
+            bool executable, struct file *file, const char *file_name, off_t offset,
+            uint32_t file_bytes, const char *kind)
+{
+  struct region_backing backing;
+  bool ok = false;
+
+  memset (&backing, 0, sizeof backing);
+  if (file != NULL)
+    {
+      backing.file = file_reopen (file);
+      if (backing.file == NULL)
+        return false;
+      backing.offset = offset;
+      backing.file_bytes = file_bytes;
+      strlcpy (backing.name, file_name, sizeof backing.name);
+    }
+  lock_acquire (&as->lock);
+  if ((uint8_t *) end <= as->stack_floor)
+    ok = region_add (&as->regions, start, end, writable, executable, &backing,
+                     kind) != NULL;
+  lock_release (&as->lock);
+  if (!ok)
+    file_close (backing.file);
+  return ok;
+}
+
+/* Describes [START, END) of AS (page-aligned) as a region whose first FILE_BYTES
+   bytes are FILE's (named FILE_NAME) from OFFSET on and the rest zeros, pages
+   read only when first touched. The region keeps a file of its own (FILE stays
+   the caller's). KIND names it ("text", "data"...). Returns false if the range
+   overlaps another region or the stack's reach, or memory is short. */
+bool
+addrspace_map_file (struct addrspace *as, void *start, void *end, bool writable,
+                    bool executable, struct file *file, const char *file_name,
+                    off_t offset, uint32_t file_bytes, const char *kind)
+{
+  ASSERT (file != NULL && file_bytes > 0);
+  return add_region (as, start, end, writable, executable, file, file_name, offset,
+                     file_bytes, kind);
+}
+
+/* Describes [START, END) of AS as a region of zero-filled pages (KIND: "bss"...),
+   each made when first touched. Returns false as addrspace_map_file() does. */
+bool
+addrspace_map_anon (struct addrspace *as, void *start, void *end, bool writable,
+                    const char *kind)
+{
+  return add_region (as, start, end, writable, false, NULL, NULL, 0, 0, kind);
+}
+
+/* Adds AS's stack: one page below PHYS_BASE, which faults below it grow down to
+   STACK_MAX. Returns false if memory is short. */
+bool
+addrspace_init_stack (struct addrspace *as)
+{
+  lock_acquire (&as->lock);
+  as->stack = region_add (&as->regions, (uint8_t *) PHYS_BASE - PGSIZE, PHYS_BASE,
+                          true, false, NULL, "stack");
+  lock_release (&as->lock);
+  return as->stack != NULL;
+}
+
+/* True if the process may touch page-aligned UPAGE of AS for writing (WRITE) or
+   reading: it lies in a region with those rights, or is where the stack may grow
+   to given user stack pointer USER_ESP. The caller holds AS's lock. */
+static bool
+page_allowed (struct addrspace *as, const uint8_t *upage, const uint8_t *uaddr,
+              bool write, const void *user_esp)
+{
+  struct region *r = region_find (&as->regions, upage);
+
+  if (r != NULL)
+    return r->writable || !write;
+  return vm_stack_reach (as, uaddr, user_esp);
+}
+
+/* True if every byte of [UADDR, UADDR + SIZE) is user memory of AS that the
+   process may read (and write, if WRITE), whether or not it is resident; the
+   stack counts as far as it could grow given USER_ESP. */
+bool
+addrspace_check_range (struct addrspace *as, const void *uaddr, size_t size,
+                       bool write, const void *user_esp)
+{
+  const uint8_t *first = uaddr;
+  const uint8_t *last = first + size - 1;
+  const uint8_t *upage;
+  bool ok = true;
+
+  if (size == 0)
+    return true;
+  if (last < first || !is_user_vaddr (last))
+    return false;
+  lock_acquire (&as->lock);
+  for (upage = pg_round_down (first); ok && upage <= last; upage += PGSIZE)
+    {
+      ok = page_allowed (as, upage, upage < first ? first : upage, write, user_esp);
+      if (upage + PGSIZE < upage)
+        break;
+    }
+  lock_release (&as->lock);
+  return ok;
+}
+
+/* Brings the page holding UADDR of AS in if it is not resident, exactly as a fault
+   by the process would (USER_ESP judges stack growth), and pins its frame so that
+   it stays until addrspace_unpin(). Marks the page dirty if WRITE, since the
+   kernel's store through its own mapping does not. Returns the kernel address
+   that UADDR's byte lives at (valid to the end of its page), or NULL if the
+   process may not access UADDR so. Takes AS's lock: the caller must not hold it
+   nor any lock the file system needs. */
+void *
+addrspace_pin (struct addrspace *as, const void *uaddr, bool write,
+               const void *user_esp)
+{
+  void *kpage;
+
+  if (!is_user_vaddr (uaddr))
+    return NULL;
+  kpage = vm_fault_in (as, (void *) uaddr, write ? VM_WRITE : VM_READ, user_esp,
+                       true, NULL);
+  return kpage != NULL ? (uint8_t *) kpage + pg_ofs (uaddr) : NULL;
+}
+
+/* Ends the pin that addrspace_pin() returned KADDR for. */
+void
+addrspace_unpin (void *kaddr)
+{
+  frame_unpin (pg_round_down (kaddr));
+}
+
+/* How many regions AS has. */
+int
+addrspace_region_count (struct addrspace *as)
+{
+  int count;
+
+  lock_acquire (&as->lock);
+  count = region_set_count (&as->regions);
+  lock_release (&as->lock);
+  return count;
+}
+
+/* Fills INFO with the description of AS's region number INDEX (0 is the lowest);
+   false if there is no such region. */
+bool
+addrspace_region_info (struct addrspace *as, int index, struct region_info *info)
+{
+  struct region *r;
+
+  lock_acquire (&as->lock);
+  for (r = region_first (&as->regions); r != NULL && index > 0;
+       r = region_next (&as->regions, r))
+    index--;
+  if (r != NULL)
+    region_describe (r, info);
+  lock_release (&as->lock);
+  return r != NULL;
+}
+
+/* The mincore() byte for the page whose PTE is PTE (NULL: no page table). */
+static uint8_t
+page_state (const uint32_t *pte)
+{
+  if (pte == NULL)
+    return 0;
+  if (*pte & PTE_P)
+    return MINCORE_RESIDENT | (*pte & PTE_D ? MINCORE_DIRTY : 0)
+           | (*pte & PTE_A ? MINCORE_ACCESSED : 0);
+  return pte_is_swapped (*pte) ? MINCORE_SWAPPED : 0;
+}
+
+/* Writes the state of each of the PAGE_CNT pages from page-aligned ADDR of AS to
+   VEC (unless VEC is NULL), one MINCORE_* byte a page, without changing any.
+   Returns false if the range is empty, leaves user space or touches no region
+   (VEC is filled all the same, if the range is in user space). */
+bool
+addrspace_mincore (struct addrspace *as, const void *addr, size_t page_cnt,
+                   uint8_t *vec)
+{
+  const uint8_t *start = addr;
+  const uint8_t *end = start + page_cnt * PGSIZE;
+  const uint8_t *upage;
+  struct region *r;
+  bool touches = false;
+
+  ASSERT (pg_ofs (addr) == 0);
+  if (page_cnt == 0 || page_cnt > (size_t) PHYS_BASE / PGSIZE || end < start
+      || end > (const uint8_t *) PHYS_BASE)
+    return false;
+  lock_acquire (&as->lock);
+  for (r = region_first (&as->regions); r != NULL; r = region_next (&as->regions, r))
+    if (r->start < end && r->end > start)
+      touches = true;
+  for (upage = start; vec != NULL && upage < end; upage += PGSIZE)
+    *vec++ = page_state (pagedir_lookup_pte (as->pagedir, upage, false));
+  lock_release (&as->lock);
+  return touches;
+}
+
+/* For the frame table, which holds frame_lock: takes AS's lock for an eviction
+   without waiting. Returns false if another thread holds it; else true, with
+   *ALREADY_HELD saying whether the running thread held it before (then the caller
+   must not release it). */
+bool
+addrspace_lock_for_eviction (struct addrspace *as, bool *already_held)
+{
+  *already_held = lock_held_by_current_thread (&as->lock);
+  return *already_held || lock_try_acquire (&as->lock);
+}
+
+/* True if resident page UPAGE of AS was accessed since the last call; clears its
+   accessed bit. The caller holds AS's lock. */
+bool
+addrspace_test_and_clear_accessed (struct addrspace *as, const void *upage)
+{
+  uint32_t *pte = pagedir_lookup_pte (as->pagedir, upage, false);
+
+  ASSERT (pte != NULL && (*pte & PTE_P));
+  if (!(*pte & PTE_A))
+    return false;
+  pagedir_set_pte (as->pagedir, upage, pte, *pte & ~(uint32_t) PTE_A);
+  return true;
+}
+
+/* True if resident page UPAGE of AS holds just what its region would fill it
+   with again: evicting it needs no write. The caller holds AS's lock. */
+bool
+addrspace_page_is_clean (struct addrspace *as, const void *upage)
+{
+  uint32_t *pte = pagedir_lookup_pte (as->pagedir, upage, false);
+
+  ASSERT (pte != NULL && (*pte & PTE_P));
+  return !(*pte & (PTE_D | PTE_ANON));
+}
+
+/* Evicts resident page UPAGE of AS from frame KPAGE (pinned by the caller, who
+   holds AS's lock): a clean page is dropped (its region fills it again on the next
+   fault), any other is written to swap and its PTE keeps the slot. Returns false,
+   leaving the page as it was, if it needed swap and swap is full or absent. */
+bool
+addrspace_evict_page (struct addrspace *as, const void *upage, void *kpage)
+{
+  uint32_t *pte = pagedir_lookup_pte (as->pagedir, upage, false);
+  uint32_t old;
+  swap_slot_t slot;
+
+  ASSERT (pte != NULL && (*pte & PTE_P) && pte_get_page (*pte) == kpage);
+  old = *pte;
+  /* Not present from here on: a store by the owner can no longer slip in while
+     the page is written out (the owner faults, and waits for our lock). */
+  pagedir_set_pte (as->pagedir, upage, pte, 0);
+  if (!(old & (PTE_D | PTE_ANON)))
+    {
+      if (vm_trace)
+        diag_printf ("evict %s %p: dropped clean %s page\n", as->name, upage,
+                     vm_page_is_from_file (as, upage) ? "file" : "zero");
+      return true;
+    }
+  if (!swap_out (kpage, &slot))
+    {
+      pagedir_set_pte (as->pagedir, upage, pte, old);
+      return false;
+    }
+  ASSERT (slot <= PTE_SLOT_MAX);
+  *pte = pte_swapped (slot);
+  if (vm_trace)
+    diag_printf ("evict %s %p -> swap slot %u\n", as->name, upage, (unsigned) slot);
+  return true;
+}

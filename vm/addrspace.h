@@ -1,0 +1,58 @@
+#ifndef VM_ADDRSPACE_H
+#define VM_ADDRSPACE_H
+
+/* A user process's address space (DESIGN.md §4): its page directory, its regions
+   (text, rodata, data, bss, stack...), its lock, and where its stack and heap end.
+   Everything outside vm/ reaches user memory through these calls; only vm/ sees
+   inside. Pages come in on demand, one fault at a time (vm_handle_fault), and may
+   be evicted to swap at any moment unless pinned. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "filesys/off_t.h"
+
+struct addrspace;
+struct file;
+struct region_info;
+
+/* How a page is being accessed, for vm_handle_fault() and the trace. */
+enum vm_access
+  {
+    VM_READ = 0,
+    VM_WRITE = 1,               /* A store. */
+    VM_EXEC = 2,                /* An instruction fetch. */
+    VM_USER = 4                 /* By user code; else by the kernel on its behalf. */
+  };
+
+/* Print one line per page fault and per eviction on the diagnostic stream (the
+   kernel's -vmtrace option). */
+extern bool vm_trace;
+
+void vm_init (void);
+
+struct addrspace *addrspace_create (const char *name);
+void addrspace_destroy (struct addrspace *);
+void addrspace_activate (struct addrspace *);
+
+bool addrspace_map_file (struct addrspace *, void *start, void *end, bool writable,
+                         bool executable, struct file *, const char *file_name,
+                         off_t offset, uint32_t file_bytes, const char *kind);
+bool addrspace_map_anon (struct addrspace *, void *start, void *end, bool writable,
+                         const char *kind);
+bool addrspace_init_stack (struct addrspace *);
+
+bool vm_handle_fault (struct addrspace *, void *addr, enum vm_access,
+                      const void *user_esp, const char **why);
+bool addrspace_check_range (struct addrspace *, const void *uaddr, size_t size,
+                            bool write, const void *user_esp);
+void *addrspace_pin (struct addrspace *, const void *uaddr, bool write,
+                     const void *user_esp);
+void addrspace_unpin (void *kaddr);
+
+int addrspace_region_count (struct addrspace *);
+bool addrspace_region_info (struct addrspace *, int index, struct region_info *);
+bool addrspace_mincore (struct addrspace *, const void *addr, size_t page_cnt,
+                        uint8_t *vec);
+
+#endif /* vm/addrspace.h */

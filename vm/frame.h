@@ -1,0 +1,21 @@
+#ifndef VM_FRAME_H
+#define VM_FRAME_H
+
+/* The frame table: one small entry per frame of the user pool, saying which
+   address space's page it holds and whether it is pinned. Every user page's frame
+   comes from frame_alloc(), which evicts a page (clock algorithm) when the pool is
+   empty. For vm/ only. */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct addrspace;
+
+void frame_init (void);
+void *frame_alloc (struct addrspace *owner, const void *upage);
+void frame_free (void *kpage);
+void frame_pin (void *kpage);
+void frame_unpin (void *kpage);
+size_t frame_entry_bytes (void);
+
+#endif /* vm/frame.h */

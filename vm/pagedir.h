@@ -1,0 +1,61 @@
+#ifndef VM_PAGEDIR_H
+#define VM_PAGEDIR_H
+
+/* Per-process page directories: the user half maps the process's pages, the
+   kernel half is shared with the kernel's own directory. For vm/ only.
+
+   All per-page state lives in the page-table entries themselves (DESIGN.md §4):
+   - present: the frame, the CPU's accessed and dirty bits, and PTE_ANON when the
+     page's contents exist nowhere but in its frame (a page that came back from
+     swap), so that evicting it must write it to swap even if it is clean;
+   - not present, 0: never touched; its region says how to fill it;
+   - not present, PTE_SWAPPED: the page is in the swap slot that PTE_ADDR's bits
+     hold (pte_swap_slot). */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "threads/pte.h"
+
+#define PTE_ANON 0x200          /* Present: contents only in the frame (PTE_AVL). */
+#define PTE_SWAPPED 0x400       /* Not present: in swap (PTE_AVL). */
+#define PTE_SLOT_SHIFT PTSHIFT  /* A swapped page's slot sits where a frame would. */
+#define PTE_SLOT_MAX (PTE_ADDR >> PTE_SLOT_SHIFT)  /* Largest slot a PTE holds. */
+
+/* A non-present PTE for a page in swap slot SLOT. */
+static inline uint32_t
+pte_swapped (uint32_t slot)
+{
+  return (slot << PTE_SLOT_SHIFT) | PTE_SWAPPED;
+}
+
+/* True if PTE is a non-present entry for a page in swap. */
+static inline bool
+pte_is_swapped (uint32_t pte)
+{
+  return (pte & (PTE_P | PTE_SWAPPED)) == PTE_SWAPPED;
+}
+
+/* The swap slot of swapped entry PTE. */
+static inline uint32_t
+pte_swap_slot (uint32_t pte)
+{
+  return pte >> PTE_SLOT_SHIFT;
+}
+
+uint32_t *pagedir_create (void);
+void pagedir_destroy (uint32_t *pd);
+void pagedir_activate (uint32_t *pd);
+
+uint32_t *pagedir_lookup_pte (uint32_t *pd, const void *uaddr, bool create);
+void pagedir_set_pte (uint32_t *pd, const void *upage, uint32_t *pte, uint32_t value);
+bool pagedir_set_page (uint32_t *pd, void *upage, void *kpage, bool writable);
+void *pagedir_get_page (uint32_t *pd, const void *uaddr);
+void pagedir_clear_page (uint32_t *pd, void *upage);
+
+bool pagedir_is_writable (uint32_t *pd, const void *upage);
+bool pagedir_is_dirty (uint32_t *pd, const void *upage);
+void pagedir_set_dirty (uint32_t *pd, const void *upage, bool dirty);
+bool pagedir_is_accessed (uint32_t *pd, const void *upage);
+void pagedir_set_accessed (uint32_t *pd, const void *upage, bool accessed);
+
+#endif /* vm/pagedir.h */
