@@ -295,6 +295,12 @@ static uint32_t sys_regions (const uint32_t *args)
   return addrspace_region_count (as);
 }
 
+/* sbrk (increment): the old break, or (void *) -1. */
+static uint32_t sys_sbrk (const uint32_t *args)
+{
+  return (uint32_t) addrspace_sbrk (thread_current ()->addrspace, (intptr_t) args[0]);
+}
+
 /* mincore (addr, length, vec): page states, a chunk of pages at a time. */
 static uint32_t sys_mincore (const uint32_t *args)
 {
@@ -349,7 +355,7 @@ syscalls[] =
     [SYS_READDIR] = { sys_false, 2 },
     [SYS_ISDIR] = { sys_false, 1 },
     [SYS_INUMBER] = { sys_fail, 1 },
-    [SYS_SBRK] = { sys_fail, 1 },
+    [SYS_SBRK] = { sys_sbrk, 1 },
     [SYS_REGIONS] = { sys_regions, 2 },
     [SYS_MINCORE] = { sys_mincore, 3 },
   };

@@ -46,6 +46,8 @@ addrspace_create (const char *name)
   lock_init (&as->lock);
   as->stack = NULL;
   as->stack_floor = (uint8_t *) PHYS_BASE - STACK_MAX;
+  as->heap_start = as->brk = NULL;
+  as->heap = NULL;
   strlcpy (as->name, name, sizeof as->name);
   return as;
 }
@@ -172,6 +174,70 @@ addrspace_init_stack (struct addrspace *as)
                           true, false, NULL, "stack");
   lock_release (&as->lock);
   return as->stack != NULL;
+}
+
+/* Puts the start of AS's heap, and its break, at START rounded up to a page: just
+   past the program's last segment. The heap has no pages until sbrk grows it. */
+void
+addrspace_init_heap (struct addrspace *as, void *start)
+{
+  lock_acquire (&as->lock);
+  as->heap_start = as->brk = pg_round_up (start);
+  lock_release (&as->lock);
+}
+
+/* Makes the heap region of AS cover [heap_start, END) (END page-aligned, at least
+   heap_start), adding, resizing or removing it; pages that leave it are given
+   back at once. Returns false, changing nothing, if it would overlap another
+   region or reach the stack's reserved reach. The caller holds AS's lock. */
+static bool
+set_heap_end (struct addrspace *as, uint8_t *end)
+{
+  uint8_t *old_end = as->heap != NULL ? as->heap->end : as->heap_start;
+
+  if (end > as->stack_floor)
+    return false;
+  if (end < old_end)
+    release_range (as, end, old_end);
+  if (end == as->heap_start)
+    {
+      if (as->heap != NULL)
+        region_remove (&as->regions, as->heap);
+      as->heap = NULL;
+      return true;
+    }
+  if (as->heap == NULL)
+    {
+      as->heap = region_add (&as->regions, as->heap_start, end, true, false, NULL,
+                             "heap");
+      return as->heap != NULL;
+    }
+  return region_resize (&as->regions, as->heap, as->heap_start, end);
+}
+
+/* Moves AS's break by INCREMENT bytes (sbrk): a heap that grows gets zero-filled
+   pages on first touch; one that shrinks gives its freed pages and swap slots back
+   at once. Returns the old break, or (void *) -1 with the break unchanged if the
+   new one would fall below the heap's start, or the heap would reach another
+   region or the stack's reserved reach, or memory is short. */
+void *
+addrspace_sbrk (struct addrspace *as, intptr_t increment)
+{
+  uint8_t *old, *new;
+  void *result = (void *) -1;
+
+  lock_acquire (&as->lock);
+  old = as->brk;
+  new = old + increment;
+  if (as->heap_start != NULL && (increment >= 0 ? new >= old : new < old)
+      && new >= as->heap_start && new <= as->stack_floor
+      && set_heap_end (as, pg_round_up (new)))
+    {
+      as->brk = new;
+      result = old;
+    }
+  lock_release (&as->lock);
+  return result;
 }
 
 /* True if the process may touch page-aligned UPAGE of AS for writing (WRITE) or

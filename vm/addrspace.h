@@ -41,6 +41,8 @@ bool addrspace_map_file (struct addrspace *, void *start, void *end, bool writab
 bool addrspace_map_anon (struct addrspace *, void *start, void *end, bool writable,
                          const char *kind);
 bool addrspace_init_stack (struct addrspace *);
+void addrspace_init_heap (struct addrspace *, void *start);
+void *addrspace_sbrk (struct addrspace *, intptr_t increment);
 
 bool vm_handle_fault (struct addrspace *, void *addr, enum vm_access,
                       const void *user_esp, const char **why);
