@@ -20,6 +20,7 @@ struct addrspace
     uint8_t *heap_start;        /* Page-aligned end of the program's segments. */
     uint8_t *brk;               /* The break: the heap is [heap_start, brk). */
     struct region *heap;        /* Pages of [heap_start, brk), or NULL if none. */
+    int last_mapid;             /* The id the latest mmap got. */
     char name[ADDRSPACE_NAME_MAX + 1];   /* The owner's, for traces. */
   };
 
