@@ -203,8 +203,7 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
   if (!console)
     {
       start = file_tell (file);
-      if (to_user)
-        vm_file_before_read (file, start, size);
+      vm_file_before_io (file, start, size);
     }
   while (done < size)
     {

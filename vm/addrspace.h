@@ -54,7 +54,7 @@ void *addrspace_pin (struct addrspace *, const void *uaddr, bool write,
                      const void *user_esp);
 void addrspace_unpin (void *kaddr);
 
-void vm_file_before_read (struct file *, off_t offset, off_t size);
+void vm_file_before_io (struct file *, off_t offset, off_t size);
 void vm_file_after_write (struct file *, off_t offset, off_t size);
 
 int addrspace_region_count (struct addrspace *);
