@@ -14,6 +14,7 @@
 
 struct addrspace;
 struct file;
+struct meminfo;
 struct region_info;
 
 /* How a page is being accessed, for vm_handle_fault() and the trace. */
@@ -30,6 +31,7 @@ enum vm_access
 extern bool vm_trace;
 
 void vm_init (void);
+void vm_meminfo (struct meminfo *);
 
 struct addrspace *addrspace_create (const char *name);
 void addrspace_destroy (struct addrspace *);
