@@ -542,15 +542,22 @@ test_random (void)
         }
       else if (r != NULL)
         {
-          /* A new range around the old one: each end moves by up to 4 pages.
-             It must share or touch the old range: region_resize keeps the
-             list order only if R does not jump over a neighbour. */
-          first = (int) pg_no (r->start) - (int) pg_no (page (0)) + (int) (rng () % 9) - 4;
-          end = (int) pg_no (r->end) - (int) pg_no (page (0)) + (int) (rng () % 9) - 4;
+          /* A new range: mostly around the old one (each end moves by up to 4
+             pages), sometimes anywhere, jumping over neighbours. */
+          if (rng () % 4 == 0)
+            {
+              first = (int) (rng () % MODEL_PAGES);
+              end = first + 1 + (int) (rng () % 6);
+            }
+          else
+            {
+              first = (int) pg_no (r->start) - (int) pg_no (page (0))
+                      + (int) (rng () % 9) - 4;
+              end = (int) pg_no (r->end) - (int) pg_no (page (0)) + (int) (rng () % 9) - 4;
+            }
           first = first < 0 ? 0 : first;
           end = end > MODEL_PAGES ? MODEL_PAGES : end;
-          if (first >= end || page (first) > (void *) r->end
-              || page (end) < (void *) r->start)
+          if (first >= end)
             continue;
           for (p = first; p < end; p++)
             free_range &= owner[p] == NULL || owner[p] == r;
