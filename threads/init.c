@@ -152,6 +152,8 @@ static char **parse_options (void)
         user_page_limit = atoi (value);
       else if (!strcmp (*arg, "-vmtrace"))
         vm_trace = true;
+      else if (!strcmp (*arg, "-noshare"))
+        vm_share = false;
       else
         PANIC ("unknown option `%s' (use -h for help)", *arg);
     }
@@ -277,6 +279,7 @@ static void usage (void)
           "  -swap=DISK         Use DISK for swap.\n"
           "  -rs=SEED           Seed the random number generator with SEED.\n"
           "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n"
-          "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n");
+          "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n"
+          "  -noshare           Give each process private copies of its program's pages.\n");
   shutdown_power_off ();
 }

@@ -20,6 +20,7 @@
 #include "vm/swap.h"
 
 bool vm_trace;
+bool vm_share = true;
 
 /* Brings up the virtual-memory layer: the frame table and swap. Call once, after
    the disks have their roles and before the first process. */

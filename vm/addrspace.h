@@ -30,6 +30,11 @@ enum vm_access
    kernel's -vmtrace option). */
 extern bool vm_trace;
 
+/* Keep one copy of each page of a program's files, shared by every process that
+   maps it (default); false (the kernel's -noshare option) gives each process
+   copies of its own, for comparison. Shared mappings (mmap) always share. */
+extern bool vm_share;
+
 void vm_init (void);
 void vm_meminfo (struct meminfo *);
 

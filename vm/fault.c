@@ -195,7 +195,7 @@ fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
   uint32_t flags = 0;
   void *kpage;
 
-  if (region_page_is_shared (r, upage))
+  if (region_page_is_shared (r, upage) && (vm_share || r->shared))
     {
       kpage = vm_fault_shared (r, upage, resolution, why);
       if (kpage == NULL)
