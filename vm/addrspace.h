@@ -41,6 +41,10 @@ bool addrspace_map_file (struct addrspace *, void *start, void *end, bool writab
 bool addrspace_map_anon (struct addrspace *, void *start, void *end, bool writable,
                          const char *kind);
 bool addrspace_init_stack (struct addrspace *);
+void addrspace_init_heap (struct addrspace *, void *start);
+void *addrspace_sbrk (struct addrspace *, intptr_t increment);
+int addrspace_mmap (struct addrspace *, struct file *, const char *name, void *addr);
+bool addrspace_munmap (struct addrspace *, int mapid);
 
 bool vm_handle_fault (struct addrspace *, void *addr, enum vm_access,
                       const void *user_esp, const char **why);
@@ -49,6 +53,9 @@ bool addrspace_check_range (struct addrspace *, const void *uaddr, size_t size,
 void *addrspace_pin (struct addrspace *, const void *uaddr, bool write,
                      const void *user_esp);
 void addrspace_unpin (void *kaddr);
+
+void vm_file_before_read (struct file *, off_t offset, off_t size);
+void vm_file_after_write (struct file *, off_t offset, off_t size);
 
 int addrspace_region_count (struct addrspace *);
 bool addrspace_region_info (struct addrspace *, int index, struct region_info *);

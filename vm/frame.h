@@ -8,11 +8,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct addrspace;
+struct vm_object;
 
 void frame_init (void);
 void *frame_alloc (struct addrspace *owner, const void *upage);
+void frame_set_object (void *kpage, struct vm_object *, uint32_t index);
 void frame_free (void *kpage);
 void frame_pin (void *kpage);
 void frame_unpin (void *kpage);

@@ -88,6 +88,10 @@ region_add (struct region_set *set, void *start, void *end, bool writable,
   r->end = end;
   r->writable = writable;
   r->executable = executable;
+  r->shared = false;
+  r->mapid = 0;
+  r->object = NULL;
+  r->as = NULL;
   if (backing != NULL)
     r->backing = *backing;
   else
@@ -198,6 +202,19 @@ region_page_from_file (const struct region *r, const void *upage, off_t *offset,
   if (*bytes > PGSIZE)
     *bytes = PGSIZE;
   return true;
+}
+
+/* True if page UPAGE of region R, a file region, is exactly a page of its file, so
+   that it can live in the file's one cached copy: all of it file bytes, or, in a
+   shared mapping, the file's last page (whose tail past the end of the file
+   reads as zeros in the cache too). */
+bool
+region_page_is_shared (const struct region *r, const void *upage)
+{
+  size_t page_index = (const uint8_t *) upage - r->start;
+
+  return r->backing.file != NULL && page_index < r->backing.file_bytes
+         && (page_index + PGSIZE <= r->backing.file_bytes || r->shared);
 }
 
 /* Fills the page-sized kernel buffer KPAGE with the contents that the page at
