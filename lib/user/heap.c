@@ -99,6 +99,10 @@ end_tag (const struct heap *heap)
   return block_at (heap->brk - TAG_SIZE);
 }
 
+/* The highest bit set in X, which is not 0. */
+#define FLOOR_LOG2(X) \
+  ((unsigned) (8 * sizeof (unsigned long) - 1 - __builtin_clzl (X)))
+
 /* Which free list holds blocks of SIZE bytes. */
 static unsigned
 bin_index (size_t size)
@@ -107,8 +111,8 @@ bin_index (size_t size)
 
   if (size < SMALL_LIMIT)
     return size / HEAP_ALIGN;
-  bits = 63 - __builtin_clzll (size);
-  small_bits = 63 - __builtin_clzll (SMALL_LIMIT);
+  bits = FLOOR_LOG2 (size);
+  small_bits = FLOOR_LOG2 (SMALL_LIMIT);
   return bits - small_bits + SMALL_BIN_COUNT < HEAP_BIN_COUNT
          ? bits - small_bits + SMALL_BIN_COUNT : HEAP_BIN_COUNT - 1;
 }
@@ -123,7 +127,7 @@ bin_insert (struct heap *heap, struct heap_block *b)
   if (b->next != NULL)
     b->next->prev = b;
   heap->bins[bin] = b;
-  heap->bin_map |= (uint64_t) 1 << bin;
+  heap->bin_map[bin / 32] |= (uint32_t) 1 << bin % 32;
 }
 
 static void
@@ -138,7 +142,7 @@ bin_remove (struct heap *heap, struct heap_block *b)
   if (b->next != NULL)
     b->next->prev = b->prev;
   if (heap->bins[bin] == NULL)
-    heap->bin_map &= ~((uint64_t) 1 << bin);
+    heap->bin_map[bin / 32] &= ~((uint32_t) 1 << bin % 32);
 }
 
 /* Tags B as a used block of SIZE bytes and tells its successor. */
@@ -215,6 +219,24 @@ split_off (struct heap *heap, struct heap_block *b, size_t size)
   release_block (heap, rest);
 }
 
+/* Returns the first free block in the lists from FIRST up, or NULL. */
+static struct heap_block *
+first_listed (struct heap *heap, unsigned first)
+{
+  unsigned word;
+
+  for (word = first / 32; word < HEAP_BIN_COUNT / 32; word++)
+    {
+      uint32_t bits = heap->bin_map[word];
+
+      if (word == first / 32)
+        bits &= ~(uint32_t) 0 << first % 32;
+      if (bits != 0)
+        return heap->bins[word * 32 + __builtin_ctz (bits)];
+    }
+  return NULL;
+}
+
 /* Returns a free block of at least SIZE bytes from the free lists, or NULL.
    A small size's own list holds only exact fits; a large size's list is
    searched first-fit; any block of a higher list fits. */
@@ -222,16 +244,12 @@ static struct heap_block *
 find_fit (struct heap *heap, size_t size)
 {
   unsigned bin = bin_index (size);
-  uint64_t higher;
   struct heap_block *b;
 
   for (b = heap->bins[bin]; b != NULL; b = b->next)
     if (block_size (b) >= size)
       return b;
-  if (bin + 1 >= HEAP_BIN_COUNT)
-    return NULL;
-  higher = heap->bin_map & ~(((uint64_t) 2 << bin) - 1);
-  return higher != 0 ? heap->bins[__builtin_ctzll (higher)] : NULL;
+  return bin + 1 < HEAP_BIN_COUNT ? first_listed (heap, bin + 1) : NULL;
 }
 
 /* Moves the break up so that the top of the heap is a free block of at least
@@ -311,7 +329,7 @@ trim (struct heap *heap, struct heap_block *b)
           == (void *) -1)
         return;
       heap->base = heap->start = heap->brk = 0;
-      heap->bin_map = 0;
+      memset (heap->bin_map, 0, sizeof heap->bin_map);
       memset (heap->bins, 0, sizeof heap->bins);
       return;
     }
@@ -389,10 +407,17 @@ checked_block (struct heap *heap, void *pointer, const char *function)
   struct heap_block *b;
   size_t size;
 
-  if (heap->base == 0 || address % HEAP_ALIGN != 0
-      || address < heap->start + TAG_SIZE || address >= heap->brk)
+  if (heap->base == 0 || address < heap->start + TAG_SIZE
+      || address >= heap->brk)
     {
-      heap->report (function, "pointer outside the heap", pointer);
+      /* A freed block's pages may have gone back to the kernel. */
+      heap->report (function, "pointer outside the heap (not from malloc, "
+                    "or already freed)", pointer);
+      return NULL;
+    }
+  if (address % HEAP_ALIGN != 0)
+    {
+      heap->report (function, "misaligned pointer (not from malloc)", pointer);
       return NULL;
     }
   b = block_at (address - TAG_SIZE);
@@ -563,8 +588,9 @@ heap_check (struct heap *heap, struct heap_stats *stats)
   for (bin = 0; bin < HEAP_BIN_COUNT; bin++)
     {
       struct heap_block *prev = NULL;
+      bool mapped = (heap->bin_map[bin / 32] >> bin % 32) & 1;
 
-      if ((heap->bins[bin] != NULL) != ((heap->bin_map >> bin) & 1))
+      if ((heap->bins[bin] != NULL) != mapped)
         return check_failed (heap, "free-list map wrong", heap->bins[bin]);
       for (b = heap->bins[bin]; b != NULL; prev = b, b = b->next)
         {

@@ -44,7 +44,7 @@ struct heap
     uintptr_t base;             /* The break before the first block, or 0. */
     uintptr_t start;            /* First block (base rounded up to HEAP_ALIGN). */
     uintptr_t brk;              /* The break as the heap last set it. */
-    uint64_t bin_map;           /* Bit B set iff bins[B] is not empty. */
+    uint32_t bin_map[HEAP_BIN_COUNT / 32];      /* Bit B: bins[B] not empty. */
     struct heap_block *bins[HEAP_BIN_COUNT];
   };
 
