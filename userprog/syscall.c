@@ -9,6 +9,7 @@
 
 #include "userprog/syscall.h"
 #include <console.h>
+#include <meminfo.h>
 #include <region-info.h>
 #include <round.h>
 #include <stdint.h>
@@ -203,8 +204,7 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
   if (!console)
     {
       start = file_tell (file);
-      if (to_user)
-        vm_file_before_read (file, start, size);
+      vm_file_before_io (file, start, size);
     }
   while (done < size)
     {
@@ -324,6 +324,17 @@ static uint32_t sys_sbrk (const uint32_t *args)
   return (uint32_t) addrspace_sbrk (thread_current ()->addrspace, (intptr_t) args[0]);
 }
 
+/* meminfo (info): 0. */
+static uint32_t sys_meminfo (const uint32_t *args)
+{
+  struct meminfo info;
+
+  vm_meminfo (&info);
+  if (!user_copy_out ((void *) args[0], &info, sizeof info))
+    kill_bad_pointer ();
+  return 0;
+}
+
 /* mincore (addr, length, vec): page states, a chunk of pages at a time. */
 static uint32_t sys_mincore (const uint32_t *args)
 {
@@ -381,6 +392,7 @@ syscalls[] =
     [SYS_SBRK] = { sys_sbrk, 1 },
     [SYS_REGIONS] = { sys_regions, 2 },
     [SYS_MINCORE] = { sys_mincore, 3 },
+    [SYS_MEMINFO] = { sys_meminfo, 1 },
   };
 
 static void syscall_handler (struct intr_frame *f)

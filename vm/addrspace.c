@@ -6,6 +6,7 @@
 #include "vm/addrspace.h"
 #include <debug.h>
 #include <console.h>
+#include <meminfo.h>
 #include <round.h>
 #include <string.h>
 #include "filesys/file.h"
@@ -28,6 +29,15 @@ vm_init (void)
   frame_init ();
   object_init ();
   swap_init ();
+}
+
+/* Fills INFO with the machine's user-memory figures (the meminfo call). */
+void
+vm_meminfo (struct meminfo *info)
+{
+  frame_count (info);
+  info->swap_slots = swap_slot_count ();
+  info->swap_free = swap_free_count ();
 }
 
 /* A new, empty address space for a process called NAME, or NULL if memory is

@@ -14,6 +14,7 @@
 
 struct addrspace;
 struct file;
+struct meminfo;
 struct region_info;
 
 /* How a page is being accessed, for vm_handle_fault() and the trace. */
@@ -30,6 +31,7 @@ enum vm_access
 extern bool vm_trace;
 
 void vm_init (void);
+void vm_meminfo (struct meminfo *);
 
 struct addrspace *addrspace_create (const char *name);
 void addrspace_destroy (struct addrspace *);
@@ -54,7 +56,7 @@ void *addrspace_pin (struct addrspace *, const void *uaddr, bool write,
                      const void *user_esp);
 void addrspace_unpin (void *kaddr);
 
-void vm_file_before_read (struct file *, off_t offset, off_t size);
+void vm_file_before_io (struct file *, off_t offset, off_t size);
 void vm_file_after_write (struct file *, off_t offset, off_t size);
 
 int addrspace_region_count (struct addrspace *);

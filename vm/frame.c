@@ -18,6 +18,7 @@
 
 #include "vm/frame.h"
 #include <debug.h>
+#include <meminfo.h>
 #include <stdint.h>
 #include "devices/timer.h"
 #include "threads/malloc.h"
@@ -52,14 +53,6 @@ frame_init (void)
   if (frames == NULL && frame_cnt > 0)
     PANIC ("no memory for a frame table of %zu frames", frame_cnt);
   lock_init (&frame_lock);
-}
-
-/* Bytes of kernel metadata a resident user page costs in the frame table (a page
-   that is not resident costs nothing beyond its PTE). */
-size_t
-frame_entry_bytes (void)
-{
-  return sizeof (struct frame);
 }
 
 static struct frame *
@@ -280,5 +273,29 @@ frame_unpin (void *kpage)
   lock_acquire (&frame_lock);
   ASSERT ((f->page & FRAME_PINS) != 0);
   f->page--;
+  lock_release (&frame_lock);
+}
+
+/* Adds the frame table's counts to INFO: frames in all, free, holding an object's
+   page, pinned. */
+void
+frame_count (struct meminfo *info)
+{
+  size_t i;
+
+  info->frames = frame_cnt;
+  info->frames_free = info->frames_file = info->frames_pinned = 0;
+  info->frame_entry_bytes = sizeof (struct frame);
+  lock_acquire (&frame_lock);
+  for (i = 0; i < frame_cnt; i++)
+    {
+      const struct frame *f = &frames[i];
+      if (f->owner == NULL)
+        info->frames_free++;
+      else if (f->page & FRAME_OBJECT)
+        info->frames_file++;
+      if (f->page & FRAME_PINS)
+        info->frames_pinned++;
+    }
   lock_release (&frame_lock);
 }

@@ -391,10 +391,11 @@ lock_object_of (struct file *file)
   return obj;
 }
 
-/* Before read() takes SIZE bytes of FILE from OFFSET: writes back what mappings
-   of FILE have written there, so the read sees it. */
+/* Before read() or write() of SIZE bytes of FILE at OFFSET: writes back what
+   mappings of FILE have stored there, so that a read sees it and a write's
+   refresh of the cached pages (vm_file_after_write) does not lose it. */
 void
-vm_file_before_read (struct file *file, off_t offset, off_t size)
+vm_file_before_io (struct file *file, off_t offset, off_t size)
 {
   struct vm_object *obj = lock_object_of (file);
 

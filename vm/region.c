@@ -140,7 +140,9 @@ region_resize (struct region_set *set, struct region *r, void *start, void *end)
   r->end = end;
   if (r->backing.file_bytes > (size_t) (r->end - r->start))
     r->backing.file_bytes = r->end - r->start;
-  /* Moving the start never passes a neighbour, so the order still holds. */
+  /* The new range may lie past a neighbour: take R's place in the order anew. */
+  list_remove (&r->elem);
+  list_insert (insertion_point (set, start), &r->elem);
   return true;
 }
 
