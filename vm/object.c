@@ -24,13 +24,15 @@
 
 /* One cached page of a file: page INDEX (file offset INDEX * PGSIZE) in frame
    KPAGE. DIRTY: written through a mapping since it was last written back, as far
-   as the mappers' PTEs have been looked at. */
+   as the mappers' PTEs have been looked at. Sixteen bytes, the kernel heap's
+   smallest block: with its frame-table entry a cached page costs 24 bytes,
+   whatever number of address spaces map it. */
 struct cached_page
   {
     struct hash_elem elem;      /* In vm_object.pages. */
-    uint32_t index;
+    uint32_t index : 31;
+    uint32_t dirty : 1;
     void *kpage;
-    bool dirty;
   };
 
 struct vm_object
@@ -43,6 +45,8 @@ struct vm_object
     struct hash pages;          /* struct cached_page, by index. */
     char name[REGION_FILE_NAME_MAX + 1];
   };
+
+_Static_assert (sizeof (struct cached_page) == 16, "a cached page is 16 bytes");
 
 static struct list objects;
 static struct lock objects_lock;
@@ -307,7 +311,8 @@ object_unmap_page (struct region *r, const void *upage, uint32_t *pte)
         find_page (obj, (r->backing.offset + ((const uint8_t *) upage - r->start))
                         / PGSIZE);
       ASSERT (cp != NULL && cp->kpage == pte_get_page (*pte));
-      cp->dirty |= (*pte & PTE_D) != 0;
+      if (*pte & PTE_D)
+        cp->dirty = true;
       pagedir_set_pte (r->as->pagedir, upage, pte, 0);
     }
   lock_release (&obj->lock);
@@ -329,7 +334,10 @@ write_back_all (struct vm_object *obj, off_t from, off_t to)
 
       if (offset + PGSIZE <= from || offset >= to)
         continue;
-      scan_mappings (obj, cp->index, cp->kpage, PTE_D, &accessed, &cp->dirty);
+      bool dirty = cp->dirty;
+
+      scan_mappings (obj, cp->index, cp->kpage, PTE_D, &accessed, &dirty);
+      cp->dirty = dirty;
       if (cp->dirty)
         write_back (obj, cp);
     }
@@ -451,7 +459,8 @@ object_prepare_eviction (struct vm_object *obj, uint32_t index, void *kpage,
   scan_mappings (obj, index, kpage, PTE_A, &accessed, &dirty);
   if (accessed || (clean_only && (dirty || cp->dirty)))
     return OBJECT_EVICT_KEEP;
-  scan_mappings (obj, index, kpage, PTE_P, &accessed, &cp->dirty);
+  scan_mappings (obj, index, kpage, PTE_P, &accessed, &dirty);
+  cp->dirty |= dirty;
   return OBJECT_EVICT_GO;
 }
 
