@@ -341,35 +341,54 @@ class Diagnostics:
 
 
 class LoadWatch:
-    """Notices a `run` action whose program did not load: the console line after
-    `Executing 'run NAME ...':` is `load: NAME: open failed` (not on the disk), or
-    the diagnostic stream says `load: NAME: REASON` before the program printed
-    anything (refused)."""
+    """Notices a `run` action whose program did not load. Its console section (the
+    lines between `Executing 'run NAME ...':` and its `complete` line), less a
+    `NAME: exit(-1)` line, is then either just `load: NAME: open failed` (not on the
+    disk) or empty with a `load: NAME: REASON` line on the diagnostic stream
+    (refused). The two streams arrive through separate pipes, so their relative
+    order is not trusted: the verdict waits for the end of the run."""
 
     EXECUTING_RUN = ("Executing 'run ", "':")
+    COMPLETE = ("Execution of 'run ", "' complete.")
 
     def __init__(self):
         """Nothing seen yet."""
-        self.loading = None         # process name of the run action now starting
-        self.failures = []          # (name, reason) for each program not loaded
+        self.runs = []              # (process name, console lines of its section)
+        self.section = None         # the lines of the run action under way
+        self.load_reasons = {}      # process name -> last `load: NAME: REASON` seen
 
     def console_line(self, line):
         """Look at console LINE."""
-        start, end = self.EXECUTING_RUN
-        if line.startswith(start) and line.endswith(end):
-            words = line[len(start):-len(end)].split()
-            self.loading = words[0][:PROCESS_NAME_MAX] if words else None
-        elif self.loading is not None:
-            if line == "load: %s: open failed" % self.loading:
-                self.failures.append((self.loading, "open failed"))
-            self.loading = None
+        if self.section is not None and is_framed(line, self.COMPLETE):
+            self.section = None
+        elif is_framed(line, self.EXECUTING_RUN):
+            words = line[len(self.EXECUTING_RUN[0]):-len(self.EXECUTING_RUN[1])].split()
+            self.section = []
+            self.runs.append((words[0][:PROCESS_NAME_MAX] if words else "", self.section))
+        elif self.section is not None:
+            self.section.append(line)
 
     def diag_line(self, line):
         """Look at diagnostic LINE."""
-        prefix = "load: %s: " % self.loading
-        if self.loading is not None and line.startswith(prefix):
-            self.failures.append((self.loading, line[len(prefix):]))
-            self.loading = None
+        name, colon, reason = line[len("load: "):].partition(": ")
+        if line.startswith("load: ") and colon:
+            self.load_reasons[name] = reason
+
+    def failures(self):
+        """Return (name, reason) for each run action whose program did not load."""
+        found = []
+        for name, section in self.runs:
+            rest = [l for l in section if l != "%s: exit(-1)" % name]
+            if rest == ["load: %s: open failed" % name]:
+                found.append((name, "open failed"))
+            elif not rest and name in self.load_reasons:
+                found.append((name, self.load_reasons[name]))
+        return found
+
+
+def is_framed(line, frame):
+    """True if LINE starts with FRAME[0] and ends with FRAME[1]."""
+    return line.startswith(frame[0]) and line.endswith(frame[1])
 
 
 def note(text):
@@ -642,8 +661,8 @@ def boot(opts, tmpdir):
     status = exit_status(qemu_status, reset_log, console)
     if filesys and status in (EXIT_POWEROFF, EXIT_PANIC, EXIT_RESET):
         status = finish_filesys(opts, filesys, status == EXIT_POWEROFF, console) or status
-    if status == EXIT_POWEROFF and watch.failures:
-        explain_load_failures(opts, watch.failures)
+    if status == EXIT_POWEROFF and watch.failures():
+        explain_load_failures(opts, watch.failures())
         status = EXIT_NOT_LOADED
     return status
 
