@@ -287,14 +287,26 @@ class Console:
         self.at_line_start = True
         self.watch = watch
         self.lines = Lines()
+        self.diag = None            # the Diagnostics waiting for a line to end
 
     def copy(self, data):
-        """Pass serial bytes DATA through unchanged."""
+        """Pass serial bytes DATA through unchanged, letting held diagnostics out
+        where the line that was open ends."""
+        if self.diag and self.diag.held and b"\n" in data:
+            end = data.index(b"\n") + 1
+            self.write(data[:end])
+            data = data[end:]
+        self.write(data)
+
+    def write(self, data):
+        """Write serial bytes DATA and show the lines they end to the watch."""
         if data:
             write_all(sys.stdout.fileno(), data)
             self.at_line_start = data.endswith(b"\n")
             for line in self.lines.feed(data):
                 self.watch.console_line(line)
+            if self.at_line_start and self.diag:
+                self.diag.release()
 
     def line(self, text):
         """Print TEXT on a line of its own, ending any partial line first."""
@@ -313,29 +325,44 @@ class Diagnostics:
     bytes to the --diag-file if any, each line to WATCH."""
 
     def __init__(self, path, console, watch):
-        """Open PATH (None: no file) afresh; CONSOLE is asked where its line stands."""
+        """Open PATH (None: no file) afresh; CONSOLE says where its line stands and
+        tells us when it ends one."""
         self.file = open(path, "wb") if path else None
         self.console, self.watch = console, watch
         self.lines = Lines()
+        self.held = []              # lines waiting for the console to end its line
         self.on_terminal = sys.stderr.isatty()
+        console.diag = self
 
     def copy(self, data):
         """Take diagnostic bytes DATA as they arrive."""
         if self.file:
             self.file.write(data)
-        self.show(self.lines.feed(data))
-
-    def show(self, lines):
-        """Print LINES on stderr, marked, and show them to the watch."""
+        lines = self.lines.feed(data)
         for line in lines:
-            # On a terminal a console line left open would run into ours.
-            gap = "\n" if self.on_terminal and not self.console.at_line_start else ""
-            write_all(sys.stderr.fileno(), (gap + DIAG_MARK + line + "\n").encode())
             self.watch.diag_line(line)
+        self.held += lines
+        if self.console.at_line_start:
+            self.release()
+
+    def release(self):
+        """Print the held lines on stderr, marked. (QEMU writes the console byte by
+        byte, so a diagnostic read in the middle of a console line is held until
+        the line ends, lest it split the line on the terminal.)"""
+        # A console line still open at the end would run into ours on a terminal.
+        gap = "\n" if self.held and self.on_terminal and not self.console.at_line_start else ""
+        text = "".join(DIAG_MARK + line + "\n" for line in self.held)
+        self.held = []
+        if text:
+            write_all(sys.stderr.fileno(), (gap + text).encode())
 
     def finish(self):
-        """Show an unfinished last line and close the file."""
-        self.show(self.lines.rest())
+        """Show what is held and an unfinished last line; close the file."""
+        rest = self.lines.rest()
+        for line in rest:
+            self.watch.diag_line(line)
+        self.held += rest
+        self.release()
         if self.file:
             self.file.close()
 
@@ -573,7 +600,9 @@ def run_qemu(cmd, timeout, console, diag, diag_fd, errors_path):
         raise UsageError("cannot start %s: %s" % (QEMU, e))
     finally:
         os.close(diag_out)
-    sources = {proc.stdout.fileno(): console, diag_in: diag}
+    # When both are ready, diagnostics first: the kernel writes a kill's reason
+    # before the exit line that follows it.
+    sources = {diag_in: diag, proc.stdout.fileno(): console}
     deadline = None if timeout is None else time.monotonic() + timeout
     try:
         if not pump(sources, deadline):
