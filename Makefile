@@ -59,10 +59,12 @@ include Makefile.build
 tools:
 	@utils/setup --check >/dev/null 2>&1 || utils/setup
 
+# The layout demo with the page-fault trace on: the program's memory forms one
+# fault at a time on the diagnostic stream ([diag] lines) beside its output.
 run: tools
 	@$(SUBMAKE) all tests
-	$(PY) utils/kestrel -T 60 -p $(BUILD)/tests/userprog/memory-layout -a memory-layout \
-	  -- -q run memory-layout
+	$(PY) utils/kestrel -T 60 --vm-trace -p $(BUILD)/tests/userprog/memory-layout \
+	  -a memory-layout -- -q run memory-layout
 
 
 check: tools
