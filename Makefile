@@ -47,7 +47,7 @@ SUBMAKE = $(MAKE) --no-print-directory $(BUILD_JOBS)
 TESTS ?=
 JOBS ?=
 
-.PHONY: all run check check-% grade unit bench gdb clean tools
+.PHONY: all run check check-% check-unit grade unit bench gdb clean tools
 
 all: $(BUILD)/kernel.elf
 
@@ -56,8 +56,10 @@ include Makefile.build
 # Installs the QEMU, toolchain and debugger when missing (a fresh machine needs
 # nothing else), then builds what the target needs in a fresh make, so toolchain
 # detection sees what was just installed.
+# GDB only for `make gdb`: run and check do not need it.
 tools:
-	@utils/setup --check >/dev/null 2>&1 || utils/setup
+	@utils/setup --check $(SETUP_FLAGS) >/dev/null 2>&1 || utils/setup $(SETUP_FLAGS)
+gdb: SETUP_FLAGS := --gdb
 
 # The layout demo with the page-fault trace on: the program's memory forms one
 # fault at a time on the diagnostic stream ([diag] lines) beside its output.
@@ -75,15 +77,17 @@ check-%: tools
 	@$(SUBMAKE) all tests unit-build
 	@$(PY) utils/check $(if $(JOBS),-j $(JOBS)) tests/$*
 
-# Like check, plus a per-suite score table (also in build/grade.txt) for grading
-# a submission.
+# The host unit tests alone (also `make unit`).
+check-unit unit: tools
+	@$(SUBMAKE) unit-build
+	@$(PY) utils/check $(if $(JOBS),-j $(JOBS)) unit
+
+# Like check, in deterministic mode, without the tools' own tests, plus the points
+# report (rubric: tests/SUITE/Rubric) in build/grade.txt.
 grade: tools
 	@$(SUBMAKE) all tests unit-build
-	@$(PY) utils/check $(if $(JOBS),-j $(JOBS)) --grade $(BUILD)/grade.txt $(TESTS)
-
-unit: tools
-	@$(SUBMAKE) unit-build
-	@$(PY) utils/check unit
+	@$(PY) utils/check $(if $(JOBS),-j $(JOBS)) --deterministic --no-tooling \
+	  --grade $(BUILD)/grade.txt $(TESTS)
 
 bench: tools
 	@$(SUBMAKE) all tests

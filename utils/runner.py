@@ -3,8 +3,8 @@
 usage: utils/kestrel [-m MB] [-T SECONDS] [--gdb[=PORT]] [-v] [--kernel=ELF]
                      [-p HOSTFILE -a NAME]... [-g NAME -a HOSTFILE]...
                      [--filesys-size=MB] [--filesys-disk=hdC:D] [--swap-size=MB]
-                     [--diag-file=PATH] [--vm-trace] [--qemu-arg=ARG]...
-                     -- KERNEL-ARGS...
+                     [--diag-file=PATH] [--vm-trace] [--deterministic]
+                     [--qemu-arg=ARG]... -- KERNEL-ARGS...
 
 Pintos' `-k` (kill on failure) and `--qemu` are accepted and change nothing: a
 run always stops on a panic or triple fault, and QEMU is the only simulator. So
@@ -115,6 +115,7 @@ def parse_args(argv):
         "verbose": False, "kernel": DEFAULT_KERNEL, "puts": [], "gets": [],
         "filesys_mb": None, "filesys_index": FILESYS_INDEX, "swap_mb": None,
         "qemu_args": [], "kernel_args": [], "diag_file": None, "vm_trace": False,
+        "deterministic": False,
     }
     last_transfer = None    # the -p/-g pair that a following -a completes
     i = 0
@@ -184,6 +185,8 @@ def parse_args(argv):
             opts["diag_file"] = inline if eq else value(name)
         elif arg == "--vm-trace":
             opts["vm_trace"] = True
+        elif arg == "--deterministic":
+            opts["deterministic"] = True
         else:
             raise UsageError("unknown option %r (kernel arguments go after --)" % arg)
         i += 1
@@ -192,7 +195,26 @@ def parse_args(argv):
             raise UsageError("-p: no such file: %s" % host)
     if opts["vm_trace"]:
         opts["kernel_args"] = [VM_TRACE_OPTION] + opts["kernel_args"]
+    if opts["deterministic"]:
+        make_deterministic(opts)
     return opts
+
+
+# Deterministic mode: the guest's clock counts instructions, 2**ICOUNT_SHIFT ns
+# each, and jumps to the next timer deadline when the guest idles (sleep=off), so
+# timer interrupts land on the same instructions every run; the RTC starts at a
+# fixed date; the kernel's random seed is fixed.
+ICOUNT_SHIFT = 3
+DETERMINISTIC_QEMU = ["-icount", "shift=%d,sleep=off" % ICOUNT_SHIFT,
+                      "-rtc", "base=2000-01-01T00:00:00,clock=vm"]
+DETERMINISTIC_SEED = 1
+
+
+def make_deterministic(opts):
+    """Add deterministic mode's QEMU options to OPTS and its seed to the kernel
+    options (first, so a seed the test gives itself still wins)."""
+    opts["qemu_args"] = DETERMINISTIC_QEMU + opts["qemu_args"]
+    opts["kernel_args"] = ["-rs=%d" % DETERMINISTIC_SEED] + opts["kernel_args"]
 
 
 def ide_index(disk):
