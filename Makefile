@@ -2,7 +2,10 @@
 # `make check` runs every test; `make bench` measures. The shared build rules live
 # in Makefile.build.
 
-BUILD := build
+# `make STARTER=vm` (or userprog) compiles the starter kit's stand-ins for that
+# assignment's solution code (utils/kit), in build-starter/, to try them quickly.
+STARTER ?=
+BUILD := $(if $(STARTER),build-starter,build)
 
 # Toolchain: i686-elf- if present, else Debian's i686-linux-gnu-, else the host gcc
 # in 32-bit mode. Override with `make CROSS=prefix-`.
@@ -47,7 +50,8 @@ SUBMAKE = $(MAKE) --no-print-directory $(BUILD_JOBS)
 TESTS ?=
 JOBS ?=
 
-.PHONY: all run check check-% check-unit grade unit bench gdb clean tools
+.PHONY: all run check check-% check-unit check-kit grade grade-submission gradescope \
+        kit unit bench gdb clean tools
 
 all: $(BUILD)/kernel.elf
 
@@ -89,6 +93,28 @@ grade: tools
 	@$(PY) utils/check $(if $(JOBS),-j $(JOBS)) --deterministic --no-tooling \
 	  --grade $(BUILD)/grade.txt $(TESTS)
 
+# Grades a student's tree with this tree's tests, rubric and tools (utils/grade):
+# `make grade-submission SUBMISSION=DIR` (GRADE_TESTS=DIR: other tests; results in
+# build/grade-out). `make gradescope` writes the autograder to build/gradescope/.
+grade-submission: tools
+	@test -n "$(SUBMISSION)" || { echo "usage: make grade-submission SUBMISSION=DIR" >&2; exit 2; }
+	@$(PY) utils/grade --submission $(SUBMISSION) $(if $(GRADE_TESTS),--tests $(GRADE_TESTS)) \
+	  --output $(BUILD)/grade-out $(if $(JOBS),-j $(JOBS)) $(TESTS)
+
+gradescope:
+	@$(PY) utils/grade --gradescope $(BUILD)/gradescope
+
+# A starter tree for an assignment, without its solution code (utils/kit --list):
+# `make kit ASSIGNMENT=vm` writes build/kit-vm/ (KIT_DIR=DIR elsewhere).
+# `make check-kit` builds every kit and checks that it builds, boots, passes what
+# it must and fails its assignment's tests (KIT_FULL=1: every test, not a sample).
+ASSIGNMENT ?= vm
+kit:
+	@$(PY) utils/kit $(ASSIGNMENT) $(or $(KIT_DIR),$(BUILD)/kit-$(ASSIGNMENT))
+
+check-kit: tools
+	@$(PY) utils/kit --self-test $(if $(KIT_FULL),--full) $(KITS)
+
 bench: tools
 	@$(SUBMAKE) all tests
 	@$(PY) utils/bench
@@ -101,4 +127,4 @@ gdb: tools
 	$(PY) utils/kestrel --gdb $(if $(TEST),-- -q run $(TEST),-p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(notdir $(or $(PROG),memory-layout)) -- -q run $(notdir $(or $(PROG),memory-layout)))
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-starter
