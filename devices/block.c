@@ -16,7 +16,9 @@ struct block
     block_sector_t size;
     const struct block_operations *ops;
     void *aux;
-    unsigned long long reads, writes;   /* Sectors, for the statistics. */
+    /* Traffic, for the statistics: sectors moved and device commands used. */
+    unsigned long long sectors_read, read_commands;
+    unsigned long long sectors_written, write_commands;
   };
 
 static struct list devices;
@@ -52,29 +54,76 @@ struct block *block_get_by_name (const char *name)
   return NULL;
 }
 
-static void check_sector (struct block *block, block_sector_t sector)
+/* A range past the end is a kernel bug: callers validate what users give. */
+static void check_range (struct block *block, block_sector_t first, size_t count)
 {
-  /* A sector past the end is a kernel bug: callers validate what users give. */
-  if (sector >= block->size)
-    PANIC ("access past end of %s: sector %u of %u", block->name, sector,
-           block->size);
+  if (count == 0 || first >= block->size || count > block->size - first)
+    PANIC ("access past end of %s: %zu sectors at %u of %u", block->name,
+           count, first, block->size);
 }
 
 /* Reads SECTOR of BLOCK into BUF (BLOCK_SECTOR_SIZE bytes); sleeps until done. */
 void block_read (struct block *block, block_sector_t sector, void *buf)
 {
-  check_sector (block, sector);
-  block->ops->read (block->aux, sector, buf);
-  block->reads++;
+  block_read_sectors (block, sector, 1, buf);
 }
 
 /* Writes BUF (BLOCK_SECTOR_SIZE bytes) to SECTOR of BLOCK; returns once the
    device has it. */
 void block_write (struct block *block, block_sector_t sector, const void *buf)
 {
-  check_sector (block, sector);
-  block->ops->write (block->aux, sector, buf);
-  block->writes++;
+  block_write_sectors (block, sector, 1, buf);
+}
+
+/* Moves COUNT sectors from FIRST between BLOCK and READ_BUF (a read) or
+   WRITE_BUF (a write; the other is NULL), in commands of as many sectors as the
+   driver allows, and counts them. */
+static void transfer (struct block *block, block_sector_t first, size_t count,
+                      void *read_buf, const void *write_buf)
+{
+  size_t done, n;
+
+  check_range (block, first, count);
+  for (done = 0; done < count; done += n)
+    {
+      size_t offset = done * BLOCK_SECTOR_SIZE;
+      n = count - done;
+      if (n > block->ops->max_sectors)
+        n = block->ops->max_sectors;
+      if (read_buf != NULL)
+        {
+          block->ops->read (block->aux, first + done, n,
+                            (uint8_t *) read_buf + offset);
+          block->sectors_read += n;
+          block->read_commands++;
+        }
+      else
+        {
+          block->ops->write (block->aux, first + done, n,
+                             (const uint8_t *) write_buf + offset);
+          block->sectors_written += n;
+          block->write_commands++;
+        }
+    }
+}
+
+/* Reads COUNT (at least 1) consecutive sectors of BLOCK starting at FIRST into
+   BUF (COUNT * BLOCK_SECTOR_SIZE bytes), in as few device commands as the driver
+   allows; sleeps until done. The range must lie on BLOCK. */
+void block_read_sectors (struct block *block, block_sector_t first, size_t count,
+                         void *buf)
+{
+  transfer (block, first, count, buf, NULL);
+}
+
+/* Writes BUF (COUNT * BLOCK_SECTOR_SIZE bytes) to the COUNT (at least 1)
+   consecutive sectors of BLOCK starting at FIRST, in as few device commands as
+   the driver allows; returns once the device has them all. The range must lie
+   on BLOCK. */
+void block_write_sectors (struct block *block, block_sector_t first, size_t count,
+                          const void *buf)
+{
+  transfer (block, first, count, NULL, buf);
 }
 
 /* Sectors in BLOCK. */
@@ -97,7 +146,9 @@ void block_print_stats (void)
   for (e = list_begin (&devices); e != list_end (&devices); e = list_next (e))
     {
       struct block *b = list_entry (e, struct block, elem);
-      printf ("%s: %llu reads, %llu writes\n", b->name, b->reads, b->writes);
+      printf ("%s: read %llu sectors in %llu commands, "
+              "wrote %llu sectors in %llu commands\n", b->name, b->sectors_read,
+              b->read_commands, b->sectors_written, b->write_commands);
     }
 }
 
@@ -112,7 +163,9 @@ struct block *block_register (const char *name, block_sector_t size,
   b->size = size;
   b->ops = ops;
   b->aux = aux;
-  b->reads = b->writes = 0;
+  ASSERT (ops->max_sectors >= 1);
+  b->sectors_read = b->read_commands = 0;
+  b->sectors_written = b->write_commands = 0;
   if (!devices_ready)
     {
       list_init (&devices);

@@ -21,11 +21,15 @@ enum block_role
 
 struct block;
 
-/* What a driver provides for one device. Both calls may sleep. */
+/* What a driver provides for one device. Each call moves COUNT consecutive
+   sectors starting at FIRST (1 <= COUNT <= MAX_SECTORS, the range already checked
+   against the device) as one device command, and may sleep. */
 struct block_operations
   {
-    void (*read) (void *aux, block_sector_t, void *buf);
-    void (*write) (void *aux, block_sector_t, const void *buf);
+    void (*read) (void *aux, block_sector_t first, size_t count, void *buf);
+    void (*write) (void *aux, block_sector_t first, size_t count,
+                   const void *buf);
+    size_t max_sectors;         /* Most sectors one command moves. */
   };
 
 struct block *block_get_role (enum block_role);
@@ -34,6 +38,10 @@ struct block *block_get_by_name (const char *name);
 
 void block_read (struct block *, block_sector_t, void *);
 void block_write (struct block *, block_sector_t, const void *);
+void block_read_sectors (struct block *, block_sector_t first, size_t count,
+                         void *);
+void block_write_sectors (struct block *, block_sector_t first, size_t count,
+                          const void *);
 block_sector_t block_size (struct block *);
 const char *block_name (struct block *);
 void block_print_stats (void);

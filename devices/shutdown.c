@@ -11,6 +11,7 @@
 #include "threads/io.h"
 #include "threads/palloc.h"
 #include "threads/thread.h"
+#include "vm/swap.h"
 
 #define DEBUG_EXIT_PORT 0xf4
 #define EXIT_POWER_OFF 0x10     /* QEMU exits with status 33. */
@@ -20,11 +21,19 @@
 #define ACPI_SLEEP_EN 0x2000    /* SLP_EN with SLP_TYP 0: soft off. */
 
 static size_t boot_free_pages;
+static size_t boot_free_swap;
 
 /* Records the free-page count at the end of boot, for the leak check. */
 void shutdown_set_boot_free_pages (size_t cnt)
 {
   boot_free_pages = cnt;
+}
+
+/* Records the free swap-slot count at boot (swap_init() calls this), for the
+   same check on swap slots. */
+void shutdown_set_boot_free_swap (size_t cnt)
+{
+  boot_free_swap = cnt;
 }
 
 static void leave (uint8_t code) __attribute__ ((noreturn));
@@ -62,6 +71,9 @@ static void power_off (const char *leak_note)
   palloc_print_stats ();
   printf ("Free pages: %zu at boot, %zu at power-off%s\n", boot_free_pages,
           palloc_free_count (), leak_note);
+  if (swap_present ())
+    printf ("Free swap slots: %zu at boot, %zu at power-off%s\n", boot_free_swap,
+            swap_free_count (), leak_note);
   printf ("Powering off...\n");
   intr_disable ();
   leave (EXIT_POWER_OFF);

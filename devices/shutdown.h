@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 void shutdown_set_boot_free_pages (size_t);
+void shutdown_set_boot_free_swap (size_t);
 void shutdown_power_off (void) __attribute__ ((noreturn));
 void shutdown_halt (void) __attribute__ ((noreturn));
 void shutdown_panic (void) __attribute__ ((noreturn));

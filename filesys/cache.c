@@ -1,5 +1,6 @@
 #include "filesys/cache.h"
 #include <debug.h>
+#include <stdint.h>
 #include <string.h>
 #include "threads/synch.h"
 
@@ -102,6 +103,30 @@ cache_read (block_sector_t sector, void *buffer, size_t offset, size_t size)
   lock_acquire (&cache_lock);
   slot = slot_get (sector, true);
   memcpy (buffer, slot->data + offset, size);
+  lock_release (&cache_lock);
+}
+
+/* Copies COUNT whole sectors, FIRST and the ones after it on the disk, into
+   BUFFER.  When none of them is cached they come in one multi-sector transfer
+   and are not cached (a page-sized read, as a page fault makes, would only push
+   smaller, hotter sectors out); otherwise sector by sector through the cache.
+   The sectors must lie on the device. */
+void
+cache_read_run (block_sector_t first, size_t count, void *buffer)
+{
+  size_t i, j;
+  bool any_cached = false;
+
+  lock_acquire (&cache_lock);
+  for (i = 0; i < CACHE_SLOTS && !any_cached; i++)
+    any_cached = slots[i].valid && slots[i].sector >= first
+                 && slots[i].sector - first < count;
+  if (!any_cached)
+    block_read_sectors (cache_device, first, count, buffer);
+  else
+    for (j = 0; j < count; j++)
+      memcpy ((uint8_t *) buffer + j * BLOCK_SECTOR_SIZE,
+              slot_get (first + j, true)->data, BLOCK_SECTOR_SIZE);
   lock_release (&cache_lock);
 }
 

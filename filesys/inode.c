@@ -9,6 +9,8 @@
 #include "threads/malloc.h"
 #include "threads/synch.h"
 
+#define READ_RUN_MAX 64   /* Sectors one multi-sector read moves at most. */
+
 /* Locking: open_inodes_lock guards the open-inode chain and every
    open_cnt; each inode's own lock guards its disk copy (length and block
    pointers), removed and deny_write_cnt, and is held for a whole read or
@@ -389,6 +391,26 @@ inode_remove (struct inode *inode)
   lock_release (&inode->lock);
 }
 
+/* Reads into BUFFER the whole sectors of INODE from byte OFFSET (sector-aligned)
+   on, at most MAX_SECTORS of them, as far as they lie within the file and one
+   after another on the disk: FIRST, the one OFFSET is in, and the sectors that
+   follow it. Returns the bytes read. Caller holds INODE's lock. */
+static uint32_t
+read_run (struct inode *inode, block_sector_t first, uint8_t *buffer, off_t offset,
+          uint32_t max_sectors)
+{
+  uint32_t count = 1;
+  block_sector_t next;
+
+  while (count < max_sectors && count < READ_RUN_MAX
+         && offset + (count + 1) * KFS_SECTOR_SIZE <= inode->disk.length
+         && block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE + count, &next)
+         && next == first + count)
+    count++;
+  cache_read_run (first, count, buffer);
+  return count * KFS_SECTOR_SIZE;
+}
+
 /* Reads up to SIZE bytes of INODE from byte OFFSET into BUFFER (a kernel
    buffer: no fault may happen while the inode lock is held).  Returns the
    bytes read: fewer than SIZE at end of file or on a corrupt pointer, 0
@@ -414,7 +436,11 @@ inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
       if (!block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE, &data)
           || data == 0)
         break;
-      cache_read (data, buffer + done, sector_ofs, chunk);
+      if (chunk == KFS_SECTOR_SIZE)
+        chunk = read_run (inode, data, buffer + done, offset,
+                          (size - done) / KFS_SECTOR_SIZE);
+      else
+        cache_read (data, buffer + done, sector_ofs, chunk);
       done += chunk;
       offset += chunk;
     }

@@ -30,6 +30,21 @@ static uint64_t top_from_memory_map (const struct multiboot_info *mbi)
   return top;
 }
 
+/* Copies the loader's command line CMDLINE, less its first word (the kernel's own
+   path, whose length depends on where the kernel lives), into boot_info, recording
+   how long the rest really is so that a cut one can be refused, not obeyed. */
+static void copy_arguments (const char *cmdline)
+{
+  while (*cmdline == ' ')
+    cmdline++;
+  while (*cmdline != ' ' && *cmdline != '\0')
+    cmdline++;
+  while (*cmdline == ' ')
+    cmdline++;
+  boot_info.cmdline_length = strlcpy (boot_info.cmdline, cmdline,
+                                      sizeof boot_info.cmdline);
+}
+
 /* Fills boot_info. Panics if the loader was not multiboot or gave no memory size. */
 void boot_info_load (void)
 {
@@ -51,5 +66,5 @@ void boot_info_load (void)
   boot_info.ram_kb = boot_info.ram_top / 1024;
 
   if (mbi->flags & MULTIBOOT_INFO_CMDLINE)
-    strlcpy (boot_info.cmdline, ptov (mbi->cmdline), sizeof boot_info.cmdline);
+    copy_arguments (ptov (mbi->cmdline));
 }

@@ -89,14 +89,20 @@ int main (void)
   thread_exit ();
 }
 
-/* Splits the boot command line into WORDS in place. Words are separated by spaces;
-   a word in single quotes may contain spaces (run 'echo a b'). The loader's
-   first word is the kernel's own path. Returns the arguments after it. */
+/* Splits the boot command line (the loader's, less the kernel's path) into WORDS
+   in place and returns them. Words are separated by spaces; a word in single
+   quotes may contain spaces (run 'echo a b'). A command line too long to have
+   been kept whole is refused: a cut one could mean something else. */
 static char **split_command_line (void)
 {
   char *p = boot_info.cmdline;
   size_t n = 0;
 
+  if (boot_info.cmdline_length >= sizeof boot_info.cmdline)
+    PANIC ("command line is %u bytes, more than the %u the kernel takes "
+           "(BOOT_CMDLINE_MAX in threads/boot-info.h)",
+           (unsigned) boot_info.cmdline_length,
+           (unsigned) sizeof boot_info.cmdline - 1);
   for (;;)
     {
       while (*p == ' ')
@@ -122,7 +128,7 @@ static char **split_command_line (void)
         *p++ = '\0';
     }
   words[n] = NULL;
-  return n > 0 ? words + 1 : words;
+  return words;
 }
 
 /* Handles the options (words starting with '-') and returns the first action. */
@@ -152,6 +158,8 @@ static char **parse_options (void)
         user_page_limit = atoi (value);
       else if (!strcmp (*arg, "-vmtrace"))
         vm_trace = true;
+      else if (!strcmp (*arg, "-noshare"))
+        vm_share = false;
       else
         PANIC ("unknown option `%s' (use -h for help)", *arg);
     }
@@ -277,6 +285,7 @@ static void usage (void)
           "  -swap=DISK         Use DISK for swap.\n"
           "  -rs=SEED           Seed the random number generator with SEED.\n"
           "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n"
-          "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n");
+          "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n"
+          "  -noshare           Give each process private copies of its program's pages.\n");
   shutdown_power_off ();
 }

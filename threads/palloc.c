@@ -32,7 +32,7 @@ static void init_pool (struct pool *pool, const char *name, void *base, size_t p
 {
   size_t bm_pages = DIV_ROUND_UP (bitmap_buf_size (page_cnt), PGSIZE);
 
-  ASSERT (bm_pages < page_cnt);
+  ASSERT (bm_pages <= page_cnt);       /* A pool may have no page to hand out. */
   page_cnt -= bm_pages;
   pool->name = name;
   lock_init (&pool->lock);

@@ -9,6 +9,10 @@
 
 /* The first byte user programs may not touch, as a 32-bit number. */
 #define USER_TOP ((uint64_t) PHYS_BASE_ASM)
+/* The lowest address the stack may grow down to: no segment may reach it. */
+#define STACK_REACH_BOTTOM (USER_TOP - STACK_MAX)
+/* One past the last 32-bit address. */
+#define ADDRESS_SPACE_END ((uint64_t) 1 << 32)
 
 static bool reject (const char **why, const char *reason)
 {
@@ -74,8 +78,12 @@ bool elf_check_phdr (const struct elf32_phdr *phdr, uint32_t file_size,
     return reject (why, "empty segment");
   if (phdr->p_vaddr < PGSIZE)
     return reject (why, "segment in page 0");
+  if ((uint64_t) phdr->p_vaddr + phdr->p_memsz > ADDRESS_SPACE_END)
+    return reject (why, "segment wraps around the address space");
   if ((uint64_t) phdr->p_vaddr + phdr->p_memsz > USER_TOP)
     return reject (why, "segment reaches kernel space");
+  if ((uint64_t) phdr->p_vaddr + phdr->p_memsz > STACK_REACH_BOTTOM)
+    return reject (why, "segment reaches the stack's reserved reach");
   if ((uint64_t) phdr->p_offset + phdr->p_filesz > file_size)
     return reject (why, "segment beyond end of file");
   return true;

@@ -84,9 +84,10 @@ bool elf_check_header (const struct elf32_ehdr *ehdr, uint32_t file_size,
 
 /* Checks one program header PHDR on its own. Only PT_LOAD segments are
    examined closely (page-congruent offset and address, memsz >= filesz,
-   memsz > 0, at or above the first page and wholly below PHYS_BASE without
-   wrapping, file bytes inside the file); PT_DYNAMIC, PT_INTERP and PT_SHLIB are
-   rejected; every other type is accepted and ignored by the loader. */
+   memsz > 0, at or above the first page, wholly below the stack's reserved reach
+   PHYS_BASE - STACK_MAX without wrapping, file bytes inside the file);
+   PT_DYNAMIC, PT_INTERP and PT_SHLIB are rejected; every other type is accepted
+   and ignored by the loader. Each rule has its own reason. */
 bool elf_check_phdr (const struct elf32_phdr *phdr, uint32_t file_size,
                      const char **why);
 

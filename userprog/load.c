@@ -154,6 +154,7 @@ load_executable (struct addrspace *as, struct file *file, const char *name,
   off_t length = file_length (file);
   size_t table_bytes;
   const char *why = NULL;
+  uint32_t heap_start = 0;
   int i;
 
   if (length < 0)
@@ -172,7 +173,15 @@ load_executable (struct addrspace *as, struct file *file, const char *name,
   else if (elf_check_program (&ehdr, phdrs, length, &why))
     for (i = 0; i < ehdr.e_phnum && why == NULL; i++)
       if (phdrs[i].p_type == ELF_PT_LOAD)
-        why = load_segment (as, file, name, &phdrs[i]);
+        {
+          uint32_t first, end;
+          why = load_segment (as, file, name, &phdrs[i]);
+          elf_load_pages (&phdrs[i], &first, &end);
+          if (end > heap_start)
+            heap_start = end;
+        }
+  if (why == NULL)
+    addrspace_init_heap (as, (void *) heap_start);
   free (phdrs);
   *entry = ehdr.e_entry;
   return why;

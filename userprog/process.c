@@ -112,7 +112,10 @@ tid_t process_execute (const char *cmdline)
     return TID_ERROR;
   status = malloc (sizeof *status);
   if (status == NULL)
-    return TID_ERROR;
+    {
+      diag_printf ("load: %s: out of memory\n", name);
+      return TID_ERROR;
+    }
   status->exit_status = -1;
   sema_init (&status->exited, 0);
   status->refs = 2;
@@ -125,6 +128,8 @@ tid_t process_execute (const char *cmdline)
   tid = thread_create (name, PRI_DEFAULT, start_process, &request);
   if (tid != TID_ERROR)
     sema_down (&request.loaded);
+  else
+    diag_printf ("load: %s: out of memory\n", name);
   if (tid == TID_ERROR || !request.success)
     {
       free (status);            /* The child never took its reference. */

@@ -9,6 +9,7 @@
 
 #include "userprog/syscall.h"
 #include <console.h>
+#include <meminfo.h>
 #include <region-info.h>
 #include <round.h>
 #include <stdint.h>
@@ -29,7 +30,7 @@
 
 #define SYSCALL_VEC 0x30
 #define SYSCALL_ARGS_MAX 3
-#define FILE_NAME_MAX 14        /* Longest file name (READDIR_MAX_LEN). */
+#define FILE_NAME_MAX PROCESS_FILE_NAME_MAX   /* Longest file name. */
 #define STDIN_FD 0
 #define STDOUT_FD 1
 
@@ -148,6 +149,7 @@ static uint32_t sys_open (const uint32_t *args)
   if (file == NULL)
     return -1;
   p->files[i] = file;
+  strlcpy (p->file_names[i], name, sizeof p->file_names[i]);
   return PROCESS_FD_FIRST + i;
 }
 
@@ -188,6 +190,7 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
   bool console = fd == (to_user ? STDIN_FD : STDOUT_FD);
   struct file *file = fd_file (fd);
   unsigned done = 0;
+  off_t start = 0;
   bool no_memory = false;
 
   if (!console && file == NULL)
@@ -198,6 +201,11 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
     size = INT32_MAX;
   if (console && !to_user)
     console_hold ();
+  if (!console)
+    {
+      start = file_tell (file);
+      vm_file_before_io (file, start, size);
+    }
   while (done < size)
     {
       unsigned n = size - done;
@@ -221,6 +229,8 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
     }
   if (console && !to_user)
     console_release ();
+  if (!console && !to_user && done > 0)
+    vm_file_after_write (file, start, done);
   if (no_memory)
     kill_process ("out of memory");
   return done;
@@ -261,15 +271,28 @@ static uint32_t sys_close (const uint32_t *args)
   return 0;
 }
 
-/* mmap, the directory calls and sbrk, until their issues land. */
+/* inumber, reserved: always -1. */
 static uint32_t sys_fail (const uint32_t *args UNUSED)
 {
   return -1;
 }
 
-/* munmap, until the virtual-memory issue. */
-static uint32_t sys_nothing (const uint32_t *args UNUSED)
+/* mmap (fd, addr): the console's descriptors and closed ones cannot be mapped. */
+static uint32_t sys_mmap (const uint32_t *args)
 {
+  struct file *file = fd_file ((int) args[0]);
+
+  if (file == NULL)
+    return -1;
+  return addrspace_mmap (thread_current ()->addrspace, file,
+                         process_current ()->file_names[args[0] - PROCESS_FD_FIRST],
+                         (void *) args[1]);
+}
+
+/* munmap (mapid): an id that names no mapping of the process is ignored. */
+static uint32_t sys_munmap (const uint32_t *args)
+{
+  addrspace_munmap (thread_current ()->addrspace, (int) args[0]);
   return 0;
 }
 
@@ -293,6 +316,23 @@ static uint32_t sys_regions (const uint32_t *args)
     if (!user_copy_out (ubuf + i, &info, sizeof info))
       kill_bad_pointer ();
   return addrspace_region_count (as);
+}
+
+/* sbrk (increment): the old break, or (void *) -1. */
+static uint32_t sys_sbrk (const uint32_t *args)
+{
+  return (uint32_t) addrspace_sbrk (thread_current ()->addrspace, (intptr_t) args[0]);
+}
+
+/* meminfo (info): 0. */
+static uint32_t sys_meminfo (const uint32_t *args)
+{
+  struct meminfo info;
+
+  vm_meminfo (&info);
+  if (!user_copy_out ((void *) args[0], &info, sizeof info))
+    kill_bad_pointer ();
+  return 0;
 }
 
 /* mincore (addr, length, vec): page states, a chunk of pages at a time. */
@@ -342,16 +382,17 @@ syscalls[] =
     [SYS_SEEK] = { sys_seek, 2 },
     [SYS_TELL] = { sys_tell, 1 },
     [SYS_CLOSE] = { sys_close, 1 },
-    [SYS_MMAP] = { sys_fail, 2 },
-    [SYS_MUNMAP] = { sys_nothing, 1 },
+    [SYS_MMAP] = { sys_mmap, 2 },
+    [SYS_MUNMAP] = { sys_munmap, 1 },
     [SYS_CHDIR] = { sys_false, 1 },
     [SYS_MKDIR] = { sys_false, 1 },
     [SYS_READDIR] = { sys_false, 2 },
     [SYS_ISDIR] = { sys_false, 1 },
     [SYS_INUMBER] = { sys_fail, 1 },
-    [SYS_SBRK] = { sys_fail, 1 },
+    [SYS_SBRK] = { sys_sbrk, 1 },
     [SYS_REGIONS] = { sys_regions, 2 },
     [SYS_MINCORE] = { sys_mincore, 3 },
+    [SYS_MEMINFO] = { sys_meminfo, 1 },
   };
 
 static void syscall_handler (struct intr_frame *f)

@@ -4,24 +4,35 @@
 usage: utils/checker.py SPEC OUTPUT RESULT [STATUS]
        utils/checker.py --self-test
 
-Writes RESULT: `PASS` or `FAIL` on the first line, then for a failure the reason, any
-further problems as `also: ...` lines, and for an output mismatch a unified diff against
-the closest alternative (preceded by a line naming the first difference). STATUS is
-the runner's exit status; without it the sidecar file OUTPUT.status is read, and if that
-is missing too the status is not checked. Exits 0 on PASS, 1 on FAIL, 2 on bad usage.
+OUTPUT (NAME.output) is what the runner wrote on stdout: the console. Beside it, the
+diagnostic stream NAME.diag (the runner's --diag-file) and the runner's stderr
+NAME.errors are read when they exist. Writes RESULT: `PASS` or `FAIL` on the first
+line, then for a failure the reason, any further problems as `also: ...` lines, for an
+output mismatch a unified diff against the closest alternative (preceded by a line
+naming the first difference), and for a failed stream assertion the stream itself.
+STATUS is the runner's exit status; without it the sidecar file OUTPUT.status is read,
+and if that is missing too the status is not checked. Exits 0 on PASS, 1 on FAIL, 2 on
+bad usage.
 
 Spec format (tests/SUITE/NAME.expect), one item per line:
   #! run: OPTS       runner options placed before `--`, e.g. `-m 8 -T 120`
   #! args: ARGS      kernel arguments after `-q` (default `run NAME`); shell quoting
   #! files: A B      extra host files (relative to tests/SUITE/) put on the disk
   #! unordered       the expected lines may appear in any order
-  #! status: N       expected runner exit status (default 0; 2 for a test that must panic)
+  #! status: N       expected runner exit status (default 0; 2 for a test that must
+                     panic; 1 for a command line the runner must refuse, with no boot)
   #! panic: REGEX     the run must panic with a message (after `Kernel PANIC at `)
                      matching REGEX in full; with `#! status: 2` and no expected
                      lines, the panic may come before any action runs
   #! stdin: TEXT      what the serial port receives (backslash escapes such as \\n work)
   #! ignore: REGEX    drop output lines matching REGEX in full (e.g. a varying number of
                      `child: exit(N)` lines); repeatable
+  #! diag: REGEX      some line of the diagnostic stream (NAME.diag) must match REGEX
+                     in full, e.g. `kill: t: bad pointer in system call`; repeatable
+  #! no-diag: REGEX   no line of the diagnostic stream may match REGEX in full;
+                     repeatable
+  #! stderr: REGEX    some line the runner wrote on stderr (NAME.errors) must match
+                     REGEX in full (a runner note or hint); repeatable
   # text, or `#`     a comment
   --- or ---         separates alternative expected outputs; any one may match
   ~ REGEX            an expected output line matching the Python regular expression
@@ -32,15 +43,17 @@ Trailing whitespace is ignored, as are blank lines at either end of an alternati
 The compared output is the lines strictly between the first `Executing '...':` line and
 its `Execution of '...' complete.` line (if that is missing: up to the first `Timer: `,
 `Powering off`, `Kernel PANIC` line or runner marker (`TRIPLE FAULT`, `RESET`,
-`TIMEOUT`), or the end). Lines starting `kill: ` or `load: ` are dropped unless the spec
-itself has lines with that prefix.
+`TIMEOUT`), or the end). Every line counts: the console carries only what ABI.md
+allows there, and the kernel's diagnostics are judged through `#! diag:`.
 
-A run fails if it panicked, booted twice or never, timed out, triple-faulted or reset,
-failed the file-system check (each allowed only when `#! status:` expects exactly that
-outcome), ended with a status other than the expected one, lacks the `Free pages: B at
-boot, P at power-off` line (status-0 runs) or leaked pages (P < B; not checked after a user `halt`, which the kernel marks
-"not a leak check"), or its lines differ
-from every alternative.
+A run fails if it panicked, booted twice or never (a run the runner must refuse,
+`#! status: 1`, never boots), timed out, triple-faulted or reset, failed the
+file-system check (each allowed only when `#! status:` expects exactly that outcome),
+ended with a status other than the expected one, lacks the `Free pages: B at boot, P
+at power-off` line (runs that powered off: status 0 or 6), leaked pages (P < B) or
+swap slots (a `Free swap slots: B at boot, P at power-off` line with P < B; neither
+leak is checked after a user `halt`, which the kernel marks "not a leak check"), its
+lines differ from every alternative, or a stream directive fails.
 """
 
 import difflib
@@ -50,18 +63,25 @@ import shlex
 import sys
 
 ALTERNATIVE_SEPARATOR = "--- or ---"
-DROPPED_PREFIXES = ("kill: ", "load: ")
 EXECUTING = re.compile(r"^Executing '(.*)':$")
 FALLBACK_ENDS = ("Timer: ", "Powering off", "Kernel PANIC", "TRIPLE FAULT", "RESET", "TIMEOUT")
 BOOT_BANNER = "Kestrel booting"
 PANIC_PREFIX = "Kernel PANIC at "
 FREE_PAGES = re.compile(r"^Free pages: (\d+) at boot, (\d+) at power-off(.*)$")
+FREE_SWAP = re.compile(r"^Free swap slots: (\d+) at boot, (\d+) at power-off(.*)$")
 NOT_A_LEAK_CHECK = "not a leak check"   # the kernel's note after a user `halt`
 
 # Runner exit statuses (see utils/kestrel) and the output marker each one permits.
 STATUS_MEANING = {0: "clean power-off", 1: "runner or QEMU failure", 2: "kernel panic",
-                  3: "triple fault or reset", 4: "timeout", 5: "file-system check failed"}
-STATUS_PANIC, STATUS_RESET, STATUS_TIMEOUT, STATUS_FILESYS = 2, 3, 4, 5
+                  3: "triple fault or reset", 4: "timeout", 5: "file-system check failed",
+                  6: "a run action's program did not load"}
+STATUS_POWEROFF, STATUS_FAILURE, STATUS_PANIC, STATUS_RESET = 0, 1, 2, 3
+STATUS_TIMEOUT, STATUS_FILESYS, STATUS_NOT_LOADED = 4, 5, 6
+STATUS_POWERED_OFF = (STATUS_POWEROFF, STATUS_NOT_LOADED)   # the leak check applies
+
+# Sidecar files beside NAME.output: the diagnostic stream and the runner's stderr.
+DIAG_SUFFIX, ERRORS_SUFFIX = ".diag", ".errors"
+STREAM_SHOWN_MAX = 40       # lines of a stream quoted in a result
 
 
 class SpecError(Exception):
@@ -83,6 +103,15 @@ class Spec:
         self.stdin = ""
         self.panic = None
         self.alternatives = [[]]
+        # Stream assertions: (stream, must match?, compiled REGEX), in spec order.
+        self.stream_rules = []
+
+
+# The streams a spec may assert on: directive -> (stream, whether a line must match).
+STREAM_DIRECTIVES = {"diag": ("diag", True), "no-diag": ("diag", False),
+                     "stderr": ("stderr", True)}
+STREAM_FILES = {"diag": "NAME" + DIAG_SUFFIX, "stderr": "NAME" + ERRORS_SUFFIX}
+STREAM_TITLES = {"diag": "diagnostic stream", "stderr": "runner's stderr"}
 
 
 def parse_spec(text, name):
@@ -126,6 +155,9 @@ def apply_directive(spec, directive, number):
             spec.stdin = value.encode().decode("unicode_escape")
         elif key == "ignore" and colon:
             spec.ignore.append(re.compile(value))
+        elif key in STREAM_DIRECTIVES and colon:
+            stream, must = STREAM_DIRECTIVES[key]
+            spec.stream_rules.append((stream, must, re.compile(value)))
         else:
             raise SpecError("line %d: unknown directive '#! %s'" % (number, directive))
     except (ValueError, re.error) as e:
@@ -165,24 +197,35 @@ def extract(output_lines, spec):
     else:
         ends = [i for i, line in enumerate(rest) if line.startswith(FALLBACK_ENDS)]
         body = rest[:ends[0]] if ends else rest
-    expected = [l for alt in spec.alternatives for l in alt]
-    kept = tuple(p for p in DROPPED_PREFIXES if any(l.startswith(p) for l in expected))
-    dropped = tuple(p for p in DROPPED_PREFIXES if p not in kept)
-    return trim_blank([l for l in body if not (dropped and l.startswith(dropped))
-                       and not any(r.fullmatch(l) for r in spec.ignore)])
+    return trim_blank([l for l in body if not any(r.fullmatch(l) for r in spec.ignore)])
 
 
-def outcome_problems(lines, spec, status):
-    """Return reasons the run's outcome (not its test lines) is wrong, most serious first."""
+def leak_problem(lines, pattern, what):
+    """Return the leak the last line matching PATTERN reports ('B at boot, P at
+    power-off' of WHAT), or None; the second value says whether a line was there."""
+    found = [pattern.match(l) for l in lines if pattern.match(l)]
+    if not found:
+        return None, False
+    at_boot, at_end = int(found[-1].group(1)), int(found[-1].group(2))
+    if at_end < at_boot and NOT_A_LEAK_CHECK not in found[-1].group(3):
+        return ("%s leak: %d free %s at boot, %d at power-off (%d lost)"
+                % (what, at_boot, what + "s", at_end, at_boot - at_end)), True
+    return None, True
+
+
+def outcome_problems(lines, spec, status, errors=()):
+    """Return reasons the run's outcome (not its test lines) is wrong, most serious
+    first; ERRORS are the lines the runner wrote on stderr."""
     problems = []
-    if status == 1 and spec.status != 1:
-        said = [l for l in lines if l.startswith(("kestrel: ", "qemu-system-i386: "))]
+    if status == STATUS_FAILURE and spec.status != STATUS_FAILURE:
+        said = [l for l in list(lines) + list(errors)
+                if l.startswith(("kestrel: ", "qemu-system-i386: "))]
         problems.append("runner failed (exit status 1)" + (": " + said[-1] if said else ""))
     panics = [l for l in lines if l.startswith("Kernel PANIC")]
     if panics and spec.status != STATUS_PANIC:
         problems.append("kernel panic: " + panics[0])
     boots = sum(1 for l in lines if l.startswith(BOOT_BANNER))
-    if boots == 0:
+    if boots == 0 and spec.status != STATUS_FAILURE:
         problems.append("no '%s' line: the kernel never started" % BOOT_BANNER)
     elif boots > 1:
         problems.append("'%s' appears %d times: the machine rebooted" % (BOOT_BANNER, boots))
@@ -199,16 +242,45 @@ def outcome_problems(lines, spec, status):
         problems.append("runner exit status %d (%s), expected %d (%s)" % (
             status, STATUS_MEANING.get(status, "unknown"),
             spec.status, STATUS_MEANING.get(spec.status, "unknown")))
-    if spec.status == 0 and status in (0, None):
-        free = [FREE_PAGES.match(l) for l in lines if FREE_PAGES.match(l)]
-        if not free:
+    if spec.status in STATUS_POWERED_OFF and status in (spec.status, None):
+        page_leak, present = leak_problem(lines, FREE_PAGES, "page")
+        if not present:
             problems.append("no 'Free pages: B at boot, P at power-off' line")
-        else:
-            at_boot, at_end = int(free[-1].group(1)), int(free[-1].group(2))
-            if at_end < at_boot and NOT_A_LEAK_CHECK not in free[-1].group(3):
-                problems.append("page leak: %d free pages at boot, %d at power-off "
-                                "(%d lost)" % (at_boot, at_end, at_boot - at_end))
+        swap_leak, _ = leak_problem(lines, FREE_SWAP, "swap slot")
+        problems += [p for p in (page_leak, swap_leak) if p]
     return problems
+
+
+def stream_problems(spec, streams):
+    """Return (reasons, quoted streams) for SPEC's stream directives that STREAMS
+    (a dict: stream name -> its lines, or None when its file is missing) fail."""
+    reasons, failed = [], []
+    for stream, must, regex in spec.stream_rules:
+        lines, title = streams.get(stream), STREAM_TITLES[stream]
+        if lines is None:
+            reasons.append("no %s to check %r against (%s missing)"
+                           % (title, regex.pattern, STREAM_FILES[stream]))
+            continue
+        hits = [l for l in lines if regex.fullmatch(l)]
+        if must and not hits:
+            reasons.append("%s has no line matching %r" % (title, regex.pattern))
+        elif not must and hits:
+            reasons.append("%s has a line matching %r, which it must not: %r"
+                           % (title, regex.pattern, hits[0]))
+        else:
+            continue
+        if stream not in failed:
+            failed.append(stream)
+    quoted = []
+    for stream in failed:
+        lines = streams[stream]
+        more = (", the first %d shown" % STREAM_SHOWN_MAX
+                if len(lines) > STREAM_SHOWN_MAX else "")
+        quoted += ([""] if quoted else []) + [
+            "%s (%s, %d lines%s):" % (STREAM_TITLES[stream], STREAM_FILES[stream],
+                                      len(lines), more)]
+        quoted += ["  " + l for l in lines[:STREAM_SHOWN_MAX]]
+    return reasons, quoted
 
 
 REGEX_PREFIX = "~ "
@@ -263,10 +335,20 @@ def compare_lines(actual, spec):
     return reason, header + list(diff)
 
 
-def grade(spec, output_text, status):
-    """Grade OUTPUT_TEXT (and runner STATUS or None) against SPEC: (passed, reasons, diff)."""
-    lines = [l.rstrip() for l in output_text.replace("\r", "").splitlines()]
-    reasons = outcome_problems(lines, spec, status)
+def text_lines(text):
+    """TEXT as a list of lines without line ends or trailing blanks; None stays None."""
+    if text is None:
+        return None
+    return [l.rstrip() for l in text.replace("\r", "").splitlines()]
+
+
+def grade(spec, output_text, status, diag_text=None, errors_text=None):
+    """Grade OUTPUT_TEXT (and runner STATUS or None, the diagnostic stream DIAG_TEXT and
+    the runner's stderr ERRORS_TEXT, None if missing) against SPEC: (passed, reasons,
+    detail lines)."""
+    lines = text_lines(output_text)
+    streams = {"diag": text_lines(diag_text), "stderr": text_lines(errors_text)}
+    reasons = outcome_problems(lines, spec, status, streams["stderr"] or ())
     actual = extract(lines, spec)
     diff = []
     if spec.panic is not None:
@@ -282,7 +364,9 @@ def grade(spec, output_text, status):
         mismatch, diff = compare_lines(actual, spec)
         if mismatch:
             reasons.append(mismatch)
-    return not reasons, reasons, diff
+    stream_reasons, quoted = stream_problems(spec, streams)
+    reasons += stream_reasons
+    return not reasons, reasons, diff + ([""] if diff and quoted else []) + quoted
 
 
 def result_text(passed, reasons, diff):
@@ -310,13 +394,30 @@ def read_status(output_path, status_arg=None):
         return None
 
 
+def read_text(path):
+    """The text of file PATH, or None if it cannot be read."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def sibling(output_path, suffix):
+    """The file beside OUTPUT_PATH (NAME.output) called NAME + SUFFIX."""
+    return os.path.splitext(output_path)[0] + suffix
+
+
 def grade_files(spec_path, output_path, result_path, status=None):
-    """Grade one run from files, write RESULT_PATH, and return True on PASS."""
+    """Grade one run from files (OUTPUT_PATH and its sibling .diag and .errors), write
+    RESULT_PATH, and return True on PASS."""
     try:
         spec = load_spec(spec_path)
         with open(output_path, encoding="utf-8", errors="replace") as f:
             output = f.read()
-        passed, reasons, diff = grade(spec, output, status)
+        passed, reasons, diff = grade(spec, output, status,
+                                      read_text(sibling(output_path, DIAG_SUFFIX)),
+                                      read_text(sibling(output_path, ERRORS_SUFFIX)))
     except (OSError, SpecError) as e:
         passed, reasons, diff = False, ["cannot grade: %s" % e], []
     with open(result_path, "w") as f:
@@ -340,7 +441,8 @@ def fake_run(body, action="run t", free=(500, 500), finish=True, boots=1, after=
 
 
 SELF_TESTS = [
-    # (name, spec text, run output, runner status, expected pass, text the result needs)
+    # (name, spec text, run output, runner status, expected pass, text the result needs
+    #  [, grade()'s stream arguments])
     ("match", "(t) begin\n(t) end\n", fake_run(["(t) begin  ", "(t) end"]), 0, True, ""),
     ("mismatch", "(t) begin\n(t) two\n(t) end\n",
      fake_run(["(t) begin", "(t) TWO", "(t) end"]), 0, False,
@@ -353,10 +455,39 @@ SELF_TESTS = [
     ("unordered-dup", "#! unordered\na\na\n", fake_run(["a"]), 0, False, "sorted"),
     ("comments-directives", "# about\n#\n#! run: -m 8 -T 9\n#! args: run 'x y'\nq\n",
      fake_run(["q"], action="run 'x y'"), 0, True, ""),
-    ("drop-kill", "t: exit(-1)\n", fake_run(["kill: bad pointer", "t: exit(-1)"]), 0,
-     True, ""),
-    ("keep-kill", "kill: bad\nt: exit(-1)\n", fake_run(["t: exit(-1)"]), 0, False,
-     "expected 'kill: bad'"),
+    ("kill-on-console", "t: exit(-1)\n", fake_run(["kill: bad pointer", "t: exit(-1)"]),
+     0, False, "first difference at line 1: expected 't: exit(-1)', got 'kill: bad"),
+    ("diag", "#! diag: kill: t: bad pointer in system call\nt: exit(-1)\n",
+     fake_run(["t: exit(-1)"]), 0, True, "",
+     {"diag_text": "kill: t: bad pointer in system call\n"}),
+    ("diag-missing", "#! diag: kill: t: bad .*\n#! diag: load: .*\nt: exit(-1)\n",
+     fake_run(["t: exit(-1)"]), 0, False,
+     "FAIL\ndiagnostic stream has no line matching 'kill: t: bad .*'\n"
+     "also: diagnostic stream has no line matching 'load: .*'\n\n"
+     "diagnostic stream (NAME.diag, 1 lines):\n  kill: t: other\n",
+     {"diag_text": "kill: t: other\n"}),
+    ("diag-in-full", "#! diag: kill: t\nt: exit(-1)\n", fake_run(["t: exit(-1)"]), 0,
+     False, "stream has no line matching 'kill: t'", {"diag_text": "kill: t: x\n"}),
+    ("diag-no-file", "#! diag: kill: .*\nt: exit(-1)\n", fake_run(["t: exit(-1)"]), 0,
+     False, "no diagnostic stream to check 'kill: .*' against (NAME.diag missing)"),
+    ("no-diag", "#! no-diag: kill: .*\na\n", fake_run(["a"]), 0, False,
+     "must not: 'kill: t: x'", {"diag_text": "load: t: y\nkill: t: x\n"}),
+    ("stderr", "#! stderr: kestrel: dropped .*\na\n", fake_run(["a"]), 0, True, "",
+     {"errors_text": "kestrel: dropped kernel option -f: why\n[diag] x\n"}),
+    ("swap-leak", "a\n", fake_run(["a"], after=[
+        "Free swap slots: 1024 at boot, 1020 at power-off"]), 0, False,
+     "swap slot leak: 1024 free swap slots at boot, 1020 at power-off (4 lost)"),
+    ("swap-no-leak", "a\n", fake_run(["a"], after=[
+        "Free swap slots: 1024 at boot, 1024 at power-off"]), 0, True, ""),
+    ("not-loaded", "#! status: 6\nload: t: open failed\n",
+     fake_run(["load: t: open failed"]), 6, True, ""),
+    ("not-loaded-leak", "#! status: 6\nload: t: open failed\n",
+     fake_run(["load: t: open failed"], free=(500, 499)), 6, False, "page leak"),
+    ("refused", "#! status: 1\n#! stderr: kestrel: the kernel command line is .*\n", "", 1,
+     True, "", {"errors_text": "kestrel: the kernel command line is 2000 bytes\n"}),
+    ("runner-failed-stderr", "a\n", "", 1, False,
+     "runner failed (exit status 1): kestrel: kernel not found",
+     {"errors_text": "kestrel: kernel not found: build/kernel.elf\n"}),
     ("panic", "a\n", fake_run(["a", "Kernel PANIC at x.c:1 in f(): boom"], finish=False,
                               free=None), 2, False, "kernel panic: Kernel PANIC at x.c"),
     ("expected-panic", "#! status: 2\na\n",
@@ -393,8 +524,9 @@ SELF_TESTS = [
 def self_test():
     """Run the built-in cases; print each failure and return the number failed."""
     failures = 0
-    for name, spec_text, output, status, want_pass, needle in SELF_TESTS:
-        passed, reasons, diff = grade(parse_spec(spec_text, "t"), output, status)
+    for name, spec_text, output, status, want_pass, needle, *streams in SELF_TESTS:
+        passed, reasons, diff = grade(parse_spec(spec_text, "t"), output, status,
+                                      **(streams[0] if streams else {}))
         text = result_text(passed, reasons, diff)
         if passed != want_pass or needle not in text:
             failures += 1

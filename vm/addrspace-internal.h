@@ -17,6 +17,10 @@ struct addrspace
     struct lock lock;           /* Page tables and regions; held while faulting. */
     struct region *stack;       /* The stack region, grown by faults near %esp. */
     uint8_t *stack_floor;       /* Lowest address the stack may grow to. */
+    uint8_t *heap_start;        /* Page-aligned end of the program's segments. */
+    uint8_t *brk;               /* The break: the heap is [heap_start, brk). */
+    struct region *heap;        /* Pages of [heap_start, brk), or NULL if none. */
+    int last_mapid;             /* The id the latest mmap got. */
     char name[ADDRSPACE_NAME_MAX + 1];   /* The owner's, for traces. */
   };
 

@@ -6,6 +6,8 @@
 #include "vm/addrspace.h"
 #include <debug.h>
 #include <console.h>
+#include <meminfo.h>
+#include <round.h>
 #include <string.h>
 #include "filesys/file.h"
 #include "threads/malloc.h"
@@ -13,10 +15,12 @@
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
 #include "vm/frame.h"
+#include "vm/object.h"
 #include "vm/pagedir.h"
 #include "vm/swap.h"
 
 bool vm_trace;
+bool vm_share = true;
 
 /* Brings up the virtual-memory layer: the frame table and swap. Call once, after
    the disks have their roles and before the first process. */
@@ -24,7 +28,17 @@ void
 vm_init (void)
 {
   frame_init ();
+  object_init ();
   swap_init ();
+}
+
+/* Fills INFO with the machine's user-memory figures (the meminfo call). */
+void
+vm_meminfo (struct meminfo *info)
+{
+  frame_count (info);
+  info->swap_slots = swap_slot_count ();
+  info->swap_free = swap_free_count ();
 }
 
 /* A new, empty address space for a process called NAME, or NULL if memory is
@@ -46,16 +60,23 @@ addrspace_create (const char *name)
   lock_init (&as->lock);
   as->stack = NULL;
   as->stack_floor = (uint8_t *) PHYS_BASE - STACK_MAX;
+  as->heap_start = as->brk = NULL;
+  as->heap = NULL;
+  as->last_mapid = 0;
   strlcpy (as->name, name, sizeof as->name);
   return as;
 }
 
-/* Gives back everything page UPAGE holds, whose PTE is at PTE: its frame or its
-   swap slot. The caller holds AS's lock. */
+/* Gives back everything page UPAGE of region R holds, whose PTE is at PTE: its
+   frame (a file object's frame just stops being mapped here) or its swap slot.
+   The caller holds AS's lock. */
 static void
-release_page (struct addrspace *as, const void *upage, uint32_t *pte)
+release_page (struct addrspace *as, struct region *r, const void *upage,
+              uint32_t *pte)
 {
-  if (*pte & PTE_P)
+  if (*pte & PTE_SHARED)
+    object_unmap_page (r, upage, pte);
+  else if (*pte & PTE_P)
     {
       void *kpage = pte_get_page (*pte);
       pagedir_set_pte (as->pagedir, upage, pte, 0);
@@ -68,35 +89,45 @@ release_page (struct addrspace *as, const void *upage, uint32_t *pte)
     }
 }
 
-/* Gives back every page of [START, END) of AS. The caller holds AS's lock. */
+/* Gives back every page of [START, END), which lies in region R of AS. The caller
+   holds AS's lock. */
 static void
-release_range (struct addrspace *as, const uint8_t *start, const uint8_t *end)
+release_range (struct addrspace *as, struct region *r, const uint8_t *start,
+               const uint8_t *end)
 {
   const uint8_t *upage;
 
   for (upage = start; upage < end; upage += PGSIZE)
     {
       uint32_t *pte = pagedir_lookup_pte (as->pagedir, upage, false);
-      if (pte != NULL)
-        release_page (as, upage, pte);
+      if (pte != NULL && *pte != 0)
+        release_page (as, r, upage, pte);
     }
 }
 
-/* Frees AS: its frames and swap slots, then its page directory, then its regions
-   (closing their files). AS must not be active. NULL is ignored. */
+/* Removes region R from AS in the teardown order: gives its pages back, detaches
+   it from its file object (writing back a shared mapping's dirty pages), then
+   closes its file and frees it. The caller holds AS's lock. */
+static void
+remove_region (struct addrspace *as, struct region *r)
+{
+  release_range (as, r, r->start, r->end);
+  object_detach (r);
+  region_remove (&as->regions, r);
+}
+
+/* Frees AS: every region with its frames, swap slots and file, then its page
+   directory. AS must not be active. NULL is ignored. */
 void
 addrspace_destroy (struct addrspace *as)
 {
-  struct region *r;
-
   if (as == NULL)
     return;
   lock_acquire (&as->lock);
-  for (r = region_first (&as->regions); r != NULL; r = region_next (&as->regions, r))
-    release_range (as, r->start, r->end);
+  while (region_first (&as->regions) != NULL)
+    remove_region (as, region_first (&as->regions));
   lock_release (&as->lock);
   pagedir_destroy (as->pagedir);
-  region_set_destroy (&as->regions);
   free (as);
 }
 
@@ -108,34 +139,43 @@ addrspace_activate (struct addrspace *as)
 }
 
 /* Adds region [START, END) to AS with the given rights and backing (FILE NULL:
-   anonymous). Returns false if it would overlap another region or reach into the
-   stack's reserved reach, or memory is short. */
-static bool
+   anonymous; SHARED: a shared mapping) and attaches it to its file's object.
+   Returns the region, or NULL if it would overlap another region or reach into
+   the stack's reserved reach, or memory is short. The caller holds AS's lock. */
+static struct region *
 add_region (struct addrspace *as, void *start, void *end, bool writable,
-            bool executable, struct file *file, const char *file_name, off_t offset,
-            uint32_t file_bytes, const char *kind)
+            bool executable, bool shared, struct file *file, const char *file_name,
+            off_t offset, uint32_t file_bytes, const char *kind)
 {
   struct region_backing backing;
-  bool ok = false;
+  struct region *r;
 
+  if ((uint8_t *) end > as->stack_floor || (uint8_t *) end < (uint8_t *) start)
+    return NULL;
   memset (&backing, 0, sizeof backing);
   if (file != NULL)
     {
       backing.file = file_reopen (file);
       if (backing.file == NULL)
-        return false;
+        return NULL;
       backing.offset = offset;
       backing.file_bytes = file_bytes;
       strlcpy (backing.name, file_name, sizeof backing.name);
     }
-  lock_acquire (&as->lock);
-  if ((uint8_t *) end <= as->stack_floor)
-    ok = region_add (&as->regions, start, end, writable, executable, &backing,
-                     kind) != NULL;
-  lock_release (&as->lock);
-  if (!ok)
-    file_close (backing.file);
-  return ok;
+  r = region_add (&as->regions, start, end, writable, executable, &backing, kind);
+  if (r == NULL)
+    {
+      file_close (backing.file);
+      return NULL;
+    }
+  r->as = as;
+  r->shared = shared;
+  if (file != NULL && object_attach (r, backing.file) == NULL)
+    {
+      region_remove (&as->regions, r);
+      return NULL;
+    }
+  return r;
 }
 
 /* Describes [START, END) of AS (page-aligned) as a region whose first FILE_BYTES
@@ -148,9 +188,14 @@ addrspace_map_file (struct addrspace *as, void *start, void *end, bool writable,
                     bool executable, struct file *file, const char *file_name,
                     off_t offset, uint32_t file_bytes, const char *kind)
 {
-  ASSERT (file != NULL && file_bytes > 0);
-  return add_region (as, start, end, writable, executable, file, file_name, offset,
-                     file_bytes, kind);
+  struct region *r;
+
+  ASSERT (file != NULL && file_bytes > 0 && offset % PGSIZE == 0);
+  lock_acquire (&as->lock);
+  r = add_region (as, start, end, writable, executable, false, file, file_name,
+                  offset, file_bytes, kind);
+  lock_release (&as->lock);
+  return r != NULL;
 }
 
 /* Describes [START, END) of AS as a region of zero-filled pages (KIND: "bss"...),
@@ -159,7 +204,12 @@ bool
 addrspace_map_anon (struct addrspace *as, void *start, void *end, bool writable,
                     const char *kind)
 {
-  return add_region (as, start, end, writable, false, NULL, NULL, 0, 0, kind);
+  struct region *r;
+
+  lock_acquire (&as->lock);
+  r = add_region (as, start, end, writable, false, false, NULL, NULL, 0, 0, kind);
+  lock_release (&as->lock);
+  return r != NULL;
 }
 
 /* Adds AS's stack: one page below PHYS_BASE, which faults below it grow down to
@@ -170,8 +220,116 @@ addrspace_init_stack (struct addrspace *as)
   lock_acquire (&as->lock);
   as->stack = region_add (&as->regions, (uint8_t *) PHYS_BASE - PGSIZE, PHYS_BASE,
                           true, false, NULL, "stack");
+  if (as->stack != NULL)
+    as->stack->as = as;
   lock_release (&as->lock);
   return as->stack != NULL;
+}
+
+/* Maps all of FILE (named NAME, not empty) at page-aligned ADDR of AS as a shared
+   mapping: pages are read from the file when first touched, writes go back to
+   it (at munmap, exit, eviction, or when read() of the file needs them), and the
+   tail of the last page past the end of the file reads as zeros and is never
+   written. The mapping has a file of its own: FILE stays the caller's. Returns the
+   mapping's id (from 1 up), or -1 if ADDR is 0 or unaligned, the file is empty,
+   or the range overlaps any region or the stack's reserved reach. */
+int
+addrspace_mmap (struct addrspace *as, struct file *file, const char *name, void *addr)
+{
+  off_t length = file_length (file);
+  uint8_t *start = addr;
+  uint8_t *end = start + ROUND_UP ((size_t) length, PGSIZE);
+  struct region *r = NULL;
+
+  if (length <= 0 || start == NULL || pg_ofs (start) != 0 || end <= start)
+    return -1;
+  lock_acquire (&as->lock);
+  r = add_region (as, start, end, true, false, true, file, name, 0, length, "mmap");
+  if (r != NULL)
+    r->mapid = ++as->last_mapid;
+  lock_release (&as->lock);
+  return r != NULL ? r->mapid : -1;
+}
+
+/* Unmaps AS's mapping MAPID, writing its dirty pages back to the file. Returns
+   false if AS has no mapping MAPID. */
+bool
+addrspace_munmap (struct addrspace *as, int mapid)
+{
+  struct region *r;
+
+  lock_acquire (&as->lock);
+  for (r = region_first (&as->regions); r != NULL; r = region_next (&as->regions, r))
+    if (r->mapid == mapid && mapid != 0)
+      break;
+  if (r != NULL)
+    remove_region (as, r);
+  lock_release (&as->lock);
+  return r != NULL;
+}
+
+/* Puts the start of AS's heap, and its break, at START rounded up to a page: just
+   past the program's last segment. The heap has no pages until sbrk grows it. */
+void
+addrspace_init_heap (struct addrspace *as, void *start)
+{
+  lock_acquire (&as->lock);
+  as->heap_start = as->brk = pg_round_up (start);
+  lock_release (&as->lock);
+}
+
+/* Makes the heap region of AS cover [heap_start, END) (END page-aligned, at least
+   heap_start), adding, resizing or removing it; pages that leave it are given
+   back at once. Returns false, changing nothing, if it would overlap another
+   region or reach the stack's reserved reach. The caller holds AS's lock. */
+static bool
+set_heap_end (struct addrspace *as, uint8_t *end)
+{
+  uint8_t *old_end = as->heap != NULL ? as->heap->end : as->heap_start;
+
+  if (end > as->stack_floor)
+    return false;
+  if (end == as->heap_start)
+    {
+      if (as->heap != NULL)
+        remove_region (as, as->heap);
+      as->heap = NULL;
+      return true;
+    }
+  if (as->heap == NULL)
+    {
+      as->heap = add_region (as, as->heap_start, end, true, false, false, NULL, NULL,
+                             0, 0, "heap");
+      return as->heap != NULL;
+    }
+  if (end < old_end)
+    release_range (as, as->heap, end, old_end);
+  return region_resize (&as->regions, as->heap, as->heap_start, end);
+}
+
+/* Moves AS's break by INCREMENT bytes (sbrk): a heap that grows gets zero-filled
+   pages on first touch; one that shrinks gives its freed pages and swap slots back
+   at once. Returns the old break, or (void *) -1 with the break unchanged if the
+   new one would fall below the heap's start, or the heap would reach another
+   region or the stack's reserved reach, or memory is short. */
+void *
+addrspace_sbrk (struct addrspace *as, intptr_t increment)
+{
+  uint8_t *old, *new;
+  void *result = (void *) -1;
+
+  lock_acquire (&as->lock);
+  old = as->brk;
+  new = old + increment;
+  if (as->heap_start != NULL && (increment >= 0 ? new >= old : new < old)
+      && new >= as->heap_start && new <= as->stack_floor
+      && set_heap_end (as, pg_round_up (new)))
+    {
+      as->brk = new;
+      result = old;
+    }
+  lock_release (&as->lock);
+  return result;
 }
 
 /* True if the process may touch page-aligned UPAGE of AS for writing (WRITE) or

@@ -14,6 +14,7 @@
 
 struct addrspace;
 struct file;
+struct meminfo;
 struct region_info;
 
 /* How a page is being accessed, for vm_handle_fault() and the trace. */
@@ -29,7 +30,13 @@ enum vm_access
    kernel's -vmtrace option). */
 extern bool vm_trace;
 
+/* Keep one copy of each page of a program's files, shared by every process that
+   maps it (default); false (the kernel's -noshare option) gives each process
+   copies of its own, for comparison. Shared mappings (mmap) always share. */
+extern bool vm_share;
+
 void vm_init (void);
+void vm_meminfo (struct meminfo *);
 
 struct addrspace *addrspace_create (const char *name);
 void addrspace_destroy (struct addrspace *);
@@ -41,6 +48,10 @@ bool addrspace_map_file (struct addrspace *, void *start, void *end, bool writab
 bool addrspace_map_anon (struct addrspace *, void *start, void *end, bool writable,
                          const char *kind);
 bool addrspace_init_stack (struct addrspace *);
+void addrspace_init_heap (struct addrspace *, void *start);
+void *addrspace_sbrk (struct addrspace *, intptr_t increment);
+int addrspace_mmap (struct addrspace *, struct file *, const char *name, void *addr);
+bool addrspace_munmap (struct addrspace *, int mapid);
 
 bool vm_handle_fault (struct addrspace *, void *addr, enum vm_access,
                       const void *user_esp, const char **why);
@@ -49,6 +60,9 @@ bool addrspace_check_range (struct addrspace *, const void *uaddr, size_t size,
 void *addrspace_pin (struct addrspace *, const void *uaddr, bool write,
                      const void *user_esp);
 void addrspace_unpin (void *kaddr);
+
+void vm_file_before_io (struct file *, off_t offset, off_t size);
+void vm_file_after_write (struct file *, off_t offset, off_t size);
 
 int addrspace_region_count (struct addrspace *);
 bool addrspace_region_info (struct addrspace *, int index, struct region_info *);

@@ -11,6 +11,7 @@
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
 #include "vm/frame.h"
+#include "vm/object.h"
 #include "vm/pagedir.h"
 #include "vm/swap.h"
 
@@ -47,8 +48,9 @@ vm_fault_zero (void *kpage)
   memset (kpage, 0, PGSIZE);
 }
 
-/* A page of region R that starts with file bytes: read them, zero the rest.
-   Writes the trace's resolution into RESOLUTION. */
+/* A page of region R that starts with file bytes but is not wholly a page of the
+   file (the last page of a segment, zeros after its bytes): read into a frame of
+   its own. Writes the trace's resolution into RESOLUTION. */
 static bool
 vm_fault_file (const struct region *r, const void *upage, void *kpage,
                char *resolution)
@@ -60,6 +62,38 @@ vm_fault_file (const struct region *r, const void *upage, void *kpage,
   snprintf (resolution, RESOLUTION_MAX, "file %s+0x%x", r->backing.name,
             (unsigned) offset);
   return region_fill_page (r, upage, kpage);
+}
+
+/* A page that is wholly a page of region R's file: the file object's one copy,
+   from its cache or read now (pinned; see object_get_page()). */
+static void *
+vm_fault_shared (struct region *r, const void *upage, char *resolution,
+                 const char **why)
+{
+  off_t offset;
+  size_t bytes;
+  bool cached;
+  void *kpage = object_get_page (r, upage, &cached, why);
+
+  region_page_from_file (r, upage, &offset, &bytes);
+  snprintf (resolution, RESOLUTION_MAX, "file %s+0x%x%s", r->backing.name,
+            (unsigned) offset, cached ? " (cached)" : "");
+  return kpage;
+}
+
+/* A write to a private page that still maps its file object's frame SHARED
+   (pinned by the caller): the writer gets a copy of its own. Returns the copy
+   (pinned), or NULL if memory is short. */
+static void *
+vm_fault_cow (struct addrspace *as, const void *upage, const void *shared,
+              char *resolution)
+{
+  void *kpage = frame_alloc (as, upage);
+
+  if (kpage != NULL)
+    memcpy (kpage, shared, PGSIZE);
+  strlcpy (resolution, "copy-on-write", RESOLUTION_MAX);
+  return kpage;
 }
 
 /* A page that was evicted to swap: read it back and give up its slot. Its frame
@@ -107,23 +141,134 @@ access_name (enum vm_access access)
   return access & VM_WRITE ? "write" : access & VM_EXEC ? "exec" : "read";
 }
 
+/* Sets PTE, the entry for UPAGE in AS, to VALUE. An entry that maps or will map a
+   file object's frame changes only under the object's lock (vm/object.h). */
+static void
+set_pte (struct addrspace *as, struct region *r, const void *upage, uint32_t *pte,
+         uint32_t value)
+{
+  bool shared = ((*pte | value) & PTE_SHARED) != 0;
+
+  if (shared)
+    object_lock (r->object);
+  pagedir_set_pte (as->pagedir, upage, pte, value);
+  if (shared)
+    object_unlock (r->object);
+}
+
+/* Pins the frame that present PTE (of page UPAGE in region R) maps, ORs SET_BITS
+   into the PTE, and returns the frame; or NULL if the PTE no longer maps it: a
+   frame shared with a file object may be unmapped by the object's evictor at any
+   time until pinned under the object's lock. The caller holds AS's lock. */
+static void *
+pin_present (struct addrspace *as, struct region *r, const void *upage,
+             uint32_t *pte, uint32_t set_bits)
+{
+  void *kpage = NULL;
+  bool shared = (*pte & PTE_SHARED) != 0;
+
+  if (shared)
+    object_lock (r->object);
+  if (*pte & PTE_P)
+    {
+      kpage = pte_get_page (*pte);
+      frame_pin (kpage);
+      if ((*pte & set_bits) != set_bits)
+        pagedir_set_pte (as->pagedir, upage, pte, *pte | set_bits);
+    }
+  if (shared)
+    object_unlock (r->object);
+  return kpage;
+}
+
+/* Brings in page UPAGE of region R of AS, whose PTE (at PTE) is not present, for
+   ACCESS: from swap, from the file (the file object's shared frame, or a private
+   one), or as zeros (GREW: the stack just grew to it). Maps it, with EXTRA_BITS in
+   its PTE, and returns its frame, pinned; NULL with *WHY set on failure. The
+   caller holds AS's lock. */
+static void *
+fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
+                 uint32_t *pte, enum vm_access access, bool grew,
+                 uint32_t extra_bits, char *resolution, const char **why)
+{
+  bool writable = r->writable;
+  uint32_t flags = 0;
+  void *kpage;
+
+  if (region_page_is_shared (r, upage) && (vm_share || r->shared))
+    {
+      kpage = vm_fault_shared (r, upage, resolution, why);
+      if (kpage == NULL)
+        return NULL;
+      if (!r->shared && r->writable && (access & VM_WRITE))
+        {
+          /* A first touch that writes a private page: copy at once. */
+          void *copy = vm_fault_cow (as, upage, kpage, resolution);
+          frame_unpin (kpage);
+          if (copy == NULL)
+            {
+              *why = "out of memory";
+              return NULL;
+            }
+          kpage = copy;
+          flags = PTE_ANON;
+        }
+      else
+        {
+          flags = PTE_SHARED;
+          writable = r->shared && r->writable;
+        }
+    }
+  else
+    {
+      kpage = frame_alloc (as, upage);
+      if (kpage == NULL)
+        {
+          *why = "out of memory";
+          return NULL;
+        }
+      if (pte_is_swapped (*pte))
+        {
+          vm_fault_swap (*pte, kpage, resolution);
+          flags = PTE_ANON;
+        }
+      else if (vm_page_is_from_file (as, upage))
+        {
+          if (!vm_fault_file (r, upage, kpage, resolution))
+            {
+              frame_free (kpage);
+              *why = "cannot read the file";
+              return NULL;
+            }
+        }
+      else
+        {
+          vm_fault_zero (kpage);
+          strlcpy (resolution, grew ? "stack grow" : "zero", RESOLUTION_MAX);
+        }
+    }
+  set_pte (as, r, upage, pte, pte_create (kpage, writable, true) | flags | extra_bits);
+  return kpage;
+}
+
 /* Makes the page holding UADDR of AS resident, as a fault by ACCESS requires, and
    returns its frame; with PIN the frame stays pinned (frame_unpin()) and a write
-   access marks the page dirty. Returns NULL if the access is not allowed or cannot
-   be served, with the reason in *WHY (if WHY is not NULL). USER_ESP is the user's
-   stack pointer, for stack growth (NULL: the stack does not grow). Takes AS's lock;
-   may sleep on the disk. */
+   access marks the page dirty, since the kernel's store through its own mapping
+   does not. Returns NULL if the access is not allowed or cannot be served, with
+   the reason in *WHY (if WHY is not NULL). USER_ESP is the user's stack pointer,
+   for stack growth (NULL: the stack does not grow). Takes AS's lock; may sleep on
+   the disk. */
 void *
 vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
              const void *user_esp, bool pin, const char **why)
 {
   uint8_t *upage = pg_round_down (uaddr);
-  char resolution[RESOLUTION_MAX];
+  char resolution[RESOLUTION_MAX] = "";
   const char *error;
   struct region *r = NULL;
   uint32_t *pte = NULL;
-  uint32_t flags = 0;
   void *kpage = NULL;
+  uint32_t pin_bits;
   bool grew;
 
   lock_acquire (&as->lock);
@@ -134,57 +279,35 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
       if (pte == NULL)
         error = "out of memory for a page table";
     }
+  pin_bits = pin ? PTE_A | (access & VM_WRITE ? PTE_D : 0) : 0;
   if (error == NULL && (*pte & PTE_P))
+    kpage = pin_present (as, r, upage, pte, *pte & PTE_W ? pin_bits : 0);
+  if (kpage != NULL && (access & VM_WRITE) && !(*pte & PTE_W))
     {
-      /* Resident already: only the kernel asks for such a page, to pin it. */
-      kpage = pte_get_page (*pte);
-      if (pin)
-        {
-          frame_pin (kpage);
-          *pte |= PTE_A | (access & VM_WRITE ? PTE_D : 0);
-        }
-      lock_release (&as->lock);
-      return kpage;
-    }
-  if (error == NULL)
-    {
-      kpage = frame_alloc (as, upage);
+      /* A private page still sharing its file's frame, now written. */
+      void *shared = kpage;
+      kpage = vm_fault_cow (as, upage, shared, resolution);
       if (kpage == NULL)
         error = "out of memory";
-    }
-  if (error == NULL)
-    {
-      if (pte_is_swapped (*pte))
-        {
-          vm_fault_swap (*pte, kpage, resolution);
-          flags = PTE_ANON;
-        }
-      else if (vm_page_is_from_file (as, upage))
-        {
-          if (!vm_fault_file (r, upage, kpage, resolution))
-            error = "cannot read the file";
-        }
       else
-        {
-          vm_fault_zero (kpage);
-          strlcpy (resolution, grew ? "stack grow" : "zero", sizeof resolution);
-        }
-    }
-  if (error == NULL)
-    {
-      if (pin && (access & VM_WRITE))
-        flags |= PTE_D;
-      pagedir_set_pte (as->pagedir, upage, pte,
-                       pte_create (kpage, r->writable, true) | flags);
-      if (!pin)
-        frame_unpin (kpage);
+        set_pte (as, r, upage, pte,
+                 pte_create (kpage, true, true) | PTE_ANON | PTE_D | PTE_A);
+      frame_unpin (shared);
     }
   else if (kpage != NULL)
     {
-      frame_free (kpage);
-      kpage = NULL;
+      /* Resident already, and usable as it is: only the kernel asks, to pin it. */
+      if (!pin)
+        frame_unpin (kpage);
+      lock_release (&as->lock);
+      return kpage;
     }
+  else if (error == NULL)
+    kpage = fault_in_absent (as, r, upage, pte, access, grew, pin_bits, resolution,
+                             &error);
 
+  if (kpage != NULL && !pin)
+    frame_unpin (kpage);
   if (vm_trace)
     diag_printf ("fault %s %p %s %s: %s%s\n", as->name, upage, access_name (access),
                  access & VM_USER ? "user" : "kernel", error != NULL ? "killed: " : "",

@@ -1,20 +1,24 @@
 /* The frame table and eviction.
 
-   frames[i] describes user frame number i (palloc_user_index): the address space
-   whose page it holds and that page's address, with FRAME_PINNED in the page's
-   low bits. Eight bytes a frame; a free frame has no owner. frame_lock guards the
-   table and the clock hand.
+   frames[i] describes user frame number i (palloc_user_index): who owns it and
+   which page it holds, in eight bytes. A private frame's owner is an address
+   space and `page' is the user page it is mapped at; an object's frame (a cached
+   file page, mapped by any number of address spaces) has FRAME_OBJECT set, its
+   owner is the vm_object and `page' holds the file page index in place of an
+   address. The low bits of `page' count the pins (a pinned frame is never
+   evicted). A free frame has no owner. frame_lock guards the table and the hand.
 
    Eviction is the clock algorithm: the hand sweeps the table, skipping pinned
-   frames and frames whose owner is busy (its lock held by another thread: that
-   process is in the middle of a fault or a system call on its memory), giving a
-   second chance to frames whose accessed bit is set (clearing it), and evicting the
-   first frame found unused since the last sweep. The owner's lock is held from the
-   choice until the page is out, so the owner faulting on it waits rather than
-   seeing a half-evicted page. */
+   frames and frames whose owner is busy (its lock held by another thread: a
+   process in the middle of a fault on its memory, or an object being read or
+   written), giving a second chance to frames whose accessed bit is set (clearing
+   it), and evicting the first frame not used since the last sweep. The owner's
+   lock is held from the choice until the page is out, so a fault on the page waits
+   rather than seeing it half evicted. */
 
 #include "vm/frame.h"
 #include <debug.h>
+#include <meminfo.h>
 #include <stdint.h>
 #include "devices/timer.h"
 #include "threads/malloc.h"
@@ -22,14 +26,16 @@
 #include "threads/synch.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
+#include "vm/object.h"
 
-#define FRAME_PINNED 0x1        /* In frame.page: never chosen for eviction. */
+#define FRAME_PINS 0x0ff        /* In frame.page: how many pins hold the frame. */
+#define FRAME_OBJECT 0x100      /* In frame.page: owner is a vm_object. */
 #define EVICT_ROUNDS 8          /* Sweeps tried before giving up, a tick apart. */
 
 struct frame
   {
-    struct addrspace *owner;    /* NULL: free (in palloc's user pool). */
-    uintptr_t page;             /* User page address | FRAME_PINNED. */
+    void *owner;                /* Address space or vm_object; NULL: free. */
+    uintptr_t page;             /* User page, or object page index << PGBITS. */
   };
 
 static struct frame *frames;    /* Indexed by user frame number. */
@@ -49,51 +55,109 @@ frame_init (void)
   lock_init (&frame_lock);
 }
 
-/* Bytes of kernel metadata a resident user page costs: its frame-table entry (a
-   page that is not resident costs nothing beyond its PTE). */
-size_t
-frame_entry_bytes (void)
-{
-  return sizeof (struct frame);
-}
-
 static struct frame *
 frame_of (const void *kpage)
 {
   return &frames[palloc_user_index (kpage)];
 }
 
-/* Looks for a victim among the frames, starting at the clock hand. With CLEAN_ONLY,
-   only a page that can be dropped without writing will do. On success returns the
-   frame, pinned, with its owner's lock taken (*OWNER_WAS_HELD says whether the
-   caller held it already); else NULL. Takes and releases frame_lock. */
-static struct frame *
-choose_victim (bool clean_only, bool *owner_was_held)
+static uintptr_t
+page_part (const struct frame *f)
 {
-  struct frame *victim = NULL;
+  return f->page & ~(uintptr_t) PGMASK;
+}
+
+/* A frame picked for eviction, with its owner's lock taken. */
+struct victim
+  {
+    struct frame *frame;
+    bool owner_was_held;        /* The running thread held the lock already. */
+  };
+
+/* Whether frame F can go now (with CLEAN_ONLY: without a write). If so, returns
+   true with F's owner locked and F unmapped (an object's frame) or ready to be
+   written out (a private one); else false, leaving nothing locked. Takes the
+   second chance of a recently used frame. The caller holds frame_lock. */
+static bool
+try_victim (struct frame *f, bool clean_only, bool *owner_was_held)
+{
+  if (f->page & FRAME_OBJECT)
+    {
+      struct vm_object *obj = f->owner;
+      if (!object_trylock (obj, owner_was_held))
+        return false;
+      if (object_prepare_eviction (obj, page_part (f) >> PGBITS,
+                                   palloc_user_page (f - frames), clean_only)
+          == OBJECT_EVICT_GO)
+        return true;
+      if (!*owner_was_held)
+        object_unlock (obj);
+      return false;
+    }
+  else
+    {
+      struct addrspace *as = f->owner;
+      const void *upage = (const void *) page_part (f);
+      if (!addrspace_lock_for_eviction (as, owner_was_held))
+        return false;
+      if (!addrspace_test_and_clear_accessed (as, upage)
+          && (!clean_only || addrspace_page_is_clean (as, upage)))
+        return true;
+      if (!*owner_was_held)
+        lock_release (&as->lock);
+      return false;
+    }
+}
+
+/* Looks for a victim, starting at the clock hand. On success returns true with
+   *V filled in and its frame pinned; else false. Takes and releases frame_lock. */
+static bool
+choose_victim (bool clean_only, struct victim *v)
+{
   size_t scanned;
+  bool found = false;
 
   lock_acquire (&frame_lock);
-  for (scanned = 0; scanned < 2 * frame_cnt && victim == NULL; scanned++)
+  for (scanned = 0; scanned < 2 * frame_cnt && !found; scanned++)
     {
       struct frame *f = &frames[clock_hand];
-      const void *upage = (const void *) (f->page & ~(uintptr_t) PGMASK);
 
       clock_hand = (clock_hand + 1) % frame_cnt;
-      if (f->owner == NULL || (f->page & FRAME_PINNED)
-          || !addrspace_lock_for_eviction (f->owner, owner_was_held))
-        continue;
-      if (!addrspace_test_and_clear_accessed (f->owner, upage)
-          && (!clean_only || addrspace_page_is_clean (f->owner, upage)))
+      if (f->owner != NULL && (f->page & FRAME_PINS) == 0
+          && try_victim (f, clean_only, &v->owner_was_held))
         {
-          f->page |= FRAME_PINNED;
-          victim = f;
+          f->page++;
+          v->frame = f;
+          found = true;
         }
-      else if (!*owner_was_held)
-        lock_release (&f->owner->lock);
     }
   lock_release (&frame_lock);
-  return victim;
+  return found;
+}
+
+/* Evicts victim V's page and releases its owner's lock. Returns false if it needed
+   swap and swap is full (the page then stays). */
+static bool
+evict_victim (struct victim *v)
+{
+  struct frame *f = v->frame;
+  void *kpage = palloc_user_page (f - frames);
+  bool evicted = true;
+
+  if (f->page & FRAME_OBJECT)
+    {
+      object_finish_eviction (f->owner, page_part (f) >> PGBITS, kpage);
+      if (!v->owner_was_held)
+        object_unlock (f->owner);
+    }
+  else
+    {
+      struct addrspace *as = f->owner;
+      evicted = addrspace_evict_page (as, (const void *) page_part (f), kpage);
+      if (!v->owner_was_held)
+        lock_release (&as->lock);
+    }
+  return evicted;
 }
 
 /* Frees a frame by evicting some page, and returns it (unowned, for the caller to
@@ -107,31 +171,26 @@ evict (void)
 
   while (round < EVICT_ROUNDS)
     {
-      bool owner_was_held;
-      struct frame *f = choose_victim (clean_only, &owner_was_held);
-      struct addrspace *owner;
-      void *kpage;
+      struct victim v;
       bool evicted;
 
-      if (f == NULL)
+      if (!choose_victim (clean_only, &v))
         {
           round++;
           timer_sleep (1);      /* Let busy owners finish what they hold. */
           continue;
         }
-      owner = f->owner;
-      kpage = palloc_user_page (f - frames);
-      evicted = addrspace_evict_page (owner, (void *) (f->page & ~(uintptr_t) PGMASK),
-                                      kpage);
-      if (!owner_was_held)
-        lock_release (&owner->lock);
+      evicted = evict_victim (&v);
       lock_acquire (&frame_lock);
+      v.frame->page--;
       if (evicted)
-        f->owner = NULL;
-      f->page &= ~(uintptr_t) FRAME_PINNED;
+        {
+          v.frame->owner = NULL;
+          v.frame->page = 0;
+        }
       lock_release (&frame_lock);
       if (evicted)
-        return kpage;
+        return palloc_user_page (v.frame - frames);
       /* Swap is full: from now on only a page that can be dropped will do, and
          dropping one cannot fail. */
       clean_only = true;
@@ -157,13 +216,27 @@ frame_alloc (struct addrspace *owner, const void *upage)
   f = frame_of (kpage);
   ASSERT (f->owner == NULL);
   f->owner = owner;
-  f->page = (uintptr_t) upage | FRAME_PINNED;
+  f->page = (uintptr_t) upage | 1;
   lock_release (&frame_lock);
   return kpage;
 }
 
-/* Gives frame KPAGE back to the user pool. Its page must be unmapped already; the
-   caller holds the owner's lock, so no eviction is under way on it. */
+/* Hands pinned frame KPAGE, just filled with page INDEX of OBJ, over to OBJ. The
+   caller holds OBJ's lock. */
+void
+frame_set_object (void *kpage, struct vm_object *obj, uint32_t index)
+{
+  struct frame *f = frame_of (kpage);
+
+  lock_acquire (&frame_lock);
+  ASSERT (f->owner != NULL && (f->page & FRAME_PINS) != 0);
+  f->owner = obj;
+  f->page = ((uintptr_t) index << PGBITS) | FRAME_OBJECT | (f->page & FRAME_PINS);
+  lock_release (&frame_lock);
+}
+
+/* Gives frame KPAGE back to the user pool. No PTE may map it any more; the caller
+   holds the owner's lock, so no eviction is under way on it. */
 void
 frame_free (void *kpage)
 {
@@ -177,27 +250,52 @@ frame_free (void *kpage)
   palloc_free_page (kpage);
 }
 
-/* Keeps frame KPAGE from being evicted until frame_unpin(). The caller holds the
-   owner's lock, so no eviction is under way on it. */
+/* Keeps frame KPAGE from being evicted until a matching frame_unpin(). The caller
+   holds the owner's lock (or, for an object's frame, may rely on the object's
+   lock), so no eviction is under way on it. */
 void
 frame_pin (void *kpage)
 {
   struct frame *f = frame_of (kpage);
 
   lock_acquire (&frame_lock);
-  ASSERT (f->owner != NULL && !(f->page & FRAME_PINNED));
-  f->page |= FRAME_PINNED;
+  ASSERT (f->owner != NULL && (f->page & FRAME_PINS) != FRAME_PINS);
+  f->page++;
   lock_release (&frame_lock);
 }
 
-/* Lets frame KPAGE be evicted again. */
+/* Ends one pin of frame KPAGE. */
 void
 frame_unpin (void *kpage)
 {
   struct frame *f = frame_of (kpage);
 
   lock_acquire (&frame_lock);
-  ASSERT (f->page & FRAME_PINNED);
-  f->page &= ~(uintptr_t) FRAME_PINNED;
+  ASSERT ((f->page & FRAME_PINS) != 0);
+  f->page--;
+  lock_release (&frame_lock);
+}
+
+/* Adds the frame table's counts to INFO: frames in all, free, holding an object's
+   page, pinned. */
+void
+frame_count (struct meminfo *info)
+{
+  size_t i;
+
+  info->frames = frame_cnt;
+  info->frames_free = info->frames_file = info->frames_pinned = 0;
+  info->frame_entry_bytes = sizeof (struct frame);
+  lock_acquire (&frame_lock);
+  for (i = 0; i < frame_cnt; i++)
+    {
+      const struct frame *f = &frames[i];
+      if (f->owner == NULL)
+        info->frames_free++;
+      else if (f->page & FRAME_OBJECT)
+        info->frames_file++;
+      if (f->page & FRAME_PINS)
+        info->frames_pinned++;
+    }
   lock_release (&frame_lock);
 }

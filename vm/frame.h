@@ -8,14 +8,18 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct addrspace;
+struct meminfo;
+struct vm_object;
 
 void frame_init (void);
 void *frame_alloc (struct addrspace *owner, const void *upage);
+void frame_set_object (void *kpage, struct vm_object *, uint32_t index);
 void frame_free (void *kpage);
 void frame_pin (void *kpage);
 void frame_unpin (void *kpage);
-size_t frame_entry_bytes (void);
+void frame_count (struct meminfo *);
 
 #endif /* vm/frame.h */

@@ -7,7 +7,8 @@
    All per-page state lives in the page-table entries themselves (DESIGN.md §4):
    - present: the frame, the CPU's accessed and dirty bits, and PTE_ANON when the
      page's contents exist nowhere but in its frame (a page that came back from
-     swap), so that evicting it must write it to swap even if it is clean;
+     swap), so that evicting it must write it to swap even if it is clean, or
+     PTE_SHARED when the frame is a file object's cached page (vm/object.h);
    - not present, 0: never touched; its region says how to fill it;
    - not present, PTE_SWAPPED: the page is in the swap slot that PTE_ADDR's bits
      hold (pte_swap_slot). */
@@ -17,6 +18,7 @@
 #include "threads/pte.h"
 
 #define PTE_ANON 0x200          /* Present: contents only in the frame (PTE_AVL). */
+#define PTE_SHARED 0x800        /* Present: maps a file object's frame (PTE_AVL). */
 #define PTE_SWAPPED 0x400       /* Not present: in swap (PTE_AVL). */
 #define PTE_SLOT_SHIFT PTSHIFT  /* A swapped page's slot sits where a frame would. */
 #define PTE_SLOT_MAX (PTE_ADDR >> PTE_SLOT_SHIFT)  /* Largest slot a PTE holds. */

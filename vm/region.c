@@ -88,6 +88,10 @@ region_add (struct region_set *set, void *start, void *end, bool writable,
   r->end = end;
   r->writable = writable;
   r->executable = executable;
+  r->shared = false;
+  r->mapid = 0;
+  r->object = NULL;
+  r->as = NULL;
   if (backing != NULL)
     r->backing = *backing;
   else
@@ -136,7 +140,9 @@ region_resize (struct region_set *set, struct region *r, void *start, void *end)
   r->end = end;
   if (r->backing.file_bytes > (size_t) (r->end - r->start))
     r->backing.file_bytes = r->end - r->start;
-  /* Moving the start never passes a neighbour, so the order still holds. */
+  /* The new range may lie past a neighbour: take R's place in the order anew. */
+  list_remove (&r->elem);
+  list_insert (insertion_point (set, start), &r->elem);
   return true;
 }
 
@@ -198,6 +204,19 @@ region_page_from_file (const struct region *r, const void *upage, off_t *offset,
   if (*bytes > PGSIZE)
     *bytes = PGSIZE;
   return true;
+}
+
+/* True if page UPAGE of region R, a file region, is exactly a page of its file, so
+   that it can live in the file's one cached copy: all of it file bytes, or, in a
+   shared mapping, the file's last page (whose tail past the end of the file
+   reads as zeros in the cache too). */
+bool
+region_page_is_shared (const struct region *r, const void *upage)
+{
+  size_t page_index = (const uint8_t *) upage - r->start;
+
+  return r->backing.file != NULL && page_index < r->backing.file_bytes
+         && (page_index + PGSIZE <= r->backing.file_bytes || r->shared);
 }
 
 /* Fills the page-sized kernel buffer KPAGE with the contents that the page at

@@ -12,7 +12,9 @@
 #include "filesys/off_t.h"
 #include <region-info.h>
 
+struct addrspace;
 struct file;
+struct vm_object;
 
 #define REGION_FILE_NAME_MAX 14   /* A file name's characters (READDIR_MAX_LEN). */
 
@@ -28,7 +30,9 @@ struct region_backing
     char name[REGION_FILE_NAME_MAX + 1];  /* FILE's name, for traces and maps. */
   };
 
-/* One region: the pages [start, end). */
+/* One region: the pages [start, end). A file region is private (an ELF segment:
+   a page written becomes the writer's own) or shared (mmap: writes go to the
+   file). */
 struct region
   {
     struct list_elem elem;      /* In a region_set, by address. */
@@ -36,7 +40,12 @@ struct region
     uint8_t *end;               /* Page-aligned end (exclusive). */
     bool writable;
     bool executable;
+    bool shared;                /* Shared file mapping (mmap). */
+    int mapid;                  /* mmap's id for it, or 0. */
     struct region_backing backing;
+    struct vm_object *object;   /* A file region's file object (vm/object.h). */
+    struct list_elem object_elem;   /* In the object's list of mappers. */
+    struct addrspace *as;       /* Whose region it is, for the object's rmap. */
     char kind[REGION_KIND_MAX + 1];   /* "text", "data", "bss", "stack"... */
   };
 
@@ -60,6 +69,7 @@ struct region *region_next (struct region_set *, struct region *);
 int region_set_count (const struct region_set *);
 bool region_page_from_file (const struct region *, const void *upage,
                             off_t *offset, size_t *bytes);
+bool region_page_is_shared (const struct region *, const void *upage);
 bool region_fill_page (const struct region *, const void *upage, void *kpage);
 void region_describe (const struct region *, struct region_info *);
 

@@ -198,3 +198,9 @@ mincore (const void *addr, unsigned length, unsigned char *vec)
 {
   return SYSCALL3 (SYS_MINCORE, addr, length, vec);
 }
+
+int
+meminfo (struct meminfo *info)
+{
+  return SYSCALL1 (SYS_MEMINFO, info);
+}

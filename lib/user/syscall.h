@@ -6,6 +6,7 @@
    pointer or descriptor argument may end the process with exit(-1). */
 
 #include <debug.h>
+#include <meminfo.h>
 #include <region-info.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -64,5 +65,10 @@ int regions (struct region_info *info, int max);
    page-aligned. Returns 0, or -1 if ADDR is unaligned, or the range leaves
    user space or touches no region. Never changes what is resident. */
 int mincore (const void *addr, unsigned length, unsigned char *vec);
+
+/* Fills INFO with the machine's user-memory figures (lib/meminfo.h): frames in
+   all, free, holding shared file pages, pinned; swap slots in all and free.
+   Returns 0. */
+int meminfo (struct meminfo *info);
 
 #endif /* lib/user/syscall.h */

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "tests/unit/check.h"
+#include "threads/vaddr.h"
 
 #define PAGE 4096u
 #define TOP 0xc0000000u
+#define STACK_BOTTOM (TOP - STACK_MAX)  /* The stack's reserved reach starts here. */
 #define FILE_SIZE 0x3000u
 #define MAX_PH 1100
 
@@ -70,6 +72,36 @@ static bool program_ok (void)
   if (ok && why != NULL)
     printf ("accepted but reason set: %s\n", why);
   return ok;
+}
+
+/* True if the program is refused for exactly REASON; prints what it got if not. */
+static bool refused_for (const char *reason)
+{
+  const char *why = NULL;
+
+  if (elf_check_program (&eh, ph, FILE_SIZE, &why))
+    why = "(accepted)";
+  if (why == NULL || strcmp (why, reason))
+    {
+      printf ("expected \"%s\", got \"%s\"\n", reason, why ? why : "(no reason)");
+      return false;
+    }
+  return true;
+}
+
+/* True if program header P alone is refused for exactly REASON. */
+static bool phdr_refused_for (const struct elf32_phdr *p, const char *reason)
+{
+  const char *why = NULL;
+
+  if (elf_check_phdr (p, 0, &why))
+    why = "(accepted)";
+  if (why == NULL || strcmp (why, reason))
+    {
+      printf ("expected \"%s\", got \"%s\"\n", reason, why ? why : "(no reason)");
+      return false;
+    }
+  return true;
 }
 
 static void test_header (void)
@@ -160,23 +192,29 @@ static void test_load_rules (void)
   build_good (); ph[1].p_vaddr = 0xfff; ph[1].p_offset = 0xfff; CHECK (!program_ok ());
   build_good (); ph[1].p_vaddr = 0x1040; CHECK (program_ok ());
 
-  /* Wholly below PHYS_BASE, without wrapping. */
+  /* Wholly below the stack's reserved reach, PHYS_BASE - STACK_MAX, without
+     wrapping; each way out has its own reason. */
   memset (&p, 0, sizeof p);
   p.p_type = ELF_PT_LOAD;
-  p.p_vaddr = TOP - PAGE;
+  p.p_vaddr = STACK_BOTTOM - PAGE;
   p.p_memsz = PAGE;
   CHECK (elf_check_phdr (&p, 0, NULL));
   p.p_memsz = PAGE + 1;
-  CHECK (!elf_check_phdr (&p, 0, NULL));
+  CHECK (phdr_refused_for (&p, "segment reaches the stack's reserved reach"));
+  p.p_vaddr = TOP - PAGE;
+  p.p_memsz = PAGE;
+  CHECK (phdr_refused_for (&p, "segment reaches the stack's reserved reach"));
+  p.p_memsz = PAGE + 1;
+  CHECK (phdr_refused_for (&p, "segment reaches kernel space"));
   p.p_vaddr = TOP;
   p.p_memsz = 1;
-  CHECK (!elf_check_phdr (&p, 0, NULL));
+  CHECK (phdr_refused_for (&p, "segment reaches kernel space"));
   p.p_vaddr = 0x08048000;
   p.p_memsz = 0xffffffff;       /* Wraps to below the start in 32 bits. */
-  CHECK (!elf_check_phdr (&p, 0, NULL));
+  CHECK (phdr_refused_for (&p, "segment wraps around the address space"));
   p.p_vaddr = 0xfffff000;
   p.p_memsz = 0x2000;
-  CHECK (!elf_check_phdr (&p, 0, NULL));
+  CHECK (phdr_refused_for (&p, "segment wraps around the address space"));
 
   /* File bytes inside the file, without wrapping. */
   memset (&p, 0, sizeof p);
@@ -250,6 +288,52 @@ static void test_entry (void)
   eh.e_entry = 0x10000000; CHECK (!program_ok ());
 }
 
+/* Each rule of shared/ABI.md "Executables" is refused with its own reason (the
+   reason goes to the diagnostic stream as `load: NAME: REASON'). */
+static void test_reasons (void)
+{
+  build_good (); eh.e_ident[3] = 'G'; CHECK (refused_for ("not an ELF file"));
+  build_good (); eh.e_ident[ELF_EI_CLASS] = 2;
+  CHECK (refused_for ("not a 32-bit ELF file"));
+  build_good (); eh.e_ident[ELF_EI_DATA] = 2; CHECK (refused_for ("not little-endian"));
+  build_good (); eh.e_version = 2; CHECK (refused_for ("unknown ELF version"));
+  build_good (); eh.e_type = 3; CHECK (refused_for ("not an executable"));
+  build_good (); eh.e_machine = 62; CHECK (refused_for ("not an i386 program"));
+  build_good (); eh.e_phentsize = 56; CHECK (refused_for ("bad program header size"));
+  build_good (); eh.e_phnum = 0; CHECK (refused_for ("no program headers"));
+  build_good (); eh.e_phnum = ELF_PHNUM_MAX + 1;
+  CHECK (refused_for ("too many program headers"));
+  build_good (); eh.e_phoff = FILE_SIZE;
+  CHECK (refused_for ("program headers beyond end of file"));
+  build_good (); ph[2].p_type = ELF_PT_DYNAMIC;
+  CHECK (refused_for ("dynamically linked (PT_DYNAMIC)"));
+  build_good (); ph[2].p_type = ELF_PT_INTERP;
+  CHECK (refused_for ("needs an interpreter (PT_INTERP)"));
+  build_good (); ph[2].p_type = ELF_PT_SHLIB; CHECK (refused_for ("PT_SHLIB segment"));
+  build_good (); ph[1].p_offset = 0x2044;
+  CHECK (refused_for ("segment offset and address differ within a page"));
+  build_good (); ph[1].p_filesz = 0x5001;
+  CHECK (refused_for ("segment memory size below file size"));
+  build_good (); ph[1].p_filesz = 0; ph[1].p_memsz = 0;
+  CHECK (refused_for ("empty segment"));
+  build_good (); ph[1].p_vaddr = 0x40; ph[1].p_offset = 0x40;
+  CHECK (refused_for ("segment in page 0"));
+  build_good (); ph[1].p_vaddr = STACK_BOTTOM - PAGE + 0x40;
+  CHECK (refused_for ("segment reaches the stack's reserved reach"));
+  build_good (); ph[1].p_vaddr = TOP + 0x40;
+  CHECK (refused_for ("segment reaches kernel space"));
+  build_good (); ph[1].p_memsz = 0xfffff000;
+  CHECK (refused_for ("segment wraps around the address space"));
+  build_good (); ph[1].p_filesz = FILE_SIZE;
+  CHECK (refused_for ("segment beyond end of file"));
+  build_good (); ph[1].p_vaddr = 0x08049240; ph[1].p_offset = 0x1240;
+  CHECK (refused_for ("segments share a page"));
+  build_good (); ph[0].p_type = ELF_PT_NOTE; ph[1].p_type = ELF_PT_NOTE;
+  CHECK (refused_for ("no loadable segment"));
+  build_good (); eh.e_entry = 0x0804a040;
+  CHECK (refused_for ("entry point outside executable code"));
+}
+
 static void test_load_pages (void)
 {
   uint32_t first, end;
@@ -273,6 +357,7 @@ int main (void)
   test_load_rules ();
   test_overlap ();
   test_entry ();
+  test_reasons ();
   test_load_pages ();
   return check_summary ("elf");
 }

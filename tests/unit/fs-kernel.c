@@ -22,6 +22,7 @@ static uint8_t *disk;
 static uint32_t disk_sectors;
 static bool disk_present;
 static int disk_writes;
+static int disk_multi_reads;    /* block_read_sectors calls. */
 static char fake_device;        /* Its address stands for the device. */
 
 struct block *
@@ -44,6 +45,17 @@ block_read (struct block *block, block_sector_t sector, void *buffer)
   assert (block == (struct block *) &fake_device && sector < disk_sectors);
   memcpy (buffer, disk + (size_t) sector * BLOCK_SECTOR_SIZE,
           BLOCK_SECTOR_SIZE);
+}
+
+void
+block_read_sectors (struct block *block, block_sector_t first, size_t count,
+                    void *buffer)
+{
+  assert (block == (struct block *) &fake_device && first < disk_sectors
+          && count <= disk_sectors - first);
+  memcpy (buffer, disk + (size_t) first * BLOCK_SECTOR_SIZE,
+          count * BLOCK_SECTOR_SIZE);
+  disk_multi_reads++;
 }
 
 void
@@ -435,6 +447,43 @@ test_disk_full (void)
   CHECK (disk_consistent ());
 }
 
+/* Whole sectors read in one go come in as one multi-sector transfer when none of
+   them is cached, and through the cache when some are (so a sector written but
+   not yet flushed is read as written). */
+static void
+test_multi_sector_read (void)
+{
+  static uint8_t data[20000], back[20000];
+  struct file *file;
+  int before;
+  size_t i;
+
+  for (i = 0; i < sizeof data; i++)
+    data[i] = (uint8_t) (i * 13 + (i >> 9));
+  disk_make (2);
+  CHECK (filesys_init (true));
+  CHECK (filesys_create ("run", 0));
+  file = filesys_open ("run");
+  CHECK (file != NULL && file_write (file, data, sizeof data) == sizeof data);
+  file_close (file);
+  filesys_done ();
+
+  CHECK (filesys_init (false));
+  file = filesys_open ("run");
+  before = disk_multi_reads;
+  CHECK (file_read_at (file, back, 8 * KFS_SECTOR_SIZE, 4 * KFS_SECTOR_SIZE)
+         == 8 * KFS_SECTOR_SIZE);
+  CHECK (memcmp (back, data + 4 * KFS_SECTOR_SIZE, 8 * KFS_SECTOR_SIZE) == 0);
+  CHECK (disk_multi_reads > before);            /* Cold: one transfer. */
+  CHECK (file_write_at (file, "new", 3, 6 * KFS_SECTOR_SIZE + 7) == 3);
+  memcpy (data + 6 * KFS_SECTOR_SIZE + 7, "new", 3);
+  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);  /* Sees the cached write. */
+  file_close (file);
+  CHECK (held_count == 0);
+  CHECK (disk_consistent ());
+}
+
 /* A corrupt disk must make calls fail, never crash the kernel. */
 static void
 test_corrupt_disk (void)
@@ -495,6 +544,7 @@ main (void)
   test_remove_while_open ();
   test_deny_write ();
   test_big_file ();
+  test_multi_sector_read ();
   test_disk_full ();
   test_corrupt_disk ();
   free (disk);

@@ -2,18 +2,23 @@
 
    C puts each kind of object in a particular segment: code in text,
    constants and string literals in read-only data, initialised globals
-   and statics in data, zero-initialised ones in bss, locals and the
-   arguments on the stack.  This program prints where a sample of each
-   really lives, asks the kernel (the regions() system call) which region
-   holds that address, and checks that the two agree.  It doubles as the
-   `make run' demo, so its output is meant to be read. */
+   and statics in data, zero-initialised ones in bss, malloc'd blocks on
+   the heap just above them, mapped files between the heap and the stack,
+   locals and the arguments on the stack.  This program prints where a
+   sample of each really lives, asks the kernel (the regions() system call)
+   which region holds that address, and checks that the two agree.  It
+   doubles as the `make run' demo, so its output is meant to be read; with
+   the page-fault trace on, each page appears the first time it is used. */
 
 #include "tests/lib.h"
+#include <malloc.h>
 #include <stdint.h>
 #include <string.h>
 #include <syscall.h>
 
 #define REGIONS_MAX 16
+#define MAP_ADDRESS ((void *) 0x10000000)   /* Where the demo maps its file. */
+#define MAPPED_TEXT "the contents of a memory-mapped file\n"
 
 /* Where the linker script (lib/user/user.lds) says things end. */
 extern char etext[], edata[], end[];
@@ -92,9 +97,19 @@ main (int argc, char *argv[])
   int local = 1;
   int i, mismatches = 0;
   char flags[4];
+  char *block, *mapped;
+  int fd;
 
   test_name = "memory-layout";
   msg ("begin");
+  block = malloc (100);
+  if (block == NULL)
+    fail ("malloc (100) failed");
+  if (!create ("mapped.txt", 0) || (fd = open ("mapped.txt")) < 2
+      || write (fd, MAPPED_TEXT, sizeof MAPPED_TEXT - 1) != sizeof MAPPED_TEXT - 1
+      || mmap (fd, MAP_ADDRESS) == MAP_FAILED)
+    fail ("could not map a file");
+  mapped = MAP_ADDRESS;
   region_count = regions (regions_found, REGIONS_MAX);
   if (region_count < 0)
     fail ("regions() returned %d", region_count);
@@ -124,12 +139,16 @@ main (int argc, char *argv[])
   mismatches += !show ("uninitialised global", &uninitialised_global, "bss");
   mismatches += !show ("static local = 0", &static_local_zero, "bss");
   mismatches += !show ("12 KB uninitialised array", big_uninitialised_array, "bss");
+  mismatches += !show ("malloc'd block", block, "heap");
+  mismatches += !show ("mapped file", mapped, "mmap");
   mismatches += !show ("local variable", &local, "stack");
   mismatches += !show ("argv (the array)", argv, "stack");
   mismatches += !show ("argv[0] (the string)", argv[0], "stack");
   msg ("The stack is at the top of user memory, just below PHYS_BASE = %p;",
        PHYS_BASE);
   msg ("the code is at the bottom, at USER_BASE = %p.", USER_BASE);
+  msg ("The heap starts on the page after .bss and grows up (sbrk);");
+  msg ("the file is mapped between the heap and the stack: \"%.20s...\"", mapped);
   if (argc != 1)
     fail ("argc = %d, expected 1", argc);
   if (mismatches > 0)
