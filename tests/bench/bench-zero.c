@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include "threads/vaddr.h"
 
-#define ZERO_PAGES 3000
+#define ZERO_PAGES 24000
 
-static char pages[ZERO_PAGES][PGSIZE];
+static volatile char pages[ZERO_PAGES][PGSIZE];
 
 int main (int argc, char **argv);
 
