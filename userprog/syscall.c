@@ -96,7 +96,15 @@ static uint32_t sys_exec (const uint32_t *args)
   tid_t tid;
 
   if (cmdline == NULL)
-    return -1;
+    {
+      /* No page for the command line: say so under the program's name. */
+      char name[PROCESS_NAME_MAX + 1];
+      if (user_strlcpy (name, (const char *) args[0], sizeof name) < 0)
+        kill_bad_pointer ();
+      name[strcspn (name, " ")] = '\0';
+      diag_printf ("load: %s: out of memory\n", name);
+      return -1;
+    }
   len = user_strlcpy (cmdline, (const char *) args[0], PGSIZE);
   if (len < 0)
     {
