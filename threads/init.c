@@ -160,6 +160,8 @@ static char **parse_options (void)
         vm_trace = true;
       else if (!strcmp (*arg, "-noshare"))
         vm_share = false;
+      else if (!strcmp (*arg, "-pio"))
+        ide_force_pio = true;
       else
         PANIC ("unknown option `%s' (use -h for help)", *arg);
     }
@@ -286,6 +288,7 @@ static void usage (void)
           "  -rs=SEED           Seed the random number generator with SEED.\n"
           "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n"
           "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n"
-          "  -noshare           Give each process private copies of its program's pages.\n");
+          "  -noshare           Give each process private copies of its program's pages.\n"
+          "  -pio               Disk transfers by PIO only, never DMA.\n");
   shutdown_power_off ();
 }

@@ -28,9 +28,10 @@
 #include "vm/addrspace-internal.h"
 #include "vm/object.h"
 
-#define FRAME_PINS 0x0ff        /* In frame.page: how many pins hold the frame. */
-#define FRAME_OBJECT 0x100      /* In frame.page: owner is a vm_object. */
-#define EVICT_ROUNDS 8          /* Sweeps tried before giving up, a tick apart. */
+#define FRAME_PINS 0x7ff        /* In frame.page: how many pins hold the frame. */
+#define FRAME_OBJECT 0x800      /* In frame.page: owner is a vm_object. */
+#define EVICT_WAIT_TICKS 500    /* How long to wait for busy owners (5 s). */
+#define EVICT_PINNED_TICKS 8    /* How long to wait for pins to end. */
 
 struct frame
   {
@@ -71,131 +72,156 @@ page_part (const struct frame *f)
 struct victim
   {
     struct frame *frame;
+    bool owner_is_object;       /* Its owner is a vm_object, not an address space. */
     bool owner_was_held;        /* The running thread held the lock already. */
   };
 
+/* What try_victim() found out about a frame. */
+enum candidate
+  {
+    CANDIDATE_TAKEN,            /* It goes: its owner is locked for the eviction. */
+    CANDIDATE_KEPT,             /* Recently used, or it would need a write. */
+    CANDIDATE_BUSY              /* Its owner's lock is held by another thread. */
+  };
+
 /* Whether frame F can go now (with CLEAN_ONLY: without a write). If so, returns
-   true with F's owner locked and F unmapped (an object's frame) or ready to be
-   written out (a private one); else false, leaving nothing locked. Takes the
+   CANDIDATE_TAKEN with F's owner locked and F unmapped (an object's frame) or
+   ready to be written out (a private one); else leaves nothing locked. Takes the
    second chance of a recently used frame. The caller holds frame_lock. */
-static bool
+static enum candidate
 try_victim (struct frame *f, bool clean_only, bool *owner_was_held)
 {
   if (f->page & FRAME_OBJECT)
     {
       struct vm_object *obj = f->owner;
       if (!object_trylock (obj, owner_was_held))
-        return false;
+        return CANDIDATE_BUSY;
       if (object_prepare_eviction (obj, page_part (f) >> PGBITS,
-                                   palloc_user_page (f - frames), clean_only)
+                                   palloc_user_page (f - frames))
           == OBJECT_EVICT_GO)
-        return true;
+        return CANDIDATE_TAKEN;
       if (!*owner_was_held)
         object_unlock (obj);
-      return false;
+      return CANDIDATE_KEPT;
     }
   else
     {
       struct addrspace *as = f->owner;
       const void *upage = (const void *) page_part (f);
       if (!addrspace_lock_for_eviction (as, owner_was_held))
-        return false;
+        return CANDIDATE_BUSY;
       if (!addrspace_test_and_clear_accessed (as, upage)
           && (!clean_only || addrspace_page_is_clean (as, upage)))
-        return true;
+        return CANDIDATE_TAKEN;
       if (!*owner_was_held)
         lock_release (&as->lock);
-      return false;
+      return CANDIDATE_KEPT;
     }
 }
 
 /* Looks for a victim, starting at the clock hand. On success returns true with
-   *V filled in and its frame pinned; else false. Takes and releases frame_lock. */
+   *V filled in and its frame pinned; else false, with *BUSY_SEEN saying whether
+   some frame was passed over only because its owner was busy. Takes and releases
+   frame_lock. */
 static bool
-choose_victim (bool clean_only, struct victim *v)
+choose_victim (bool clean_only, struct victim *v, bool *busy_seen)
 {
   size_t scanned;
   bool found = false;
 
+  *busy_seen = false;
   lock_acquire (&frame_lock);
   for (scanned = 0; scanned < 2 * frame_cnt && !found; scanned++)
     {
       struct frame *f = &frames[clock_hand];
 
       clock_hand = (clock_hand + 1) % frame_cnt;
-      if (f->owner != NULL && (f->page & FRAME_PINS) == 0
-          && try_victim (f, clean_only, &v->owner_was_held))
+      if (f->owner == NULL || (f->page & FRAME_PINS) != 0)
+        continue;
+      switch (try_victim (f, clean_only, &v->owner_was_held))
         {
+        case CANDIDATE_TAKEN:
           f->page++;
           v->frame = f;
+          v->owner_is_object = (f->page & FRAME_OBJECT) != 0;
           found = true;
+          break;
+        case CANDIDATE_BUSY:
+          *busy_seen = true;
+          break;
+        case CANDIDATE_KEPT:
+          break;
         }
     }
   lock_release (&frame_lock);
   return found;
 }
 
-/* Evicts victim V's page and releases its owner's lock. Returns false if it needed
-   swap and swap is full (the page then stays). */
+/* Evicts victim V's page, drops the victim's pin and releases its owner's lock,
+   in that order (while the owner is locked it cannot free the frame). Returns
+   false if it needed swap and swap is full: the page then stays. On success the
+   frame is unowned, for the caller to take. */
 static bool
 evict_victim (struct victim *v)
 {
   struct frame *f = v->frame;
+  void *owner = f->owner;
   void *kpage = palloc_user_page (f - frames);
   bool evicted = true;
 
-  if (f->page & FRAME_OBJECT)
+  if (v->owner_is_object)
+    object_finish_eviction (owner, page_part (f) >> PGBITS, kpage);
+  else
+    evicted = addrspace_evict_page (owner, (const void *) page_part (f), kpage);
+
+  lock_acquire (&frame_lock);
+  if (evicted)
     {
-      object_finish_eviction (f->owner, page_part (f) >> PGBITS, kpage);
-      if (!v->owner_was_held)
-        object_unlock (f->owner);
+      f->owner = NULL;
+      f->page = 0;
     }
   else
-    {
-      struct addrspace *as = f->owner;
-      evicted = addrspace_evict_page (as, (const void *) page_part (f), kpage);
-      if (!v->owner_was_held)
-        lock_release (&as->lock);
-    }
+    f->page--;
+  lock_release (&frame_lock);
+
+  if (!v->owner_was_held && v->owner_is_object)
+    object_unlock (owner);
+  else if (!v->owner_was_held)
+    lock_release (&((struct addrspace *) owner)->lock);
   return evicted;
 }
 
 /* Frees a frame by evicting some page, and returns it (unowned, for the caller to
-   take), or NULL if no page can be evicted: every frame is pinned or busy, or
-   swap is full and no page can be dropped. */
+   take), or NULL if no page can be evicted: every frame is pinned, or swap is full
+   and no page can be dropped. Frames whose owners are busy (faulting, or waiting
+   for the disk in the middle of an eviction) are waited for, a tick at a time, for
+   up to EVICT_WAIT_TICKS; frames pinned by system calls, for EVICT_PINNED_TICKS. */
 static void *
 evict (void)
 {
   bool clean_only = false;
-  int round = 0;
+  int waited = 0;
 
-  while (round < EVICT_ROUNDS)
+  for (;;)
     {
       struct victim v;
-      bool evicted;
+      bool busy_seen, evicted;
 
-      if (!choose_victim (clean_only, &v))
+      if (!choose_victim (clean_only, &v, &busy_seen))
         {
-          round++;
-          timer_sleep (1);      /* Let busy owners finish what they hold. */
+          if (waited >= (busy_seen ? EVICT_WAIT_TICKS : EVICT_PINNED_TICKS))
+            return NULL;
+          waited++;
+          timer_sleep (1);
           continue;
         }
       evicted = evict_victim (&v);
-      lock_acquire (&frame_lock);
-      v.frame->page--;
-      if (evicted)
-        {
-          v.frame->owner = NULL;
-          v.frame->page = 0;
-        }
-      lock_release (&frame_lock);
       if (evicted)
         return palloc_user_page (v.frame - frames);
       /* Swap is full: from now on only a page that can be dropped will do, and
          dropping one cannot fail. */
       clean_only = true;
     }
-  return NULL;
 }
 
 /* Returns a frame (its kernel address) for page UPAGE of OWNER, pinned until
@@ -250,18 +276,38 @@ frame_free (void *kpage)
   palloc_free_page (kpage);
 }
 
-/* Keeps frame KPAGE from being evicted until a matching frame_unpin(). The caller
-   holds the owner's lock (or, for an object's frame, may rely on the object's
-   lock), so no eviction is under way on it. */
-void
+/* Keeps frame KPAGE from being evicted until a matching frame_unpin(). Returns
+   false, changing nothing, if the frame already has as many pins as it can count.
+   The caller holds the owner's lock (or, for an object's frame, may rely on the
+   object's lock), so no eviction is under way on it. */
+bool
 frame_pin (void *kpage)
 {
   struct frame *f = frame_of (kpage);
+  bool pinned = false;
 
   lock_acquire (&frame_lock);
-  ASSERT (f->owner != NULL && (f->page & FRAME_PINS) != FRAME_PINS);
-  f->page++;
+  ASSERT (f->owner != NULL);
+  if ((f->page & FRAME_PINS) != FRAME_PINS)
+    {
+      f->page++;
+      pinned = true;
+    }
   lock_release (&frame_lock);
+  return pinned;
+}
+
+/* True if frame KPAGE is pinned now. */
+bool
+frame_is_pinned (void *kpage)
+{
+  struct frame *f = frame_of (kpage);
+  bool pinned;
+
+  lock_acquire (&frame_lock);
+  pinned = (f->page & FRAME_PINS) != 0;
+  lock_release (&frame_lock);
+  return pinned;
 }
 
 /* Ends one pin of frame KPAGE. */
