@@ -64,6 +64,7 @@ vm_fault_file (const struct region *r, const void *upage, void *kpage,
   return region_fill_page (r, upage, kpage);
 }
 
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
 /* A page that is wholly a page of region R's file: the file object's one copy,
    from its cache or read now (pinned; see object_get_page()). */
 static void *
@@ -107,6 +108,7 @@ vm_fault_swap (uint32_t pte, void *kpage, char *resolution)
   swap_in (slot, kpage);
   swap_free (slot);
 }
+#endif /* END SOLUTION vm */
 
 /* Why the process may not touch UADDR of AS as ACCESS asks (USER_ESP judging stack
    growth), or NULL if it may; sets *R to UADDR's region (after growing the stack
@@ -119,6 +121,7 @@ check_access (struct addrspace *as, uint8_t *uaddr, enum vm_access access,
   if (!is_user_vaddr (uaddr))
     return "kernel address";
   *r = region_find (&as->regions, uaddr);
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
   if (*r == NULL && vm_stack_reach (as, uaddr, user_esp))
     {
       if (!region_resize (&as->regions, as->stack, pg_round_down (uaddr),
@@ -127,6 +130,9 @@ check_access (struct addrspace *as, uint8_t *uaddr, enum vm_access access,
       *r = as->stack;
       *grew = true;
     }
+#else /* STARTER vm */
+  (void) user_esp;               /* The stack does not grow yet. */
+#endif /* END SOLUTION vm */
   if (*r == NULL)
     return (as->stack != NULL && uaddr >= as->stack_floor && uaddr < as->stack->start
             ? "below the stack pointer" : "outside every region");
@@ -200,6 +206,7 @@ fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
   uint32_t flags = 0;
   void *kpage;
 
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
   if (region_page_is_shared (r, upage) && (vm_share || r->shared))
     {
       kpage = vm_fault_shared (r, upage, resolution, why);
@@ -225,6 +232,9 @@ fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
         }
     }
   else
+#else /* STARTER vm */
+  (void) access;                /* Every page is private, and none is shared yet. */
+#endif /* END SOLUTION vm */
     {
       kpage = frame_alloc (as, upage);
       if (kpage == NULL)
@@ -232,12 +242,15 @@ fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
           *why = "out of memory";
           return NULL;
         }
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
       if (pte_is_swapped (*pte))
         {
           vm_fault_swap (*pte, kpage, resolution);
           flags = PTE_ANON;
         }
-      else if (vm_page_is_from_file (as, upage))
+      else
+#endif /* END SOLUTION vm */
+      if (vm_page_is_from_file (as, upage))
         {
           if (!vm_fault_file (r, upage, kpage, resolution))
             {
@@ -292,6 +305,7 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
   if (error == NULL && (*pte & PTE_P))
     kpage = pin_present (as, r, upage, pte,
                          pin && (*pte & PTE_W) ? access_bits : PTE_A, &error);
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
   if (kpage != NULL && (access & VM_WRITE) && !(*pte & PTE_W))
     {
       /* A private page still sharing its file's frame, now written. */
@@ -304,7 +318,9 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
                  pte_create (kpage, true, true) | PTE_ANON | PTE_D | PTE_A);
       frame_unpin (shared);
     }
-  else if (kpage != NULL)
+  else
+#endif /* END SOLUTION vm */
+  if (kpage != NULL)
     {
       /* Resident already, and usable as it is: only the kernel asks, to pin it. */
       if (!pin)
