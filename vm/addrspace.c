@@ -248,6 +248,7 @@ addrspace_init_stack (struct addrspace *as)
 int
 addrspace_mmap (struct addrspace *as, struct file *file, const char *name, void *addr)
 {
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
   off_t length = file_length (file);
   uintptr_t start = (uintptr_t) addr;
   uintptr_t end = start + ROUND_UP ((uintptr_t) length, PGSIZE);
@@ -263,6 +264,10 @@ addrspace_mmap (struct addrspace *as, struct file *file, const char *name, void 
     r->mapid = ++as->last_mapid;
   lock_release (&as->lock);
   return r != NULL ? r->mapid : -1;
+#else /* STARTER vm */
+  (void) as, (void) file, (void) name, (void) addr;
+  return -1;
+#endif /* END SOLUTION vm */
 }
 
 /* Unmaps AS's mapping MAPID, writing its dirty pages back to the file. Returns
@@ -270,6 +275,7 @@ addrspace_mmap (struct addrspace *as, struct file *file, const char *name, void 
 bool
 addrspace_munmap (struct addrspace *as, int mapid)
 {
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
   struct region *r;
 
   lock_acquire (&as->lock);
@@ -280,6 +286,10 @@ addrspace_munmap (struct addrspace *as, int mapid)
     remove_region (as, r);
   lock_release (&as->lock);
   return r != NULL;
+#else /* STARTER vm */
+  (void) as, (void) mapid;
+  return false;
+#endif /* END SOLUTION vm */
 }
 
 /* Puts the start of AS's heap, and its break, at START rounded up to a page: just
@@ -292,6 +302,7 @@ addrspace_init_heap (struct addrspace *as, void *start)
   lock_release (&as->lock);
 }
 
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
 /* Makes the heap region of AS cover [heap_start, END) (END page-aligned, at least
    heap_start), adding, resizing or removing it; pages that leave it are given
    back at once. Returns false, changing nothing, if it would overlap another
@@ -321,6 +332,7 @@ set_heap_end (struct addrspace *as, uint8_t *end)
     release_range (as, as->heap, end, old_end);
   return region_resize (&as->regions, as->heap, as->heap_start, end);
 }
+#endif /* END SOLUTION vm */
 
 /* Moves AS's break by INCREMENT bytes (sbrk): a heap that grows gets zero-filled
    pages on first touch; one that shrinks gives its freed pages and swap slots back
@@ -330,6 +342,7 @@ set_heap_end (struct addrspace *as, uint8_t *end)
 void *
 addrspace_sbrk (struct addrspace *as, intptr_t increment)
 {
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
   uint8_t *old, *new;
   void *result = (void *) -1;
 
@@ -345,6 +358,10 @@ addrspace_sbrk (struct addrspace *as, intptr_t increment)
     }
   lock_release (&as->lock);
   return result;
+#else /* STARTER vm */
+  (void) as, (void) increment;
+  return (void *) -1;
+#endif /* END SOLUTION vm */
 }
 
 /* True if the process may touch page-aligned UPAGE of AS for writing (WRITE) or
@@ -358,7 +375,12 @@ page_allowed (struct addrspace *as, const uint8_t *upage, const uint8_t *uaddr,
 
   if (r != NULL)
     return r->writable || !write;
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
   return vm_stack_reach (as, uaddr, user_esp);
+#else /* STARTER vm */
+  (void) uaddr, (void) user_esp;
+  return false;
+#endif /* END SOLUTION vm */
 }
 
 /* True if every byte of [UADDR, UADDR + SIZE) is user memory of AS that the
@@ -482,6 +504,7 @@ addrspace_mincore (struct addrspace *as, const void *addr, size_t page_cnt,
   return touches;
 }
 
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
 /* For the frame table, which holds frame_lock: takes AS's lock for an eviction
    without waiting. Returns false if another thread holds it; else true, with
    *ALREADY_HELD saying whether the running thread held it before (then the caller
@@ -552,3 +575,4 @@ addrspace_evict_page (struct addrspace *as, const void *upage, void *kpage)
     diag_printf ("evict %s %p -> swap slot %u\n", as->name, upage, (unsigned) slot);
   return true;
 }
+#endif /* END SOLUTION vm */
