@@ -59,6 +59,7 @@ static void NO_RETURN kill_bad_pointer (void)
   kill_process ("bad pointer in system call");
 }
 
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
 /* Copies the file name at user address UNAME into NAME. Kills the process if
    UNAME is not a readable string; returns false if the name is too long. */
 static bool copy_file_name (const char *uname, char name[FILE_NAME_MAX + 2])
@@ -68,6 +69,7 @@ static bool copy_file_name (const char *uname, char name[FILE_NAME_MAX + 2])
     kill_bad_pointer ();
   return len <= FILE_NAME_MAX;
 }
+#endif /* END SOLUTION userprog */
 
 /* The open file behind descriptor FD of the running process, or NULL. */
 static struct file *fd_file (int fd)
@@ -91,6 +93,7 @@ static uint32_t sys_exit (const uint32_t *args)
 
 static uint32_t sys_exec (const uint32_t *args)
 {
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   char *cmdline = palloc_get_page (0);
   int len;
   tid_t tid;
@@ -114,33 +117,53 @@ static uint32_t sys_exec (const uint32_t *args)
   tid = len < PGSIZE ? process_execute (cmdline) : TID_ERROR;
   palloc_free_page (cmdline);
   return tid == TID_ERROR ? (uint32_t) -1 : (uint32_t) tid;
+#else /* STARTER userprog */
+  (void) args;
+  return -1;
+#endif /* END SOLUTION userprog */
 }
 
 static uint32_t sys_wait (const uint32_t *args)
 {
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   return process_wait ((tid_t) args[0]);
+#else /* STARTER userprog */
+  (void) args;
+  return -1;
+#endif /* END SOLUTION userprog */
 }
 
 static uint32_t sys_create (const uint32_t *args)
 {
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   char name[FILE_NAME_MAX + 2];
 
   if (!copy_file_name ((const char *) args[0], name) || args[1] > INT32_MAX)
     return false;
   return filesys_create (name, (off_t) args[1]);
+#else /* STARTER userprog */
+  (void) args;
+  return false;
+#endif /* END SOLUTION userprog */
 }
 
 static uint32_t sys_remove (const uint32_t *args)
 {
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   char name[FILE_NAME_MAX + 2];
 
   if (!copy_file_name ((const char *) args[0], name))
     return false;
   return filesys_remove (name);
+#else /* STARTER userprog */
+  (void) args;
+  return false;
+#endif /* END SOLUTION userprog */
 }
 
 static uint32_t sys_open (const uint32_t *args)
 {
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct process *p = process_current ();
   char name[FILE_NAME_MAX + 2];
   struct file *file;
@@ -159,12 +182,21 @@ static uint32_t sys_open (const uint32_t *args)
   p->files[i] = file;
   strlcpy (p->file_names[i], name, sizeof p->file_names[i]);
   return PROCESS_FD_FIRST + i;
+#else /* STARTER userprog */
+  (void) args;
+  return -1;
+#endif /* END SOLUTION userprog */
 }
 
 static uint32_t sys_filesize (const uint32_t *args)
 {
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct file *file = fd_file ((int) args[0]);
   return file != NULL ? (uint32_t) file_length (file) : (uint32_t) -1;
+#else /* STARTER userprog */
+  (void) args;
+  return -1;
+#endif /* END SOLUTION userprog */
 }
 
 /* Reads SIZE bytes of console input into user buffer UBUF, a chunk at a time
@@ -282,20 +314,31 @@ static uint32_t sys_write (const uint32_t *args)
 
 static uint32_t sys_seek (const uint32_t *args)
 {
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct file *file = fd_file ((int) args[0]);
   if (file != NULL)
     file_seek (file, args[1] > INT32_MAX ? -1 : (off_t) args[1]);
   return 0;
+#else /* STARTER userprog */
+  (void) args;
+  return 0;
+#endif /* END SOLUTION userprog */
 }
 
 static uint32_t sys_tell (const uint32_t *args)
 {
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct file *file = fd_file ((int) args[0]);
   return file != NULL ? (uint32_t) file_tell (file) : (uint32_t) -1;
+#else /* STARTER userprog */
+  (void) args;
+  return -1;
+#endif /* END SOLUTION userprog */
 }
 
 static uint32_t sys_close (const uint32_t *args)
 {
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct file *file = fd_file ((int) args[0]);
   if (file != NULL)
     {
@@ -303,6 +346,10 @@ static uint32_t sys_close (const uint32_t *args)
       process_current ()->files[(int) args[0] - PROCESS_FD_FIRST] = NULL;
     }
   return 0;
+#else /* STARTER userprog */
+  (void) args;
+  return 0;
+#endif /* END SOLUTION userprog */
 }
 
 /* inumber, reserved: always -1. */
