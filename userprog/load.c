@@ -61,6 +61,7 @@ load_segment (struct addrspace *as, struct file *file, const char *name,
   return NULL;
 }
 
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
 /* Counts the words of CMDLINE (runs of non-spaces). */
 static size_t count_words (const char *cmdline)
 {
@@ -115,6 +116,24 @@ static bool build_stack (uint8_t *kpage, const char *cmdline, void **esp)
   return true;
 #undef TO_USER
 }
+#else /* STARTER userprog */
+/* Builds the initial stack in the zeroed page KPAGE that will be mapped at
+   PHYS_BASE - PGSIZE. Passing CMDLINE's words as arguments (shared/ABI.md
+   "Process start") is yours to write; this stack has none: argv[0] = NULL,
+   argv, argc = 0 and a fake return address. Sets *ESP to the user address of the
+   fake return address. */
+static bool build_stack (uint8_t *kpage, const char *cmdline, void **esp)
+{
+  uint32_t *sp = (uint32_t *) (kpage + PGSIZE);
+
+  (void) cmdline;
+  *--sp = 0;                                    /* argv[0] */
+  sp[-1] = (uint32_t) PHYS_BASE - sizeof *sp;   /* argv */
+  sp -= 3;                                      /* argv, argc, return address */
+  *esp = (uint8_t *) PHYS_BASE - 4 * sizeof *sp;
+  return true;
+}
+#endif /* END SOLUTION userprog */
 
 /* Adds AS's stack region and builds the initial stack for CMDLINE in its top
    page, through the same path a system call writes user memory by. Returns NULL or
