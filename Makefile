@@ -89,12 +89,14 @@ bench: tools
 	@$(SUBMAKE) all tests
 	@$(PY) utils/bench
 
-# Boots halted with a GDB stub and prints the command to attach.
-# `make gdb PROG=NAME` debugs user test program NAME; `make gdb TEST=NAME` a
-# kernel test; with neither, the memory-layout demo.
+# Boots halted with a GDB stub and prints the command to attach (gdb -x
+# build/gdbinit: the kernel's and the program's symbols, the macros, the port).
+# `make gdb PROG=SUITE/NAME` debugs user program NAME; `make gdb TEST=NAME` a
+# kernel test; with neither, the memory-layout demo. The port is your own
+# (20000 + uid % 10000, or the next free one); GDBPORT=N picks another.
 gdb: tools
 	@$(SUBMAKE) all tests
-	$(PY) utils/kestrel --gdb $(if $(TEST),-- -q run $(TEST),-p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(notdir $(or $(PROG),memory-layout)) -- -q run $(notdir $(or $(PROG),memory-layout)))
+	$(PY) utils/kestrel --gdb$(if $(GDBPORT),=$(GDBPORT)) $(if $(TEST),-- -q run $(TEST),-p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(notdir $(or $(PROG),memory-layout)) -- -q run $(notdir $(or $(PROG),memory-layout)))
 
 clean:
 	rm -rf $(BUILD)

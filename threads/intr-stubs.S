@@ -97,15 +97,15 @@ intr_exit:
         .cfi_def_cfa %esp, 64
         INTERRUPTED_FRAME_RULES
         SAVED_REGISTER_RULES
-        popal
+        popal                    /* The interrupted code's registers again. */
         .cfi_adjust_cfa_offset -32
-        .cfi_restore %eax
-        .cfi_restore %ecx
-        .cfi_restore %edx
-        .cfi_restore %ebx
-        .cfi_restore %esi
-        .cfi_restore %edi
-        .cfi_offset %ebp, -8
+        .cfi_same_value %eax
+        .cfi_same_value %ecx
+        .cfi_same_value %edx
+        .cfi_same_value %ebx
+        .cfi_same_value %ebp
+        .cfi_same_value %esi
+        .cfi_same_value %edi
         popl %gs
         .cfi_adjust_cfa_offset -4
         popl %fs
@@ -116,7 +116,6 @@ intr_exit:
         .cfi_adjust_cfa_offset -4
         addl $12, %esp           /* Vector, error code, frame pointer. */
         .cfi_adjust_cfa_offset -12
-        .cfi_restore %ebp
         iret
         .cfi_endproc
         .size intr_exit, . - intr_exit
