@@ -47,7 +47,7 @@ SUBMAKE = $(MAKE) --no-print-directory $(BUILD_JOBS)
 TESTS ?=
 JOBS ?=
 
-.PHONY: all run check check-% grade unit bench gdb clean tools
+.PHONY: all run check check-% grade unit bench gdb layout clean tools
 
 all: $(BUILD)/kernel.elf
 
@@ -97,6 +97,14 @@ bench: tools
 gdb: tools
 	@$(SUBMAKE) all tests
 	$(PY) utils/kestrel --gdb$(if $(GDBPORT),=$(GDBPORT)) $(if $(TEST),-- -q run $(TEST),-p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(notdir $(or $(PROG),memory-layout)) -- -q run $(notdir $(or $(PROG),memory-layout)))
+
+# A program's memory from both sides: on the host its `size` and program headers,
+# in Kestrel its regions at exit (-mapsdump) with each segment beside the region it
+# became, and a picture of the address space with its page faults
+# (build/layout/NAME.svg). `make layout PROG=SUITE/NAME`; default the layout demo.
+layout: tools
+	@$(SUBMAKE) all tests
+	@$(PY) utils/layout $(BUILD)/tests/$(or $(PROG),userprog/memory-layout)
 
 clean:
 	rm -rf $(BUILD)

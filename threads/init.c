@@ -26,6 +26,7 @@
 #include "userprog/process.h"
 #include "userprog/syscall.h"
 #include "vm/addrspace.h"
+#include "vm/maps.h"
 #include "tests/threads/tests.h"
 
 #define ARGV_MAX 64                   /* Command-line words kept. */
@@ -160,6 +161,8 @@ static char **parse_options (void)
         vm_trace = true;
       else if (!strcmp (*arg, "-noshare"))
         vm_share = false;
+      else if (!strcmp (*arg, "-mapsdump"))
+        vm_maps_dump = true;
       else
         PANIC ("unknown option `%s' (use -h for help)", *arg);
     }
@@ -286,6 +289,8 @@ static void usage (void)
           "  -rs=SEED           Seed the random number generator with SEED.\n"
           "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n"
           "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n"
-          "  -noshare           Give each process private copies of its program's pages.\n");
+          "  -noshare           Give each process private copies of its program's pages.\n"
+          "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
+          "                     stream).\n");
   shutdown_power_off ();
 }

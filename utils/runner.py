@@ -4,6 +4,7 @@ usage: utils/kestrel [-m MB] [-T SECONDS] [--gdb[=PORT]] [-v] [--kernel=ELF]
                      [-p HOSTFILE -a NAME]... [-g NAME -a HOSTFILE]...
                      [--filesys-size=MB] [--filesys-disk=hdC:D] [--swap-size=MB]
                      [--diag-file=PATH] [--vm-trace] [--qemu-arg=ARG]...
+                     [--gdbinit=PATH] [--layout=SVG]
                      -- KERNEL-ARGS...
 
 Pintos' `-k` (kill on failure) and `--qemu` are accepted and change nothing: a
@@ -19,6 +20,18 @@ failed, the page-fault trace) goes to stderr as it arrives, each line marked
 `[diag] ` so it cannot be taken for program output; --diag-file=PATH also saves
 it there unmarked. --vm-trace puts the kernel option -vmtrace first (the kernel
 then traces page faults on the diagnostic stream).
+
+Debugging. After a diagnostic `kill:` line whose eip is in user code, stderr (only)
+gets `[diag]   at FILE:LINE in FUNCTION`, from the ELF of the program put under that
+process's name. On a timeout, stderr says where the CPU was (eip and the frame-
+pointer chain, symbolized; asked of QEMU's QMP monitor on a Unix socket before QEMU
+is stopped). --gdb[=PORT] boots halted with a GDB stub on 127.0.0.1: PORT, or your
+own port (20000 + uid % 10000, or the next free one if another session holds it);
+--gdb=PATH (a path with a slash) listens on a Unix socket instead. It writes a GDB
+command file, build/gdbinit or --gdbinit=PATH, that loads the kernel's symbols, the
+run program's, utils/gdb-macros, and attaches: `gdb -x build/gdbinit`. There is no
+time limit under --gdb. --layout=SVG adds -mapsdump and the trace and draws the run
+program's address space at exit (utils/layout).
 
 Pintos habits: a kernel option -f (format) is dropped when -p put files, since
 each run's disk is freshly formatted anyway and formatting again would lose them.
@@ -98,6 +111,8 @@ SWAP_INDEX = 1              # and of the swap disk: hd0:1
 KILL_GRACE_S = 2            # between SIGTERM and SIGKILL for QEMU
 DIAG_MARK = "[diag] "       # starts each diagnostic line on stderr
 VM_TRACE_OPTION = "-vmtrace"
+MAPS_DUMP_OPTION = "-mapsdump"
+LAYOUT_TOOL = os.path.join(REPO_ROOT, "utils", "layout")
 FORMAT_OPTION = "-f"
 PROCESS_NAME_MAX = 15       # the kernel truncates process names to this (ABI.md)
 
@@ -118,7 +133,7 @@ def parse_args(argv):
     """Parse the runner's argv into a dict of options; raise UsageError if malformed."""
     opts = {
         "memory_mb": DEFAULT_MEMORY_MB, "timeout": DEFAULT_TIMEOUT_S, "gdb_port": None,
-        "gdb_port_default": False, "gdb_socket": None, "gdbinit": None,
+        "gdb_port_default": False, "gdb_socket": None, "gdbinit": None, "layout": None,
         "verbose": False, "kernel": DEFAULT_KERNEL, "puts": [], "gets": [],
         "filesys_mb": None, "filesys_index": FILESYS_INDEX, "swap_mb": None,
         "qemu_args": [], "kernel_args": [], "diag_file": None, "vm_trace": False,
@@ -196,12 +211,17 @@ def parse_args(argv):
             opts["diag_file"] = inline if eq else value(name)
         elif arg == "--vm-trace":
             opts["vm_trace"] = True
+        elif name == "--layout":
+            opts["layout"] = inline if eq else value(name)
+            opts["vm_trace"] = True
         else:
             raise UsageError("unknown option %r (kernel arguments go after --)" % arg)
         i += 1
     for host, _ in opts["puts"]:
         if not os.path.isfile(host):
             raise UsageError("-p: no such file: %s" % host)
+    if opts["layout"]:
+        opts["kernel_args"] = [MAPS_DUMP_OPTION] + opts["kernel_args"]
     if opts["vm_trace"]:
         opts["kernel_args"] = [VM_TRACE_OPTION] + opts["kernel_args"]
     return opts
@@ -617,6 +637,21 @@ def where_the_cpu_was(monitor_path, user_elf):
             + ["  " + line for line in described])
 
 
+def draw_layout(opts):
+    """For --layout=SVG: draw the run program's address space at exit from the
+    diagnostic stream (utils/layout), saying where on stderr."""
+    program = run_program(opts)
+    if program is None:
+        note("--layout: no user program was run")
+        return
+    name = os.path.basename(program)[:PROCESS_NAME_MAX]
+    proc = subprocess.run([sys.executable, "-S", LAYOUT_TOOL, "--from-diag",
+                           opts["diag_file"], "--name", name, "--svg", opts["layout"]],
+                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    note("--layout: " + (proc.stderr.strip() or "wrote " + display_path(opts["layout"])))
+
+
 def report_where(monitor_path, user_elf):
     """Say on stderr where the CPU of a timed-out run is (see where_the_cpu_was)."""
     for line in where_the_cpu_was(monitor_path, user_elf):
@@ -870,6 +905,8 @@ def boot(opts, tmpdir):
     if opts["verbose"]:
         note(" ".join(shell_quote(c) for c in cmd))
 
+    if opts["layout"] and not opts["diag_file"]:
+        opts["diag_file"] = os.path.join(tmpdir, "diag")
     watch = LoadWatch()
     console = Console(watch)
     try:
@@ -888,6 +925,8 @@ def boot(opts, tmpdir):
     status = exit_status(qemu_status, reset_log, console)
     if filesys and status in (EXIT_POWEROFF, EXIT_PANIC, EXIT_RESET):
         status = finish_filesys(opts, filesys, status == EXIT_POWEROFF, console) or status
+    if opts["layout"]:
+        draw_layout(opts)
     if status == EXIT_POWEROFF and watch.failures():
         explain_load_failures(opts, watch.failures())
         status = EXIT_NOT_LOADED
