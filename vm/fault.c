@@ -268,7 +268,7 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
   struct region *r = NULL;
   uint32_t *pte = NULL;
   void *kpage = NULL;
-  uint32_t pin_bits;
+  uint32_t access_bits;
   bool grew;
 
   lock_acquire (&as->lock);
@@ -279,9 +279,14 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
       if (pte == NULL)
         error = "out of memory for a page table";
     }
-  pin_bits = pin ? PTE_A | (access & VM_WRITE ? PTE_D : 0) : 0;
+  /* The access that faulted is about to happen: its accessed and dirty bits go
+     in at once, so that the clock cannot take the page back before the access
+     is made (or a faulting store from pages it thinks are clean, when swap is
+     full, over and over). */
+  access_bits = PTE_A | (access & VM_WRITE ? PTE_D : 0);
   if (error == NULL && (*pte & PTE_P))
-    kpage = pin_present (as, r, upage, pte, *pte & PTE_W ? pin_bits : 0);
+    kpage = pin_present (as, r, upage, pte,
+                         pin && (*pte & PTE_W) ? access_bits : 0);
   if (kpage != NULL && (access & VM_WRITE) && !(*pte & PTE_W))
     {
       /* A private page still sharing its file's frame, now written. */
@@ -303,7 +308,7 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
       return kpage;
     }
   else if (error == NULL)
-    kpage = fault_in_absent (as, r, upage, pte, access, grew, pin_bits, resolution,
+    kpage = fault_in_absent (as, r, upage, pte, access, grew, access_bits, resolution,
                              &error);
 
   if (kpage != NULL && !pin)

@@ -30,7 +30,8 @@
 
 #define FRAME_PINS 0x0ff        /* In frame.page: how many pins hold the frame. */
 #define FRAME_OBJECT 0x100      /* In frame.page: owner is a vm_object. */
-#define EVICT_ROUNDS 8          /* Sweeps tried before giving up, a tick apart. */
+#define EVICT_WAIT_TICKS 500    /* How long to wait for busy owners (5 s). */
+#define EVICT_PINNED_TICKS 8    /* How long to wait for pins to end. */
 
 struct frame
   {
@@ -74,61 +75,80 @@ struct victim
     bool owner_was_held;        /* The running thread held the lock already. */
   };
 
+/* What try_victim() found out about a frame. */
+enum candidate
+  {
+    CANDIDATE_TAKEN,            /* It goes: its owner is locked for the eviction. */
+    CANDIDATE_KEPT,             /* Recently used, or it would need a write. */
+    CANDIDATE_BUSY              /* Its owner's lock is held by another thread. */
+  };
+
 /* Whether frame F can go now (with CLEAN_ONLY: without a write). If so, returns
-   true with F's owner locked and F unmapped (an object's frame) or ready to be
-   written out (a private one); else false, leaving nothing locked. Takes the
+   CANDIDATE_TAKEN with F's owner locked and F unmapped (an object's frame) or
+   ready to be written out (a private one); else leaves nothing locked. Takes the
    second chance of a recently used frame. The caller holds frame_lock. */
-static bool
+static enum candidate
 try_victim (struct frame *f, bool clean_only, bool *owner_was_held)
 {
   if (f->page & FRAME_OBJECT)
     {
       struct vm_object *obj = f->owner;
       if (!object_trylock (obj, owner_was_held))
-        return false;
+        return CANDIDATE_BUSY;
       if (object_prepare_eviction (obj, page_part (f) >> PGBITS,
                                    palloc_user_page (f - frames), clean_only)
           == OBJECT_EVICT_GO)
-        return true;
+        return CANDIDATE_TAKEN;
       if (!*owner_was_held)
         object_unlock (obj);
-      return false;
+      return CANDIDATE_KEPT;
     }
   else
     {
       struct addrspace *as = f->owner;
       const void *upage = (const void *) page_part (f);
       if (!addrspace_lock_for_eviction (as, owner_was_held))
-        return false;
+        return CANDIDATE_BUSY;
       if (!addrspace_test_and_clear_accessed (as, upage)
           && (!clean_only || addrspace_page_is_clean (as, upage)))
-        return true;
+        return CANDIDATE_TAKEN;
       if (!*owner_was_held)
         lock_release (&as->lock);
-      return false;
+      return CANDIDATE_KEPT;
     }
 }
 
 /* Looks for a victim, starting at the clock hand. On success returns true with
-   *V filled in and its frame pinned; else false. Takes and releases frame_lock. */
+   *V filled in and its frame pinned; else false, with *BUSY_SEEN saying whether
+   some frame was passed over only because its owner was busy. Takes and releases
+   frame_lock. */
 static bool
-choose_victim (bool clean_only, struct victim *v)
+choose_victim (bool clean_only, struct victim *v, bool *busy_seen)
 {
   size_t scanned;
   bool found = false;
 
+  *busy_seen = false;
   lock_acquire (&frame_lock);
   for (scanned = 0; scanned < 2 * frame_cnt && !found; scanned++)
     {
       struct frame *f = &frames[clock_hand];
 
       clock_hand = (clock_hand + 1) % frame_cnt;
-      if (f->owner != NULL && (f->page & FRAME_PINS) == 0
-          && try_victim (f, clean_only, &v->owner_was_held))
+      if (f->owner == NULL || (f->page & FRAME_PINS) != 0)
+        continue;
+      switch (try_victim (f, clean_only, &v->owner_was_held))
         {
+        case CANDIDATE_TAKEN:
           f->page++;
           v->frame = f;
           found = true;
+          break;
+        case CANDIDATE_BUSY:
+          *busy_seen = true;
+          break;
+        case CANDIDATE_KEPT:
+          break;
         }
     }
   lock_release (&frame_lock);
@@ -161,23 +181,27 @@ evict_victim (struct victim *v)
 }
 
 /* Frees a frame by evicting some page, and returns it (unowned, for the caller to
-   take), or NULL if no page can be evicted: every frame is pinned or busy, or
-   swap is full and no page can be dropped. */
+   take), or NULL if no page can be evicted: every frame is pinned, or swap is full
+   and no page can be dropped. Frames whose owners are busy (faulting, or waiting
+   for the disk in the middle of an eviction) are waited for, a tick at a time, for
+   up to EVICT_WAIT_TICKS; frames pinned by system calls, for EVICT_PINNED_TICKS. */
 static void *
 evict (void)
 {
   bool clean_only = false;
-  int round = 0;
+  int waited = 0;
 
-  while (round < EVICT_ROUNDS)
+  for (;;)
     {
       struct victim v;
-      bool evicted;
+      bool busy_seen, evicted;
 
-      if (!choose_victim (clean_only, &v))
+      if (!choose_victim (clean_only, &v, &busy_seen))
         {
-          round++;
-          timer_sleep (1);      /* Let busy owners finish what they hold. */
+          if (waited >= (busy_seen ? EVICT_WAIT_TICKS : EVICT_PINNED_TICKS))
+            return NULL;
+          waited++;
+          timer_sleep (1);
           continue;
         }
       evicted = evict_victim (&v);
@@ -195,7 +219,6 @@ evict (void)
          dropping one cannot fail. */
       clean_only = true;
     }
-  return NULL;
 }
 
 /* Returns a frame (its kernel address) for page UPAGE of OWNER, pinned until

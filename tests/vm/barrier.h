@@ -1,0 +1,49 @@
+/* A barrier through the file system, so that a parent can make sure its
+   children hold their memory at the same time: each child, once its memory
+   is full, creates file rSEED and then waits for file "go"; the parent waits
+   for every rSEED, then creates "go".  Waiting is polling `open', which is
+   slow but leaves the output fixed however the children are scheduled. */
+
+#include <stdio.h>
+#include <syscall.h>
+#include "tests/lib.h"
+
+/* Waits until file NAME exists. */
+static inline void
+barrier_wait_for (const char *name)
+{
+  int fd;
+
+  while ((fd = open (name)) < 0)
+    continue;
+  close (fd);
+}
+
+/* In a child with SEED: says it is ready, then waits for "go". */
+static inline void
+barrier_child (unsigned seed)
+{
+  char name[16];
+
+  snprintf (name, sizeof name, "r%u", seed);
+  if (!create (name, 0))
+    fail ("create \"%s\" failed", name);
+  barrier_wait_for ("go");
+}
+
+/* In the parent: waits for the children with seeds FIRST...FIRST+COUNT-1 to
+   be ready, then lets them go. */
+static inline void
+barrier_parent (unsigned first, unsigned count)
+{
+  char name[16];
+  unsigned i;
+
+  for (i = 0; i < count; i++)
+    {
+      snprintf (name, sizeof name, "r%u", first + i);
+      barrier_wait_for (name);
+    }
+  if (!create ("go", 0))
+    fail ("create \"go\" failed");
+}

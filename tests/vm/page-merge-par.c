@@ -1,0 +1,11 @@
+/* Merge sort with children: all eight children at once, each sorting in .bss.
+   See merge.h.  The parent's 2 MB of buffers and the children's sorting
+   buffers together exceed RAM. */
+
+#include "tests/vm/merge.h"
+
+void
+test_main (void)
+{
+  merge_test ("child-sort", true);
+}
