@@ -8,6 +8,7 @@
 #include "threads/malloc.h"
 
 #define BLOCK_NAME_MAX 15
+#define BLOCK_DESCRIPTION_MAX 80
 
 struct block
   {
@@ -137,7 +138,7 @@ const char *block_name (struct block *block)
   return block->name;
 }
 
-/* Prints each device's traffic. */
+/* Prints each device's traffic and, if its driver says, how it moved it. */
 void block_print_stats (void)
 {
   struct list_elem *e;
@@ -146,9 +147,13 @@ void block_print_stats (void)
   for (e = list_begin (&devices); e != list_end (&devices); e = list_next (e))
     {
       struct block *b = list_entry (e, struct block, elem);
+      char mode[BLOCK_DESCRIPTION_MAX] = "";
+      if (b->ops->describe != NULL)
+        b->ops->describe (b->aux, mode, sizeof mode);
       printf ("%s: read %llu sectors in %llu commands, "
-              "wrote %llu sectors in %llu commands\n", b->name, b->sectors_read,
-              b->read_commands, b->sectors_written, b->write_commands);
+              "wrote %llu sectors in %llu commands%s%s%s\n", b->name,
+              b->sectors_read, b->read_commands, b->sectors_written,
+              b->write_commands, *mode ? " (" : "", mode, *mode ? ")" : "");
     }
 }
 

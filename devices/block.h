@@ -30,6 +30,9 @@ struct block_operations
     void (*write) (void *aux, block_sector_t first, size_t count,
                    const void *buf);
     size_t max_sectors;         /* Most sectors one command moves. */
+    /* Puts how the device moves data (e.g. "DMA") in BUF (SIZE bytes), for
+       the statistics; may be NULL. */
+    void (*describe) (void *aux, char *buf, size_t size);
   };
 
 struct block *block_get_role (enum block_role);

@@ -1,23 +1,33 @@
-/* ATA (IDE) driver for the legacy channels QEMU's pc machine provides. Transfers
-   are PIO with 32-bit string port I/O and LBA28 addressing; one command moves up
-   to 256 consecutive sectors. The data goes in DRQ blocks, one interrupt each:
-   READ/WRITE MULTIPLE with the largest block the disk allows (SET MULTIPLE MODE
-   at probe time), else READ/WRITE SECTORS with one-sector blocks. A caller
-   sleeps on a semaphore until the disk's interrupt says a block is ready or
-   taken; nobody spins waiting for data. Each channel serves one command at a
-   time under its lock. Register layout and commands: ATA/ATAPI-6, §7 and §8; the
-   PIO data-in and data-out protocols: §9.5 and §9.6. */
+/* ATA (IDE) driver for the legacy channels QEMU's pc machine provides, with
+   LBA28 addressing; one command moves up to 256 consecutive sectors. Transfers
+   are bus-master DMA when the PCI IDE function (PIIX3/PIIX4, 00:01.1 on QEMU's
+   i440FX) masters the bus for us: the driver lists the buffer's physical
+   memory in the channel's PRD table, issues READ/WRITE DMA and sleeps until the
+   one interrupt at the end. Otherwise, and under the -pio option, they are PIO
+   with 32-bit string port I/O, in DRQ blocks of one interrupt each: READ/WRITE
+   MULTIPLE with the largest block the disk allows (SET MULTIPLE MODE at probe
+   time), else READ/WRITE SECTORS with one-sector blocks. A disk whose DMA fails
+   (at the boot-time probe or later) goes on by PIO. A caller sleeps on a
+   semaphore until the disk's interrupt; nobody spins waiting for data. Each
+   channel serves one command at a time under its lock. Register layout and
+   commands: ATA/ATAPI-6, §7 and §8; the PIO data-in and data-out protocols:
+   §9.5 and §9.6, the DMA protocol §9.10; the bus-master registers and PRD
+   format: Intel 82371AB (PIIX4) datasheet, §5.2 and §9.4. */
 
 #include "devices/ide.h"
+#include <console.h>
 #include <debug.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include "devices/block.h"
+#include "devices/pci.h"
 #include "devices/timer.h"
 #include "threads/interrupt.h"
 #include "threads/io.h"
+#include "threads/palloc.h"
 #include "threads/synch.h"
+#include "threads/vaddr.h"
 
 #define CHANNEL_CNT 2
 #define DEVICES_PER_CHANNEL 2
@@ -35,8 +45,11 @@
 /* The control-block register (its own port) reads as alternate status and
    writes as device control, where 0 enables interrupts. */
 
+#define CTL_SRST 0x04             /* Device control: software reset of both devices. */
+
 #define STA_BSY 0x80
 #define STA_DRDY 0x40
+#define STA_DF 0x20               /* Device fault. */
 #define STA_DRQ 0x08
 #define STA_ERR 0x01
 #define DEV_LBA 0xe0              /* Device register: LBA mode, obsolete bits set. */
@@ -47,12 +60,16 @@
 #define CMD_READ_MULTIPLE 0xc4
 #define CMD_WRITE_MULTIPLE 0xc5
 #define CMD_SET_MULTIPLE_MODE 0xc6
+#define CMD_READ_DMA 0xc8
+#define CMD_WRITE_DMA 0xca
 #define CMD_IDENTIFY 0xec
 #define COMMAND_MAX_SECTORS 256   /* A sector count of 0 means 256. */
 
 #define IDENTIFY_WORDS 256
 #define ID_MODEL_WORD 27          /* 40 characters, byte-swapped pairs. */
 #define ID_MODEL_CHARS 40
+#define ID_CAPABILITIES_WORD 49
+#define ID_CAP_DMA 0x0100         /* In word 49: the disk does DMA. */
 #define ID_MULTIPLE_WORD 47       /* Low byte: largest DRQ block for READ/WRITE
                                      MULTIPLE, in sectors; 0 if unsupported. */
 #define ID_LBA28_SECTORS_WORD 60  /* Two words, low first. */
@@ -61,24 +78,68 @@
 #define FAST_POLLS 1000           /* Status polls before we start sleeping between them. */
 #define BUSY_TIMEOUT (5 * TIMER_FREQ)   /* Ticks a busy device gets before it is dead. */
 
+/* The PCI IDE function: mass storage (class 1), IDE (subclass 1). In its
+   programming interface, bit 7 says it can master the bus and bits 0 and 2
+   put the channels in native mode (ports from BARs 0-3, not the legacy ones
+   this driver uses). BAR4 holds the bus-master ports, 8 per channel. */
+#define PCI_CLASS_STORAGE 0x01
+#define PCI_SUBCLASS_IDE 0x01
+#define PROG_IF_BUS_MASTER 0x80
+#define PROG_IF_NATIVE 0x05
+#define PCI_REG_BUS_MASTER_BAR (PCI_REG_BAR0 + 4 * 4)
+#define BM_PORTS_PER_CHANNEL 8
+
+/* Bus-master registers, as offsets from the channel's bus-master base. */
+#define BM_COMMAND 0
+#define BM_STATUS 2
+#define BM_PRDT 4                 /* Physical address of the PRD table. */
+#define BM_CMD_START 0x01
+#define BM_CMD_TO_MEMORY 0x08     /* Direction: the controller writes memory (a disk read). */
+#define BM_STA_ACTIVE 0x01        /* Still transferring (or PRDs left over). */
+#define BM_STA_ERROR 0x02         /* Write 1 to clear. */
+#define BM_STA_INTERRUPT 0x04     /* The disk interrupted; write 1 to clear. */
+
+/* A physical region descriptor: one piece of the buffer, which may not cross a
+   64 kB boundary; a byte count of 0 means 64 kB. The last has PRD_END set. */
+struct prd
+  {
+    uint32_t address;
+    uint16_t byte_count;
+    uint16_t flags;
+  };
+#define PRD_END 0x8000
+#define PRD_BOUNDARY 0x10000
+/* Enough for the largest command on any buffer (one more than the boundaries
+   it can cross), rounded to a power of two so that a table aligned to its size
+   crosses no 64 kB boundary either. */
+#define PRDT_ENTRIES 4
+#define PRDT_BYTES (PRDT_ENTRIES * 8)
+#define DMA_ALIGN 4               /* Buffers start on a dword for the controller. */
+
 struct channel
   {
     const char *name;
     uint16_t base;                /* Command-block ports. */
     uint16_t ctl;                 /* Device-control port. */
     uint8_t vec;                  /* Interrupt vector. */
+    uint16_t bus_master;          /* Bus-master ports, or 0: PIO only. */
     struct lock lock;             /* One command at a time. */
     struct semaphore done;        /* Upped by the interrupt handler. */
     bool expecting_interrupt;
+    struct prd prdt[PRDT_ENTRIES] __attribute__ ((aligned (PRDT_BYTES)));
     struct disk
       {
         char name[8];             /* "hd0:0" */
         struct channel *channel;
         int index;                /* 0 master, 1 slave. */
         bool present;
+        size_t multiple_most;     /* Largest DRQ block IDENTIFY reported. */
         size_t block_sectors;     /* Sectors per DRQ block (per interrupt). */
         uint8_t read_command;     /* READ MULTIPLE, or READ SECTORS if the disk */
         uint8_t write_command;    /* cannot; WRITE likewise. */
+        bool dma;                 /* Transfers go by DMA when the buffer allows. */
+        const char *no_dma;       /* Why not, if not. */
+        unsigned long long dma_commands, pio_commands;
       } disks[DEVICES_PER_CHANNEL];
   };
 
@@ -87,6 +148,14 @@ static struct channel channels[CHANNEL_CNT] =
     { .name = "hd0", .base = 0x1f0, .ctl = 0x3f6, .vec = INTR_EXTERNAL_FIRST + 14 },
     { .name = "hd1", .base = 0x170, .ctl = 0x376, .vec = INTR_EXTERNAL_FIRST + 15 },
   };
+
+_Static_assert (sizeof (struct prd) * PRDT_ENTRIES == PRDT_BYTES,
+                "a PRD is 8 bytes");
+_Static_assert (PRDT_ENTRIES > COMMAND_MAX_SECTORS * BLOCK_SECTOR_SIZE / PRD_BOUNDARY,
+                "the PRD table holds the largest command");
+
+/* Set by -pio: every transfer goes by PIO, and no disk is set up for DMA. */
+bool ide_force_pio;
 
 static void interrupt_handler (struct intr_frame *);
 
@@ -112,8 +181,10 @@ static void read_sectors (void *disk, block_sector_t, size_t count, void *buf);
 static void write_sectors (void *disk, block_sector_t, size_t count,
                            const void *buf);
 
+static void describe (void *disk, char *buf, size_t size);
+
 static const struct block_operations ide_operations =
-  { read_sectors, write_sectors, COMMAND_MAX_SECTORS };
+  { read_sectors, write_sectors, COMMAND_MAX_SECTORS, describe };
 
 /* The 400 ns a device may take to show a new status: four alternate-status reads. */
 static void settle (const struct channel *c)
@@ -155,9 +226,10 @@ static void select_device (const struct disk *d, uint8_t lba_high_bits)
 }
 
 /* Sets D up for READ/WRITE MULTIPLE with the largest power-of-two block of at
-   most MOST sectors (what IDENTIFY DEVICE reported), by polling like identify();
-   falls back to one-sector READ/WRITE SECTORS if the disk cannot or refuses. */
-static void choose_transfer_mode (struct disk *d, size_t most)
+   most D->multiple_most sectors (what IDENTIFY DEVICE reported), by polling like
+   identify(); falls back to one-sector READ/WRITE SECTORS if the disk cannot or
+   refuses. */
+static void choose_transfer_mode (struct disk *d)
 {
   struct channel *c = d->channel;
   size_t block = 1;
@@ -165,9 +237,9 @@ static void choose_transfer_mode (struct disk *d, size_t most)
   d->block_sectors = 1;
   d->read_command = CMD_READ_SECTORS;
   d->write_command = CMD_WRITE_SECTORS;
-  if (most == 0)
+  if (d->multiple_most == 0)
     return;
-  while (block * 2 <= most)
+  while (block * 2 <= d->multiple_most)
     block *= 2;
   if (!wait_not_busy (c))
     return;
@@ -180,80 +252,6 @@ static void choose_transfer_mode (struct disk *d, size_t most)
   d->block_sectors = block;
   d->read_command = CMD_READ_MULTIPLE;
   d->write_command = CMD_WRITE_MULTIPLE;
-}
-
-/* Issues IDENTIFY DEVICE to D by polling (interrupts are ignored while nobody
-   expects one) and registers it as a block device if it is an ATA disk. */
-static void identify (struct disk *d)
-{
-  struct channel *c = d->channel;
-  uint16_t id[IDENTIFY_WORDS];
-  char model[ID_MODEL_CHARS + 1];
-  uint32_t sectors;
-  int i;
-
-  select_device (d, 0);
-  if (inb (c->base + REG_STATUS) == 0 || !wait_not_busy (c))
-    return;
-  outb (c->base + REG_COMMAND, CMD_IDENTIFY);
-  settle (c);
-  if (inb (c->base + REG_STATUS) == 0 || !wait_not_busy (c))
-    return;
-  /* ATAPI devices abort IDENTIFY DEVICE and show a signature instead. */
-  if (inb (c->base + REG_LBAM) != 0 || inb (c->base + REG_LBAH) != 0
-      || (inb (c->base + REG_STATUS) & (STA_ERR | STA_DRQ)) != STA_DRQ)
-    return;
-  insw (c->base + REG_DATA, id, IDENTIFY_WORDS);
-
-  for (i = 0; i < ID_MODEL_CHARS; i += 2)
-    {
-      model[i] = id[ID_MODEL_WORD + i / 2] >> 8;
-      model[i + 1] = id[ID_MODEL_WORD + i / 2] & 0xff;
-    }
-  model[ID_MODEL_CHARS] = '\0';
-  for (i = ID_MODEL_CHARS - 1; i >= 0 && model[i] == ' '; i--)
-    model[i] = '\0';
-  sectors = id[ID_LBA28_SECTORS_WORD] | (uint32_t) id[ID_LBA28_SECTORS_WORD + 1] << 16;
-  if (sectors == 0)
-    return;
-  d->present = true;
-  choose_transfer_mode (d, id[ID_MULTIPLE_WORD] & 0xff);
-  printf ("%s: \"%s\", %u sectors (%u kB), %zu-sector blocks\n", d->name, model,
-          sectors, sectors / (1024 / BLOCK_SECTOR_SIZE), d->block_sectors);
-  block_register (d->name, sectors, &ide_operations, d);
-}
-
-
-/* Finds the disks on both channels and registers them. hd0:0 becomes the file
-   system's disk and hd0:1 the swap disk unless set otherwise. */
-void ide_init (void)
-{
-  struct channel *c;
-  int i;
-
-  for (c = channels; c < channels + CHANNEL_CNT; c++)
-    {
-      lock_init (&c->lock);
-      sema_init (&c->done, 0);
-      c->expecting_interrupt = false;
-      intr_register_ext (c->vec, interrupt_handler, c->name);
-      /* No software reset: the firmware leaves the channels reset and idle, and
-         QEMU completes a reset asynchronously, so resetting here would race with
-         the probe (a disk then reads as absent on a loaded host). */
-      outb (c->ctl, 0);           /* nIEN clear: the disk may interrupt. */
-      for (i = 0; i < DEVICES_PER_CHANNEL; i++)
-        {
-          struct disk *d = &c->disks[i];
-          snprintf (d->name, sizeof d->name, "%s:%d", c->name, i);
-          d->channel = c;
-          d->index = i;
-          identify (d);
-        }
-    }
-  if (block_get_role (BLOCK_FILESYS) == NULL)
-    block_set_role (BLOCK_FILESYS, block_get_by_name ("hd0:0"));
-  if (block_get_role (BLOCK_SWAP) == NULL)
-    block_set_role (BLOCK_SWAP, block_get_by_name ("hd0:1"));
 }
 
 /* Sets up the task-file registers for a command on COUNT sectors from FIRST and
@@ -298,17 +296,14 @@ static void check_data_ready (struct disk *d, block_sector_t sector,
            what, sector, status);
 }
 
-/* block_operations.read: COUNT sectors from FIRST into BUF, one command. The disk
-   interrupts when each DRQ block is ready; we sleep until it does, then copy the
-   block out. No interrupt follows the last block. */
-static void read_sectors (void *disk_, block_sector_t first, size_t count,
-                          void *buf_)
+/* COUNT sectors from FIRST on D into BUF by PIO, one command; the caller holds
+   the channel lock. The disk interrupts when each DRQ block is ready; we sleep
+   until it does, then copy the block out. No interrupt follows the last block. */
+static void pio_read (struct disk *d, block_sector_t first, size_t count,
+                      uint8_t *buf)
 {
-  struct disk *d = disk_;
   struct channel *c = d->channel;
-  uint8_t *buf = buf_;
 
-  lock_acquire (&c->lock);
   issue (d, first, count, d->read_command);
   while (count > 0)
     {
@@ -322,20 +317,17 @@ static void read_sectors (void *disk_, block_sector_t first, size_t count,
       buf += n * BLOCK_SECTOR_SIZE;
       first += n;
     }
-  lock_release (&c->lock);
 }
 
-/* block_operations.write: COUNT sectors from BUF to FIRST, one command; returns
-   once the disk has them. The disk asks for the first DRQ block without an
-   interrupt and interrupts after taking each block, the last one included. */
-static void write_sectors (void *disk_, block_sector_t first, size_t count,
-                           const void *buf_)
+/* COUNT sectors from BUF to FIRST on D by PIO, one command; returns once the
+   disk has them; the caller holds the channel lock. The disk asks for the first
+   DRQ block without an interrupt and interrupts after taking each block, the
+   last one included. */
+static void pio_write (struct disk *d, block_sector_t first, size_t count,
+                       const uint8_t *buf)
 {
-  struct disk *d = disk_;
   struct channel *c = d->channel;
-  const uint8_t *buf = buf_;
 
-  lock_acquire (&c->lock);
   issue (d, first, count, d->write_command);
   if (!wait_not_busy (c))
     PANIC ("%s: disk stays busy", d->name);
@@ -351,7 +343,353 @@ static void write_sectors (void *disk_, block_sector_t first, size_t count,
       first += n;
     }
   check_error (d, first - 1, "write");
+}
+
+/* Lists the SIZE bytes at BUF in C's PRD table, one descriptor per piece that
+   stays between two 64 kB boundaries. BUF's pages lie one after another in
+   physical memory, as everything in the kernel's direct map does. */
+static void fill_prdt (struct channel *c, const void *buf, size_t size)
+{
+  uintptr_t address = vtop (buf);
+  struct prd *p;
+
+  ASSERT (size > 0);
+  for (p = c->prdt; ; p++)
+    {
+      size_t piece = PRD_BOUNDARY - address % PRD_BOUNDARY;
+      if (piece > size)
+        piece = size;
+      ASSERT (p < c->prdt + PRDT_ENTRIES);
+      p->address = address;
+      p->byte_count = piece % PRD_BOUNDARY;
+      address += piece;
+      size -= piece;
+      p->flags = size == 0 ? PRD_END : 0;
+      if (size == 0)
+        break;
+    }
+}
+
+/* Starts a DMA transfer of COUNT sectors between FIRST on D and BUF (WRITE:
+   from BUF to the disk), expecting the one interrupt at its end; the caller
+   holds the channel lock. The order is the controller's: the table and the
+   direction, the status cleared, the disk's command, then start. */
+static void dma_start (struct disk *d, block_sector_t first, size_t count,
+                       const void *buf, bool write)
+{
+  struct channel *c = d->channel;
+  uint16_t bm = c->bus_master;
+  uint8_t direction = write ? 0 : BM_CMD_TO_MEMORY;
+
+  fill_prdt (c, buf, count * BLOCK_SECTOR_SIZE);
+  /* The table (and a buffer to write) must be in memory before the controller
+     reads them: no store may move past the port writes. */
+  barrier ();
+  outl (bm + BM_PRDT, vtop (c->prdt));
+  outb (bm + BM_COMMAND, direction);
+  outb (bm + BM_STATUS, inb (bm + BM_STATUS) | BM_STA_ERROR | BM_STA_INTERRUPT);
+  issue (d, first, count, write ? CMD_WRITE_DMA : CMD_READ_DMA);
+  outb (bm + BM_COMMAND, direction | BM_CMD_START);
+}
+
+/* Ends the DMA transfer on D's channel once its interrupt came (or never
+   will): stops the controller and returns true if it and the disk both report
+   the whole transfer done without error. Otherwise D goes on by PIO, and why goes
+   to the diagnostic stream (while a program runs the console carries only its
+   output); WHAT and FIRST name the transfer. */
+static bool dma_finish (struct disk *d, const char *what, block_sector_t first)
+{
+  struct channel *c = d->channel;
+  uint16_t bm = c->bus_master;
+  uint8_t bm_status, status;
+
+  outb (bm + BM_COMMAND, inb (bm + BM_COMMAND) & ~BM_CMD_START);
+  bm_status = inb (bm + BM_STATUS);
+  outb (bm + BM_STATUS, bm_status | BM_STA_ERROR | BM_STA_INTERRUPT);
+  status = inb (c->ctl);
+  /* Nobody may read the buffer before the controller is done with it. */
+  barrier ();
+  if (!(bm_status & (BM_STA_ACTIVE | BM_STA_ERROR))
+      && !(status & (STA_BSY | STA_DRQ | STA_DF | STA_ERR)))
+    return true;
+  d->dma = false;
+  d->no_dma = "DMA failed";
+  diag_printf ("%s: DMA %s at sector %u failed (status %02x, bus master %02x): "
+               "PIO from now on\n", d->name, what, first, status, bm_status);
+  return false;
+}
+
+/* Moves COUNT sectors between FIRST on D and BUF by DMA (WRITE: to the disk);
+   the caller holds the channel lock. False if the transfer failed: then D uses
+   PIO from now on and the caller repeats the transfer by PIO. */
+static bool dma_transfer (struct disk *d, block_sector_t first, size_t count,
+                          const void *buf, bool write)
+{
+  dma_start (d, first, count, buf, write);
+  sema_down (&d->channel->done);
+  return dma_finish (d, write ? "write" : "read", first);
+}
+
+/* Waits for C's interrupt like sema_down (&C->done), but for at most
+   BUSY_TIMEOUT; false if it did not come, after which none is expected. For
+   the boot-time probe, where DMA that does not work must not hang the boot. */
+static bool wait_done_or_timeout (struct channel *c)
+{
+  int64_t start = timer_ticks ();
+  enum intr_level old;
+  bool done;
+  int polls;
+
+  for (polls = 0; timer_elapsed (start) <= BUSY_TIMEOUT; polls++)
+    {
+      if (sema_try_down (&c->done))
+        return true;
+      if (polls >= FAST_POLLS)
+        timer_sleep (1);
+    }
+  old = intr_disable ();
+  c->expecting_interrupt = false;
+  done = sema_try_down (&c->done);
+  intr_set_level (old);
+  return done;
+}
+
+/* Resets both devices on C (after a DMA transfer that never ended, which
+   leaves the disk busy) and sets the ones found so far up again. */
+static void reset_channel (struct channel *c)
+{
+  int i;
+
+  outb (c->ctl, CTL_SRST);
+  timer_msleep (1);
+  outb (c->ctl, 0);
+  timer_msleep (2);
+  for (i = 0; i < DEVICES_PER_CHANNEL; i++)
+    if (c->disks[i].present)
+      choose_transfer_mode (&c->disks[i]);
+}
+
+/* Decides whether D, which says it can do DMA, transfers by DMA: a DMA read of
+   sector 0 must end in time without error and agree with a PIO read of it.
+   Runs at boot, before anyone else uses the channel. */
+static void probe_dma (struct disk *d)
+{
+  struct channel *c = d->channel;
+  uint8_t *page = palloc_get_page (0);
+  uint8_t *by_dma = page, *by_pio = page + BLOCK_SECTOR_SIZE;
+  bool interrupted;
+
+  d->dma = false;
+  d->no_dma = "no memory to probe DMA";
+  if (page == NULL)
+    return;
+  memset (by_dma, 0xa5, BLOCK_SECTOR_SIZE);
+  d->dma = true;
+  lock_acquire (&c->lock);
+  dma_start (d, 0, 1, by_dma, false);
+  interrupted = wait_done_or_timeout (c);
+  if (!dma_finish (d, "probe read", 0))
+    d->no_dma = "DMA failed at probe";
+  else
+    {
+      pio_read (d, 0, 1, by_pio);
+      if (memcmp (by_dma, by_pio, BLOCK_SECTOR_SIZE))
+        {
+          d->dma = false;
+          d->no_dma = "DMA read differs from PIO";
+        }
+    }
+  if (!interrupted)
+    reset_channel (c);
   lock_release (&c->lock);
+  palloc_free_page (page);
+}
+
+/* Issues IDENTIFY DEVICE to D by polling (interrupts are ignored while nobody
+   expects one) and registers it as a block device if it is an ATA disk. */
+static void identify (struct disk *d)
+{
+  struct channel *c = d->channel;
+  uint16_t id[IDENTIFY_WORDS];
+  char model[ID_MODEL_CHARS + 1];
+  char mode[64];
+  uint32_t sectors;
+  int i;
+
+  select_device (d, 0);
+  if (inb (c->base + REG_STATUS) == 0 || !wait_not_busy (c))
+    return;
+  outb (c->base + REG_COMMAND, CMD_IDENTIFY);
+  settle (c);
+  if (inb (c->base + REG_STATUS) == 0 || !wait_not_busy (c))
+    return;
+  /* ATAPI devices abort IDENTIFY DEVICE and show a signature instead. */
+  if (inb (c->base + REG_LBAM) != 0 || inb (c->base + REG_LBAH) != 0
+      || (inb (c->base + REG_STATUS) & (STA_ERR | STA_DRQ)) != STA_DRQ)
+    return;
+  insw (c->base + REG_DATA, id, IDENTIFY_WORDS);
+
+  for (i = 0; i < ID_MODEL_CHARS; i += 2)
+    {
+      model[i] = id[ID_MODEL_WORD + i / 2] >> 8;
+      model[i + 1] = id[ID_MODEL_WORD + i / 2] & 0xff;
+    }
+  model[ID_MODEL_CHARS] = '\0';
+  for (i = ID_MODEL_CHARS - 1; i >= 0 && model[i] == ' '; i--)
+    model[i] = '\0';
+  sectors = id[ID_LBA28_SECTORS_WORD] | (uint32_t) id[ID_LBA28_SECTORS_WORD + 1] << 16;
+  if (sectors == 0)
+    return;
+  d->present = true;
+  d->multiple_most = id[ID_MULTIPLE_WORD] & 0xff;
+  choose_transfer_mode (d);
+  if (ide_force_pio)
+    d->no_dma = "-pio";
+  else if (c->bus_master == 0)
+    d->no_dma = "no bus-master IDE controller";
+  else if (!(id[ID_CAPABILITIES_WORD] & ID_CAP_DMA))
+    d->no_dma = "the disk has no DMA";
+  else
+    probe_dma (d);
+  describe (d, mode, sizeof mode);
+  printf ("%s: \"%s\", %u sectors (%u kB), %zu-sector blocks, %s\n", d->name,
+          model, sectors, sectors / (1024 / BLOCK_SECTOR_SIZE), d->block_sectors,
+          mode);
+  block_register (d->name, sectors, &ide_operations, d);
+}
+
+/* Finds the PCI IDE function, lets it master the bus, and gives each channel
+   its bus-master ports. Without one, or if it does not serve the legacy ports
+   this driver uses, the channels keep 0: PIO only. */
+static void find_bus_master (void)
+{
+  struct pci_function f;
+  uint8_t prog_if;
+  uint32_t bar;
+  uint16_t command;
+  int i;
+
+  if (!pci_find_class (PCI_CLASS_STORAGE, PCI_SUBCLASS_IDE, &f, &prog_if)
+      || !(prog_if & PROG_IF_BUS_MASTER) || (prog_if & PROG_IF_NATIVE))
+    return;
+  bar = pci_read_config (&f, PCI_REG_BUS_MASTER_BAR);
+  if (!(bar & PCI_BAR_IO) || (bar & PCI_BAR_IO_MASK) == 0)
+    return;
+  command = pci_read_config (&f, PCI_REG_COMMAND) & 0xffff;
+  pci_write_config16 (&f, PCI_REG_COMMAND,
+                      command | PCI_COMMAND_IO | PCI_COMMAND_BUS_MASTER);
+  for (i = 0; i < CHANNEL_CNT; i++)
+    channels[i].bus_master = (bar & PCI_BAR_IO_MASK) + i * BM_PORTS_PER_CHANNEL;
+}
+
+/* Finds the disks on both channels and registers them. hd0:0 becomes the file
+   system's disk and hd0:1 the swap disk unless set otherwise. */
+void ide_init (void)
+{
+  struct channel *c;
+  int i;
+
+  if (!ide_force_pio)
+    find_bus_master ();
+  for (c = channels; c < channels + CHANNEL_CNT; c++)
+    {
+      lock_init (&c->lock);
+      sema_init (&c->done, 0);
+      c->expecting_interrupt = false;
+      intr_register_ext (c->vec, interrupt_handler, c->name);
+      /* No software reset: the firmware leaves the channels reset and idle, and
+         QEMU completes a reset asynchronously, so resetting here would race with
+         the probe (a disk then reads as absent on a loaded host). */
+      outb (c->ctl, 0);           /* nIEN clear: the disk may interrupt. */
+      for (i = 0; i < DEVICES_PER_CHANNEL; i++)
+        {
+          struct disk *d = &c->disks[i];
+          snprintf (d->name, sizeof d->name, "%s:%d", c->name, i);
+          d->channel = c;
+          d->index = i;
+          identify (d);
+        }
+    }
+  if (block_get_role (BLOCK_FILESYS) == NULL)
+    block_set_role (BLOCK_FILESYS, block_get_by_name ("hd0:0"));
+  if (block_get_role (BLOCK_SWAP) == NULL)
+    block_set_role (BLOCK_SWAP, block_get_by_name ("hd0:1"));
+}
+
+/* True if a transfer between D and BUF goes by DMA: D does DMA, -pio (or a
+   benchmark) does not forbid it, and BUF is a dword-aligned kernel address,
+   whose physical address the direct map gives. */
+static bool use_dma (const struct disk *d, const void *buf)
+{
+  return d->dma && !ide_force_pio && is_kernel_vaddr (buf)
+         && (uintptr_t) buf % DMA_ALIGN == 0;
+}
+
+/* Moves COUNT sectors between FIRST on D and BUF (WRITE: to the disk) as one
+   command, by DMA if it can and by PIO if not or if DMA fails; returns once
+   done. BUF is const to serve both ways; a read's is the caller's to fill. */
+static void transfer (struct disk *d, block_sector_t first, size_t count,
+                      const void *buf, bool write)
+{
+  lock_acquire (&d->channel->lock);
+  if (use_dma (d, buf) && dma_transfer (d, first, count, buf, write))
+    d->dma_commands++;
+  else
+    {
+      if (write)
+        pio_write (d, first, count, buf);
+      else
+        pio_read (d, first, count, (void *) buf);
+      d->pio_commands++;
+    }
+  lock_release (&d->channel->lock);
+}
+
+/* block_operations.read: COUNT sectors from FIRST into BUF, one command. */
+static void read_sectors (void *disk, block_sector_t first, size_t count,
+                          void *buf)
+{
+  transfer (disk, first, count, buf, false);
+}
+
+/* block_operations.write: COUNT sectors from BUF to FIRST, one command; returns
+   once the disk has them. */
+static void write_sectors (void *disk, block_sector_t first, size_t count,
+                           const void *buf)
+{
+  transfer (disk, first, count, buf, true);
+}
+
+/* block_operations.describe: how D's transfers went (before any, how they
+   will go): "DMA", "PIO: WHY NOT DMA", or both with their commands. */
+static void describe (void *disk_, char *buf, size_t size)
+{
+  struct disk *d = disk_;
+
+  if (d->dma_commands > 0 && d->pio_commands > 0)
+    snprintf (buf, size, "DMA for %llu commands, PIO for %llu%s%s",
+              d->dma_commands, d->pio_commands, d->dma ? "" : ": ",
+              d->dma ? "" : d->no_dma);
+  else if (d->dma_commands > 0 || (d->dma && d->pio_commands == 0))
+    snprintf (buf, size, "DMA");
+  else if (d->dma)
+    snprintf (buf, size, "PIO");
+  else
+    snprintf (buf, size, "PIO: %s", d->no_dma);
+}
+
+/* True if the disk called NAME ("hd0:1") transfers by DMA: it has a bus-master
+   controller, -pio was not given, and DMA has not failed on it. */
+bool ide_uses_dma (const char *name)
+{
+  struct channel *c;
+  int i;
+
+  for (c = channels; c < channels + CHANNEL_CNT; c++)
+    for (i = 0; i < DEVICES_PER_CHANNEL; i++)
+      if (c->disks[i].present && !strcmp (c->disks[i].name, name))
+        return c->disks[i].dma;
+  return false;
 }
 
 static void interrupt_handler (struct intr_frame *f)

@@ -123,6 +123,13 @@ file_allow_write (struct file *file)
     }
 }
 
+/* True if writes to FILE's inode are denied now, by any file. */
+bool
+file_writes_denied (struct file *file)
+{
+  return inode_writes_denied (file->inode);
+}
+
 /* Sets FILE's position to POSITION bytes from the start.  Past the end is
    fine (reads return 0; a write grows the file); a negative position makes
    reads and writes transfer nothing. */

@@ -23,6 +23,7 @@ off_t file_write_at (struct file *file, const void *buffer, off_t size,
 
 void file_deny_write (struct file *file);
 void file_allow_write (struct file *file);
+bool file_writes_denied (struct file *file);
 
 void file_seek (struct file *file, off_t position);
 off_t file_tell (struct file *file);

@@ -531,6 +531,18 @@ inode_allow_write (struct inode *inode)
   lock_release (&inode->lock);
 }
 
+/* True if writes to INODE are denied now (a running executable's). */
+bool
+inode_writes_denied (struct inode *inode)
+{
+  bool denied;
+
+  lock_acquire (&inode->lock);
+  denied = inode->deny_write_cnt > 0;
+  lock_release (&inode->lock);
+  return denied;
+}
+
 /* Returns INODE's length in bytes. */
 off_t
 inode_length (struct inode *inode)

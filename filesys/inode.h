@@ -23,6 +23,7 @@ off_t inode_write_at (struct inode *inode, const void *buffer, off_t size,
                       off_t offset);
 void inode_deny_write (struct inode *inode);
 void inode_allow_write (struct inode *inode);
+bool inode_writes_denied (struct inode *inode);
 off_t inode_length (struct inode *inode);
 
 #endif /* filesys/inode.h */

@@ -163,6 +163,8 @@ static char **parse_options (void)
         vm_share = false;
       else if (!strcmp (*arg, "-mapsdump"))
         vm_maps_dump = true;
+      else if (!strcmp (*arg, "-pio"))
+        ide_force_pio = true;
       else
         PANIC ("unknown option `%s' (use -h for help)", *arg);
     }
@@ -291,6 +293,7 @@ static void usage (void)
           "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n"
           "  -noshare           Give each process private copies of its program's pages.\n"
           "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
-          "                     stream).\n");
+          "                     stream).\n"
+          "  -pio               Disk transfers by PIO only, never DMA.\n");
   shutdown_power_off ();
 }

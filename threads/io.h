@@ -26,6 +26,13 @@ static inline void insw(uint16_t port, void *buf, size_t cnt)
   asm volatile ("rep insw" : "+D" (buf), "+c" (cnt) : "d" (port) : "memory");
 }
 
+static inline uint32_t inl(uint16_t port)
+{
+  uint32_t data;
+  asm volatile ("inl %w1, %0" : "=a" (data) : "Nd" (port));
+  return data;
+}
+
 static inline void outb(uint16_t port, uint8_t data)
 {
   asm volatile ("outb %b0, %w1" : : "a" (data), "Nd" (port));

@@ -36,6 +36,7 @@ load_segment (struct addrspace *as, struct file *file, const char *name,
   bool executable = (ph->p_flags & ELF_PF_X) != 0;
   uint32_t file_bytes = ph->p_filesz > 0 ? page_offset + ph->p_filesz : 0;
   off_t offset = (off_t) (ph->p_offset - page_offset);
+  const char *why;
 
   /* The segment's first page starts PAGE_OFFSET bytes before it, in memory and in
      the file alike (elf_check_phdr made the two congruent). */
@@ -45,19 +46,18 @@ load_segment (struct addrspace *as, struct file *file, const char *name,
   if (!writable)
     {
       const char *kind = executable ? "text" : "rodata";
-      bool ok = file_bytes > 0
-                ? addrspace_map_file (as, (void *) first, (void *) end, false,
-                                      executable, file, name, offset, file_bytes, kind)
-                : addrspace_map_anon (as, (void *) first, (void *) end, false, kind);
-      return ok ? NULL : "out of memory";
+      return file_bytes > 0
+             ? addrspace_map_file (as, (void *) first, (void *) end, false, executable,
+                                   file, name, offset, file_bytes, kind)
+             : addrspace_map_anon (as, (void *) first, (void *) end, false, kind);
     }
   if (data_end > first
-      && !addrspace_map_file (as, (void *) first, (void *) data_end, true, executable,
-                              file, name, offset, file_bytes, "data"))
-    return "out of memory";
-  if (end > data_end
-      && !addrspace_map_anon (as, (void *) data_end, (void *) end, true, "bss"))
-    return "out of memory";
+      && (why = addrspace_map_file (as, (void *) first, (void *) data_end, true,
+                                    executable, file, name, offset, file_bytes,
+                                    "data")) != NULL)
+    return why;
+  if (end > data_end)
+    return addrspace_map_anon (as, (void *) data_end, (void *) end, true, "bss");
   return NULL;
 }
 

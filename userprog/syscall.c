@@ -96,7 +96,15 @@ static uint32_t sys_exec (const uint32_t *args)
   tid_t tid;
 
   if (cmdline == NULL)
-    return -1;
+    {
+      /* No page for the command line: say so under the program's name. */
+      char name[PROCESS_NAME_MAX + 1];
+      if (user_strlcpy (name, (const char *) args[0], sizeof name) < 0)
+        kill_bad_pointer ();
+      name[strcspn (name, " ")] = '\0';
+      diag_printf ("load: %s: out of memory\n", name);
+      return -1;
+    }
   len = user_strlcpy (cmdline, (const char *) args[0], PGSIZE);
   if (len < 0)
     {
@@ -159,28 +167,44 @@ static uint32_t sys_filesize (const uint32_t *args)
   return file != NULL ? (uint32_t) file_length (file) : (uint32_t) -1;
 }
 
-/* Moves N bytes between the pinned user bytes at KADDR and FILE, or the console
-   if FILE is NULL: into KADDR if TO_USER, else out of it. Returns how many moved. */
+/* Reads SIZE bytes of console input into user buffer UBUF, a chunk at a time
+   through a small kernel buffer: waiting for keys, it holds no user page pinned.
+   Returns SIZE, or -1 if a page of UBUF could not be had. */
+static int read_console (uint8_t *ubuf, unsigned size)
+{
+  enum { CHUNK = 64 };
+  uint8_t chunk[CHUNK];
+  unsigned done, i;
+
+  for (done = 0; done < size; done += i)
+    {
+      for (i = 0; i < CHUNK && done + i < size; i++)
+        chunk[i] = input_getc ();
+      if (!user_copy_out (ubuf + done, chunk, i))
+        return -1;
+    }
+  return size;
+}
+
+/* Moves N bytes between the pinned user bytes at KADDR and FILE, or out of them
+   to the console if FILE is NULL: into KADDR if TO_USER, else out of it. Returns
+   how many moved. */
 static off_t move_chunk (struct file *file, uint8_t *kaddr, unsigned n, bool to_user)
 {
-  unsigned i;
-
-  if (file != NULL)
-    return to_user ? file_read (file, kaddr, n) : file_write (file, kaddr, n);
-  if (to_user)
-    for (i = 0; i < n; i++)
-      kaddr[i] = input_getc ();
-  else
-    putbuf ((const char *) kaddr, n);
-  return n;
+  if (file == NULL)
+    {
+      putbuf ((const char *) kaddr, n);
+      return n;
+    }
+  return to_user ? file_read (file, kaddr, n) : file_write (file, kaddr, n);
 }
 
 /* read (TO_USER) or write: descriptor ARGS[0], user buffer ARGS[1], ARGS[2] bytes.
    The console's descriptor is 0 for read and 1 for write, and a write to it
    appears unbroken; any other must be an open file. The whole buffer is checked
    against the process's regions first, so a bad one kills the process even when
-   nothing would be transferred. Then the data moves a pinned page at a time, with
-   no kernel buffer between. Returns the bytes moved (a short count at the end of a
+   nothing would be transferred. Then file data and console output move a pinned
+   page at a time, with no kernel buffer between. Returns the bytes moved (a short count at the end of a
    file, 0 for a write to a running executable). */
 static uint32_t transfer (const uint32_t *args, bool to_user)
 {
@@ -199,11 +223,21 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
     kill_bad_pointer ();
   if (size > INT32_MAX)
     size = INT32_MAX;
-  if (console && !to_user)
+  if (console && to_user)
+    {
+      if (read_console (ubuf, size) < 0)
+        kill_process ("out of memory");
+      return size;
+    }
+  if (console)
     console_hold ();
-  if (!console)
+  else
     {
       start = file_tell (file);
+      if (start < 0)
+        size = 0;                       /* Sought past INT32_MAX: nothing there. */
+      else if (size > (unsigned) (INT32_MAX - start))
+        size = INT32_MAX - start;       /* No file reaches past INT32_MAX. */
       vm_file_before_io (file, start, size);
     }
   while (done < size)
@@ -227,7 +261,7 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
       if (moved < (off_t) n)
         break;
     }
-  if (console && !to_user)
+  if (console)
     console_release ();
   if (!console && !to_user && done > 0)
     vm_file_after_write (file, start, done);

@@ -140,24 +140,30 @@ addrspace_activate (struct addrspace *as)
 
 /* Adds region [START, END) to AS with the given rights and backing (FILE NULL:
    anonymous; SHARED: a shared mapping) and attaches it to its file's object.
-   Returns the region, or NULL if it would overlap another region or reach into
-   the stack's reserved reach, or memory is short. The caller holds AS's lock. */
+   Returns the region, or NULL with the reason in *WHY: it would overlap another
+   region or reach into the stack's reserved reach, memory is short, or the file
+   cannot be mapped so (object_attach()). The caller holds AS's lock. */
 static struct region *
 add_region (struct addrspace *as, void *start, void *end, bool writable,
             bool executable, bool shared, struct file *file, const char *file_name,
-            off_t offset, uint32_t file_bytes, const char *kind)
+            off_t offset, uint32_t file_bytes, const char *kind, const char **why)
 {
   struct region_backing backing;
   struct region *r;
 
-  if ((uint8_t *) end > as->stack_floor || (uint8_t *) end < (uint8_t *) start)
+  *why = "it overlaps another region or the stack's reach";
+  if ((uintptr_t) end > (uintptr_t) as->stack_floor
+      || (uintptr_t) end < (uintptr_t) start)
     return NULL;
   memset (&backing, 0, sizeof backing);
   if (file != NULL)
     {
       backing.file = file_reopen (file);
       if (backing.file == NULL)
-        return NULL;
+        {
+          *why = "out of memory";
+          return NULL;
+        }
       backing.offset = offset;
       backing.file_bytes = file_bytes;
       strlcpy (backing.name, file_name, sizeof backing.name);
@@ -165,12 +171,14 @@ add_region (struct addrspace *as, void *start, void *end, bool writable,
   r = region_add (&as->regions, start, end, writable, executable, &backing, kind);
   if (r == NULL)
     {
+      if (region_overlaps (&as->regions, start, end) == false)
+        *why = "out of memory";
       file_close (backing.file);
       return NULL;
     }
   r->as = as;
   r->shared = shared;
-  if (file != NULL && object_attach (r, backing.file) == NULL)
+  if (file != NULL && object_attach (r, backing.file, why) == NULL)
     {
       region_remove (&as->regions, r);
       return NULL;
@@ -179,37 +187,41 @@ add_region (struct addrspace *as, void *start, void *end, bool writable,
 }
 
 /* Describes [START, END) of AS (page-aligned) as a region whose first FILE_BYTES
-   bytes are FILE's (named FILE_NAME) from OFFSET on and the rest zeros, pages
-   read only when first touched. The region keeps a file of its own (FILE stays
-   the caller's). KIND names it ("text", "data"...). Returns false if the range
-   overlaps another region or the stack's reach, or memory is short. */
-bool
+   bytes are FILE's (named FILE_NAME) from OFFSET (page-aligned) on and the rest
+   zeros, pages read only when first touched; a page that is wholly file bytes is
+   the file's one cached copy until written. The region keeps a file of its own
+   (FILE stays the caller's). KIND names it ("text", "data"...). Returns NULL, or
+   why the region cannot be added. */
+const char *
 addrspace_map_file (struct addrspace *as, void *start, void *end, bool writable,
                     bool executable, struct file *file, const char *file_name,
                     off_t offset, uint32_t file_bytes, const char *kind)
 {
-  struct region *r;
+  const char *why = NULL;
 
   ASSERT (file != NULL && file_bytes > 0 && offset % PGSIZE == 0);
   lock_acquire (&as->lock);
-  r = add_region (as, start, end, writable, executable, false, file, file_name,
-                  offset, file_bytes, kind);
+  if (add_region (as, start, end, writable, executable, false, file, file_name,
+                  offset, file_bytes, kind, &why) != NULL)
+    why = NULL;
   lock_release (&as->lock);
-  return r != NULL;
+  return why;
 }
 
 /* Describes [START, END) of AS as a region of zero-filled pages (KIND: "bss"...),
-   each made when first touched. Returns false as addrspace_map_file() does. */
-bool
+   each made when first touched. Returns NULL, or why the region cannot be added. */
+const char *
 addrspace_map_anon (struct addrspace *as, void *start, void *end, bool writable,
                     const char *kind)
 {
-  struct region *r;
+  const char *why = NULL;
 
   lock_acquire (&as->lock);
-  r = add_region (as, start, end, writable, false, false, NULL, NULL, 0, 0, kind);
+  if (add_region (as, start, end, writable, false, false, NULL, NULL, 0, 0, kind,
+                  &why) != NULL)
+    why = NULL;
   lock_release (&as->lock);
-  return r != NULL;
+  return why;
 }
 
 /* Adds AS's stack: one page below PHYS_BASE, which faults below it grow down to
@@ -237,14 +249,16 @@ int
 addrspace_mmap (struct addrspace *as, struct file *file, const char *name, void *addr)
 {
   off_t length = file_length (file);
-  uint8_t *start = addr;
-  uint8_t *end = start + ROUND_UP ((size_t) length, PGSIZE);
+  uintptr_t start = (uintptr_t) addr;
+  uintptr_t end = start + ROUND_UP ((uintptr_t) length, PGSIZE);
   struct region *r = NULL;
+  const char *why;
 
-  if (length <= 0 || start == NULL || pg_ofs (start) != 0 || end <= start)
+  if (length <= 0 || start == 0 || pg_ofs (addr) != 0 || end <= start)
     return -1;
   lock_acquire (&as->lock);
-  r = add_region (as, start, end, true, false, true, file, name, 0, length, "mmap");
+  r = add_region (as, (void *) start, (void *) end, true, false, true, file, name, 0,
+                  length, "mmap", &why);
   if (r != NULL)
     r->mapid = ++as->last_mapid;
   lock_release (&as->lock);
@@ -298,8 +312,9 @@ set_heap_end (struct addrspace *as, uint8_t *end)
     }
   if (as->heap == NULL)
     {
+      const char *why;
       as->heap = add_region (as, as->heap_start, end, true, false, false, NULL, NULL,
-                             0, 0, "heap");
+                             0, 0, "heap", &why);
       return as->heap != NULL;
     }
   if (end < old_end)
@@ -353,22 +368,20 @@ bool
 addrspace_check_range (struct addrspace *as, const void *uaddr, size_t size,
                        bool write, const void *user_esp)
 {
-  const uint8_t *first = uaddr;
-  const uint8_t *last = first + size - 1;
-  const uint8_t *upage;
+  uintptr_t first = (uintptr_t) uaddr;
+  uintptr_t last = first + size - 1;
+  uintptr_t upage;
   bool ok = true;
 
   if (size == 0)
     return true;
-  if (last < first || !is_user_vaddr (last))
+  if (last < first || !is_user_vaddr ((const void *) last))
     return false;
   lock_acquire (&as->lock);
-  for (upage = pg_round_down (first); ok && upage <= last; upage += PGSIZE)
-    {
-      ok = page_allowed (as, upage, upage < first ? first : upage, write, user_esp);
-      if (upage + PGSIZE < upage)
-        break;
-    }
+  for (upage = first & ~(uintptr_t) PGMASK; ok && upage <= last; upage += PGSIZE)
+    ok = page_allowed (as, (const uint8_t *) upage,
+                       (const uint8_t *) (upage < first ? first : upage), write,
+                       user_esp);
   lock_release (&as->lock);
   return ok;
 }
@@ -450,15 +463,15 @@ addrspace_mincore (struct addrspace *as, const void *addr, size_t page_cnt,
                    uint8_t *vec)
 {
   const uint8_t *start = addr;
-  const uint8_t *end = start + page_cnt * PGSIZE;
+  const uint8_t *end;
   const uint8_t *upage;
   struct region *r;
   bool touches = false;
 
   ASSERT (pg_ofs (addr) == 0);
-  if (page_cnt == 0 || page_cnt > (size_t) PHYS_BASE / PGSIZE || end < start
-      || end > (const uint8_t *) PHYS_BASE)
+  if (page_cnt == 0 || page_cnt > ((uintptr_t) PHYS_BASE - (uintptr_t) addr) / PGSIZE)
     return false;
+  end = start + page_cnt * PGSIZE;
   lock_acquire (&as->lock);
   for (r = region_first (&as->regions); r != NULL; r = region_next (&as->regions, r))
     if (r->start < end && r->end > start)

@@ -42,11 +42,12 @@ struct addrspace *addrspace_create (const char *name);
 void addrspace_destroy (struct addrspace *);
 void addrspace_activate (struct addrspace *);
 
-bool addrspace_map_file (struct addrspace *, void *start, void *end, bool writable,
-                         bool executable, struct file *, const char *file_name,
-                         off_t offset, uint32_t file_bytes, const char *kind);
-bool addrspace_map_anon (struct addrspace *, void *start, void *end, bool writable,
-                         const char *kind);
+const char *addrspace_map_file (struct addrspace *, void *start, void *end,
+                                bool writable, bool executable, struct file *,
+                                const char *file_name, off_t offset,
+                                uint32_t file_bytes, const char *kind);
+const char *addrspace_map_anon (struct addrspace *, void *start, void *end,
+                                bool writable, const char *kind);
 bool addrspace_init_stack (struct addrspace *);
 void addrspace_init_heap (struct addrspace *, void *start);
 void *addrspace_sbrk (struct addrspace *, intptr_t increment);

@@ -157,12 +157,13 @@ set_pte (struct addrspace *as, struct region *r, const void *upage, uint32_t *pt
 }
 
 /* Pins the frame that present PTE (of page UPAGE in region R) maps, ORs SET_BITS
-   into the PTE, and returns the frame; or NULL if the PTE no longer maps it: a
+   into the PTE, and returns the frame; or NULL if the PTE no longer maps it (a
    frame shared with a file object may be unmapped by the object's evictor at any
-   time until pinned under the object's lock. The caller holds AS's lock. */
+   time until pinned under the object's lock), or with *WHY set if the frame has
+   all the pins it can count. The caller holds AS's lock. */
 static void *
 pin_present (struct addrspace *as, struct region *r, const void *upage,
-             uint32_t *pte, uint32_t set_bits)
+             uint32_t *pte, uint32_t set_bits, const char **why)
 {
   void *kpage = NULL;
   bool shared = (*pte & PTE_SHARED) != 0;
@@ -172,8 +173,12 @@ pin_present (struct addrspace *as, struct region *r, const void *upage,
   if (*pte & PTE_P)
     {
       kpage = pte_get_page (*pte);
-      frame_pin (kpage);
-      if ((*pte & set_bits) != set_bits)
+      if (!frame_pin (kpage))
+        {
+          *why = "too many pins on one page";
+          kpage = NULL;
+        }
+      else if ((*pte & set_bits) != set_bits)
         pagedir_set_pte (as->pagedir, upage, pte, *pte | set_bits);
     }
   if (shared)
@@ -286,7 +291,7 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
   access_bits = PTE_A | (access & VM_WRITE ? PTE_D : 0);
   if (error == NULL && (*pte & PTE_P))
     kpage = pin_present (as, r, upage, pte,
-                         pin && (*pte & PTE_W) ? access_bits : 0);
+                         pin && (*pte & PTE_W) ? access_bits : PTE_A, &error);
   if (kpage != NULL && (access & VM_WRITE) && !(*pte & PTE_W))
     {
       /* A private page still sharing its file's frame, now written. */

@@ -28,8 +28,8 @@
 #include "vm/addrspace-internal.h"
 #include "vm/object.h"
 
-#define FRAME_PINS 0x0ff        /* In frame.page: how many pins hold the frame. */
-#define FRAME_OBJECT 0x100      /* In frame.page: owner is a vm_object. */
+#define FRAME_PINS 0x7ff        /* In frame.page: how many pins hold the frame. */
+#define FRAME_OBJECT 0x800      /* In frame.page: owner is a vm_object. */
 #define EVICT_WAIT_TICKS 500    /* How long to wait for busy owners (5 s). */
 #define EVICT_PINNED_TICKS 8    /* How long to wait for pins to end. */
 
@@ -72,6 +72,7 @@ page_part (const struct frame *f)
 struct victim
   {
     struct frame *frame;
+    bool owner_is_object;       /* Its owner is a vm_object, not an address space. */
     bool owner_was_held;        /* The running thread held the lock already. */
   };
 
@@ -96,7 +97,7 @@ try_victim (struct frame *f, bool clean_only, bool *owner_was_held)
       if (!object_trylock (obj, owner_was_held))
         return CANDIDATE_BUSY;
       if (object_prepare_eviction (obj, page_part (f) >> PGBITS,
-                                   palloc_user_page (f - frames), clean_only)
+                                   palloc_user_page (f - frames))
           == OBJECT_EVICT_GO)
         return CANDIDATE_TAKEN;
       if (!*owner_was_held)
@@ -142,6 +143,7 @@ choose_victim (bool clean_only, struct victim *v, bool *busy_seen)
         case CANDIDATE_TAKEN:
           f->page++;
           v->frame = f;
+          v->owner_is_object = (f->page & FRAME_OBJECT) != 0;
           found = true;
           break;
         case CANDIDATE_BUSY:
@@ -155,28 +157,37 @@ choose_victim (bool clean_only, struct victim *v, bool *busy_seen)
   return found;
 }
 
-/* Evicts victim V's page and releases its owner's lock. Returns false if it needed
-   swap and swap is full (the page then stays). */
+/* Evicts victim V's page, drops the victim's pin and releases its owner's lock,
+   in that order (while the owner is locked it cannot free the frame). Returns
+   false if it needed swap and swap is full: the page then stays. On success the
+   frame is unowned, for the caller to take. */
 static bool
 evict_victim (struct victim *v)
 {
   struct frame *f = v->frame;
+  void *owner = f->owner;
   void *kpage = palloc_user_page (f - frames);
   bool evicted = true;
 
-  if (f->page & FRAME_OBJECT)
+  if (v->owner_is_object)
+    object_finish_eviction (owner, page_part (f) >> PGBITS, kpage);
+  else
+    evicted = addrspace_evict_page (owner, (const void *) page_part (f), kpage);
+
+  lock_acquire (&frame_lock);
+  if (evicted)
     {
-      object_finish_eviction (f->owner, page_part (f) >> PGBITS, kpage);
-      if (!v->owner_was_held)
-        object_unlock (f->owner);
+      f->owner = NULL;
+      f->page = 0;
     }
   else
-    {
-      struct addrspace *as = f->owner;
-      evicted = addrspace_evict_page (as, (const void *) page_part (f), kpage);
-      if (!v->owner_was_held)
-        lock_release (&as->lock);
-    }
+    f->page--;
+  lock_release (&frame_lock);
+
+  if (!v->owner_was_held && v->owner_is_object)
+    object_unlock (owner);
+  else if (!v->owner_was_held)
+    lock_release (&((struct addrspace *) owner)->lock);
   return evicted;
 }
 
@@ -205,14 +216,6 @@ evict (void)
           continue;
         }
       evicted = evict_victim (&v);
-      lock_acquire (&frame_lock);
-      v.frame->page--;
-      if (evicted)
-        {
-          v.frame->owner = NULL;
-          v.frame->page = 0;
-        }
-      lock_release (&frame_lock);
       if (evicted)
         return palloc_user_page (v.frame - frames);
       /* Swap is full: from now on only a page that can be dropped will do, and
@@ -273,18 +276,38 @@ frame_free (void *kpage)
   palloc_free_page (kpage);
 }
 
-/* Keeps frame KPAGE from being evicted until a matching frame_unpin(). The caller
-   holds the owner's lock (or, for an object's frame, may rely on the object's
-   lock), so no eviction is under way on it. */
-void
+/* Keeps frame KPAGE from being evicted until a matching frame_unpin(). Returns
+   false, changing nothing, if the frame already has as many pins as it can count.
+   The caller holds the owner's lock (or, for an object's frame, may rely on the
+   object's lock), so no eviction is under way on it. */
+bool
 frame_pin (void *kpage)
 {
   struct frame *f = frame_of (kpage);
+  bool pinned = false;
 
   lock_acquire (&frame_lock);
-  ASSERT (f->owner != NULL && (f->page & FRAME_PINS) != FRAME_PINS);
-  f->page++;
+  ASSERT (f->owner != NULL);
+  if ((f->page & FRAME_PINS) != FRAME_PINS)
+    {
+      f->page++;
+      pinned = true;
+    }
   lock_release (&frame_lock);
+  return pinned;
+}
+
+/* True if frame KPAGE is pinned now. */
+bool
+frame_is_pinned (void *kpage)
+{
+  struct frame *f = frame_of (kpage);
+  bool pinned;
+
+  lock_acquire (&frame_lock);
+  pinned = (f->page & FRAME_PINS) != 0;
+  lock_release (&frame_lock);
+  return pinned;
 }
 
 /* Ends one pin of frame KPAGE. */

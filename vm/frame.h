@@ -18,7 +18,8 @@ void frame_init (void);
 void *frame_alloc (struct addrspace *owner, const void *upage);
 void frame_set_object (void *kpage, struct vm_object *, uint32_t index);
 void frame_free (void *kpage);
-void frame_pin (void *kpage);
+bool frame_pin (void *kpage);
+bool frame_is_pinned (void *kpage);
 void frame_unpin (void *kpage);
 void frame_count (struct meminfo *);
 

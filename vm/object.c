@@ -96,16 +96,47 @@ find_object (struct inode *inode)
   return NULL;
 }
 
+/* True if a shared mapping (mmap) is among OBJ's mappers. The caller holds
+   objects_lock. */
+static bool
+has_shared_mapper (struct vm_object *obj)
+{
+  struct list_elem *e;
+
+  for (e = list_begin (&obj->mappers); e != list_end (&obj->mappers); e = list_next (e))
+    if (list_entry (e, struct region, object_elem)->shared)
+      return true;
+  return false;
+}
+
 /* Attaches region R, which is backed by FILE, to FILE's object, making the object
-   if it is the first region to map FILE. Returns the object, or NULL if memory is
-   short. The caller holds R's address space's lock. */
+   if it is the first region to map FILE. Returns the object, or NULL with the
+   reason in *WHY: memory is short, or R is a shared (writable) mapping of a
+   running executable, or R is part of a program whose file a shared mapping
+   could write (both would let a store change running code). A program marks its
+   file write-denied before it attaches, and a mapping checks that under the same
+   lock it attaches under, so either order is caught. The caller holds R's
+   address space's lock. */
 struct vm_object *
-object_attach (struct region *r, struct file *file)
+object_attach (struct region *r, struct file *file, const char **why)
 {
   struct vm_object *obj;
 
   lock_acquire (&objects_lock);
   obj = find_object (file_get_inode (file));
+  if (r->shared && file_writes_denied (file))
+    {
+      *why = "the file is a running program";
+      lock_release (&objects_lock);
+      return NULL;
+    }
+  if (obj != NULL && !r->shared && has_shared_mapper (obj))
+    {
+      *why = "the file is mapped shared by a process";
+      lock_release (&objects_lock);
+      return NULL;
+    }
+  *why = "out of memory";
   if (obj == NULL)
     {
       obj = malloc (sizeof *obj);
@@ -165,15 +196,16 @@ read_page (struct vm_object *obj, uint32_t index, void *kpage)
 }
 
 /* Writes cached page CP of OBJ back to the file (only the bytes within the file's
-   length) and marks it clean. The caller holds OBJ's lock. */
+   length) and marks it clean, unless the file took fewer bytes (the page then
+   stays dirty). The caller holds OBJ's lock. */
 static void
 write_back (struct vm_object *obj, struct cached_page *cp)
 {
   size_t bytes = page_bytes (obj, cp->index);
 
-  if (bytes > 0)
-    file_write_at (obj->file, cp->kpage, bytes, (off_t) cp->index * PGSIZE);
-  cp->dirty = false;
+  if (bytes == 0 || file_write_at (obj->file, cp->kpage, bytes,
+                                   (off_t) cp->index * PGSIZE) == (off_t) bytes)
+    cp->dirty = false;
 }
 
 /* The user page at which region R maps page INDEX of its file, or NULL if R does
@@ -225,60 +257,51 @@ scan_mappings (struct vm_object *obj, uint32_t index, void *kpage, uint32_t clea
 /* Returns the frame holding the page of region R's file that user page UPAGE maps
    (a page region_page_is_shared() says is the object's), reading it into a new
    frame if no mapper has it cached. The frame comes back pinned (frame_unpin()).
-   *CACHED says whether it was in the cache already. NULL if memory is short or the
-   file cannot be read, with the reason in *WHY. The caller holds R's address
-   space's lock and not R's object's. */
+   *CACHED says whether it was in the cache already. NULL if memory is short, the
+   file cannot be read or the frame has all the pins it can count, with the reason
+   in *WHY. The object's lock is held throughout, so a write() to the file cannot
+   slip in between the read and the insertion and leave a stale page cached. The
+   caller holds R's address space's lock and not R's object's. */
 void *
 object_get_page (struct region *r, const void *upage, bool *cached, const char **why)
 {
   struct vm_object *obj = r->object;
   uint32_t index = (r->backing.offset + ((const uint8_t *) upage - r->start)) / PGSIZE;
   struct cached_page *cp;
-  void *kpage;
+  void *kpage = NULL;
 
   lock_acquire (&obj->lock);
   cp = find_page (obj, index);
-  if (cp != NULL)
-    frame_pin (cp->kpage);
-  lock_release (&obj->lock);
   *cached = cp != NULL;
   if (cp != NULL)
-    return cp->kpage;
-
-  kpage = frame_alloc (r->as, upage);
-  if (kpage == NULL)
     {
-      *why = "out of memory";
-      return NULL;
-    }
-  if (!read_page (obj, index, kpage))
-    {
-      frame_free (kpage);
-      *why = "cannot read the file";
-      return NULL;
-    }
-  lock_acquire (&obj->lock);
-  cp = find_page (obj, index);          /* Another mapper may have read it too. */
-  if (cp != NULL)
-    {
-      frame_free (kpage);
-      frame_pin (cp->kpage);
       kpage = cp->kpage;
-      *cached = true;
+      if (!frame_pin (kpage))
+        {
+          *why = "too many pins on one page";
+          kpage = NULL;
+        }
     }
-  else if ((cp = malloc (sizeof *cp)) != NULL)
+  else if ((cp = malloc (sizeof *cp)) == NULL
+           || (kpage = frame_alloc (r->as, upage)) == NULL)
+    {
+      free (cp);
+      *why = "out of memory";
+    }
+  else if (!read_page (obj, index, kpage))
+    {
+      free (cp);
+      frame_free (kpage);
+      kpage = NULL;
+      *why = "cannot read the file";
+    }
+  else
     {
       cp->index = index;
       cp->kpage = kpage;
       cp->dirty = false;
       hash_insert (&obj->pages, &cp->elem);
       frame_set_object (kpage, obj, index);
-    }
-  else
-    {
-      frame_free (kpage);
-      kpage = NULL;
-      *why = "out of memory";
     }
   lock_release (&obj->lock);
   return kpage;
@@ -318,8 +341,11 @@ object_unmap_page (struct region *r, const void *upage, uint32_t *pte)
   lock_release (&obj->lock);
 }
 
-/* Writes back every dirty page of OBJ, looking at the mappers' dirty bits too
-   (and clearing them). The caller holds OBJ's lock. */
+/* Writes back every dirty page of OBJ between file offsets FROM and TO, looking
+   at the mappers' dirty bits too (and clearing them, but not on a pinned frame:
+   a system call may still be storing into it through the kernel's mapping, which
+   sets no dirty bit, and its pin marked the page dirty once for all). The caller
+   holds OBJ's lock. */
 static void
 write_back_all (struct vm_object *obj, off_t from, off_t to)
 {
@@ -336,7 +362,8 @@ write_back_all (struct vm_object *obj, off_t from, off_t to)
         continue;
       bool dirty = cp->dirty;
 
-      scan_mappings (obj, cp->index, cp->kpage, PTE_D, &accessed, &dirty);
+      scan_mappings (obj, cp->index, cp->kpage,
+                     frame_is_pinned (cp->kpage) ? 0 : PTE_D, &accessed, &dirty);
       cp->dirty = dirty;
       if (cp->dirty)
         write_back (obj, cp);
@@ -414,22 +441,27 @@ vm_file_before_io (struct file *file, off_t offset, off_t size)
     }
 }
 
-/* After write() put SIZE bytes into FILE at OFFSET: reads them into the cached
-   pages they fall in, so every mapping sees them. */
+/* After write() put SIZE bytes into FILE at OFFSET: copies those bytes, and only
+   those (a mapping may have stored into the rest of the page meanwhile), into the
+   cached pages they fall in, so every mapping sees them. */
 void
 vm_file_after_write (struct file *file, off_t offset, off_t size)
 {
   struct vm_object *obj = lock_object_of (file);
-  uint32_t index;
+  off_t pos = offset, end = offset + size;
 
   if (obj == NULL)
     return;
-  for (index = offset / PGSIZE; size > 0 && (off_t) index * PGSIZE < offset + size;
-       index++)
+  while (pos < end)
     {
+      uint32_t index = pos / PGSIZE;
+      off_t page_end = ((off_t) index + 1) * PGSIZE;
+      off_t chunk = (end < page_end ? end : page_end) - pos;
       struct cached_page *cp = find_page (obj, index);
+
       if (cp != NULL)
-        read_page (obj, index, cp->kpage);
+        file_read_at (obj->file, (uint8_t *) cp->kpage + pos % PGSIZE, chunk, pos);
+      pos += chunk;
     }
   lock_release (&obj->lock);
 }
@@ -446,18 +478,18 @@ object_trylock (struct vm_object *obj, bool *already_held)
 
 /* For the frame table, holding OBJ's lock: decides whether frame KPAGE, OBJ's page
    INDEX, goes. If any mapper used it since the last look, it stays (and the
-   accessed bits are cleared: the clock's second chance); if CLEAN_ONLY and it is
-   dirty, it stays; else it is unmapped from every mapper and must go. */
+   accessed bits are cleared: the clock's second chance); else it is unmapped
+   from every mapper and must go. (A dirty one goes back to its file, never to
+   swap, so a full swap does not keep it.) */
 enum object_eviction
-object_prepare_eviction (struct vm_object *obj, uint32_t index, void *kpage,
-                         bool clean_only)
+object_prepare_eviction (struct vm_object *obj, uint32_t index, void *kpage)
 {
   struct cached_page *cp = find_page (obj, index);
   bool accessed = false, dirty = false;
 
   ASSERT (cp != NULL && cp->kpage == kpage);
   scan_mappings (obj, index, kpage, PTE_A, &accessed, &dirty);
-  if (accessed || (clean_only && (dirty || cp->dirty)))
+  if (accessed)
     return OBJECT_EVICT_KEEP;
   scan_mappings (obj, index, kpage, PTE_P, &accessed, &dirty);
   cp->dirty |= dirty;

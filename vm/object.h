@@ -25,12 +25,12 @@ struct vm_object;
 /* What object_prepare_eviction() decided about a frame. */
 enum object_eviction
   {
-    OBJECT_EVICT_KEEP,          /* Recently used, or dirty when only clean will do. */
+    OBJECT_EVICT_KEEP,          /* Recently used. */
     OBJECT_EVICT_GO             /* Unmapped everywhere: finish with the write-back. */
   };
 
 void object_init (void);
-struct vm_object *object_attach (struct region *, struct file *);
+struct vm_object *object_attach (struct region *, struct file *, const char **why);
 void object_detach (struct region *);
 void *object_get_page (struct region *, const void *upage, bool *cached,
                        const char **why);
@@ -40,7 +40,7 @@ void object_unmap_page (struct region *, const void *upage, uint32_t *pte);
 
 bool object_trylock (struct vm_object *, bool *already_held);
 enum object_eviction object_prepare_eviction (struct vm_object *, uint32_t index,
-                                              void *kpage, bool clean_only);
+                                              void *kpage);
 void object_finish_eviction (struct vm_object *, uint32_t index, void *kpage);
 const char *object_name (const struct vm_object *);
 
