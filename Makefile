@@ -51,7 +51,7 @@ TESTS ?=
 JOBS ?=
 
 .PHONY: all run check check-% check-unit check-kit grade grade-submission gradescope \
-        kit unit bench gdb clean tools
+        kit unit bench gdb layout clean tools
 
 all: $(BUILD)/kernel.elf
 
@@ -119,12 +119,22 @@ bench: tools
 	@$(SUBMAKE) all tests
 	@$(PY) utils/bench
 
-# Boots halted with a GDB stub and prints the command to attach.
-# `make gdb PROG=NAME` debugs user test program NAME; `make gdb TEST=NAME` a
-# kernel test; with neither, the memory-layout demo.
+# Boots halted with a GDB stub and prints the command to attach (gdb -x
+# build/gdbinit: the kernel's and the program's symbols, the macros, the port).
+# `make gdb PROG=SUITE/NAME` debugs user program NAME; `make gdb TEST=NAME` a
+# kernel test; with neither, the memory-layout demo. The port is your own
+# (20000 + uid % 10000, or the next free one); GDBPORT=N picks another.
 gdb: tools
 	@$(SUBMAKE) all tests
-	$(PY) utils/kestrel --gdb $(if $(TEST),-- -q run $(TEST),-p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(notdir $(or $(PROG),memory-layout)) -- -q run $(notdir $(or $(PROG),memory-layout)))
+	$(PY) utils/kestrel --gdb$(if $(GDBPORT),=$(GDBPORT)) $(if $(TEST),-- -q run $(TEST),-p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(notdir $(or $(PROG),memory-layout)) -- -q run $(notdir $(or $(PROG),memory-layout)))
+
+# A program's memory from both sides: on the host its `size` and program headers,
+# in Kestrel its regions at exit (-mapsdump) with each segment beside the region it
+# became, and a picture of the address space with its page faults
+# (build/layout/NAME.svg). `make layout PROG=SUITE/NAME`; default the layout demo.
+layout: tools
+	@$(SUBMAKE) all tests
+	@$(PY) utils/layout $(BUILD)/tests/$(or $(PROG),userprog/memory-layout)
 
 clean:
 	rm -rf $(BUILD) build-starter

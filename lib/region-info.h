@@ -7,15 +7,18 @@
 #include <stdint.h>
 
 #define REGION_KIND_MAX 7       /* Characters in a kind name, without the NUL. */
+#define REGION_NAME_MAX 14      /* Characters in a file name (READDIR_MAX_LEN). */
 
 /* Access bits in region_info.flags. */
 #define REGION_READ 1
 #define REGION_WRITE 2
 #define REGION_EXEC 4
+#define REGION_SHARED 8         /* A shared file mapping (mmap); else private. */
 
 /* One region: the pages [start, end) (both page-aligned), how they may be accessed,
-   what they hold ("text", "rodata", "data", "bss", "stack"), and how many of their
-   bytes come from the executable file (the rest are zero-filled).
+   what they hold ("text", "rodata", "data", "bss", "heap", "mmap", "stack"), how
+   many of their bytes come from a file (the rest are zero-filled), and which file
+   and from what offset (NAME empty and OFFSET 0 for an anonymous region).
 
    int regions (struct region_info *buf, int max) writes the caller's regions in
    ascending address order into BUF, at most MAX of them, and returns how many
@@ -27,6 +30,8 @@ struct region_info
     uint32_t flags;                     /* REGION_READ | REGION_WRITE | REGION_EXEC. */
     uint32_t file_bytes;                /* Bytes read from the file, from START. */
     char kind[REGION_KIND_MAX + 1];     /* NUL-terminated kind name. */
+    uint32_t offset;                    /* File offset of START's first byte. */
+    char name[REGION_NAME_MAX + 1];     /* NUL-terminated file name, or "". */
   };
 
 /* Page states that the `mincore' system call (SYS_MINCORE) reports, one byte per

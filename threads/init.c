@@ -26,6 +26,7 @@
 #include "userprog/process.h"
 #include "userprog/syscall.h"
 #include "vm/addrspace.h"
+#include "vm/maps.h"
 #include "tests/threads/tests.h"
 
 #define ARGV_MAX 64                   /* Command-line words kept. */
@@ -39,14 +40,14 @@ static size_t user_page_limit = SIZE_MAX;
 
 static char *words[ARGV_MAX + 1];     /* The command line, split into words. */
 
-int main (void) __attribute__ ((noreturn));
+int kernel_main (void) __attribute__ ((noreturn));
 static char **parse_options (void);
 static void run_actions (char **argv);
 static void usage (void) __attribute__ ((noreturn));
 static void let_threads_finish (void);
 static void assign_disk_roles (void);
 
-int main (void)
+int kernel_main (void)
 {
   char **actions;
 
@@ -160,6 +161,8 @@ static char **parse_options (void)
         vm_trace = true;
       else if (!strcmp (*arg, "-noshare"))
         vm_share = false;
+      else if (!strcmp (*arg, "-mapsdump"))
+        vm_maps_dump = true;
       else if (!strcmp (*arg, "-pio"))
         ide_force_pio = true;
       else
@@ -289,6 +292,8 @@ static void usage (void)
           "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n"
           "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n"
           "  -noshare           Give each process private copies of its program's pages.\n"
+          "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
+          "                     stream).\n"
           "  -pio               Disk transfers by PIO only, never DMA.\n");
   shutdown_power_off ();
 }

@@ -2,7 +2,7 @@
    paging off, %eax = bootloader magic and %ebx = physical address of the boot
    information. We map the first 4 MB both at 0 (where we run now) and, with all of
    low physical memory up to PHYS_MAP_MAX, at PHYS_BASE; turn paging on; jump to the
-   high half; and call main() on the initial thread's page. */
+   high half; and call kernel_main() on the initial thread's page. */
 
 #include "threads/vaddr.h"
 #include "threads/pte.h"
@@ -57,7 +57,7 @@ start:
 high_half:
         movl $(boot_thread_page + PGSIZE), %esp
         xorl %ebp, %ebp          /* Backtraces stop here. */
-        call main
+        call kernel_main
 2:      hlt
         jmp 2b
 

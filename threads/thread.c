@@ -25,7 +25,7 @@ static struct list ready_queues[PRI_CNT];
 static uint32_t ready_bits[READY_WORDS];   /* Bit p set: ready_queues[p] non-empty. */
 static struct list all_list;               /* Every thread alive. */
 static struct thread *idle_thread;
-static struct thread *initial_thread;      /* main(): not in a palloc'd page. */
+static struct thread *initial_thread;      /* kernel_main(): not in a palloc'd page. */
 static tid_t next_tid = 1;
 static unsigned slice_ticks;               /* Ticks since the running thread started. */
 static int64_t idle_ticks, kernel_ticks, user_ticks;

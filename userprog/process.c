@@ -20,6 +20,7 @@
 #include "userprog/gdt.h"
 #include "userprog/load.h"
 #include "vm/addrspace.h"
+#include "vm/maps.h"
 
 /* What a parent and one child share. */
 struct child_status
@@ -154,6 +155,7 @@ static void release_resources (struct process *p)
 
   t->addrspace = NULL;
   addrspace_activate (NULL);
+  vm_maps_dump_at_exit (as);
   addrspace_destroy (as);
 
   for (i = 0; i < PROCESS_FILES_MAX; i++)

@@ -4,7 +4,8 @@ usage: utils/kestrel [-m MB] [-T SECONDS] [--gdb[=PORT]] [-v] [--kernel=ELF]
                      [-p HOSTFILE -a NAME]... [-g NAME -a HOSTFILE]...
                      [--filesys-size=MB] [--filesys-disk=hdC:D] [--swap-size=MB]
                      [--diag-file=PATH] [--vm-trace] [--deterministic]
-                     [--qemu-arg=ARG]... -- KERNEL-ARGS...
+                     [--qemu-arg=ARG]... [--gdbinit=PATH] [--layout=SVG]
+                     -- KERNEL-ARGS...
 
 Pintos' `-k` (kill on failure) and `--qemu` are accepted and change nothing: a
 run always stops on a panic or triple fault, and QEMU is the only simulator. So
@@ -19,6 +20,18 @@ failed, the page-fault trace) goes to stderr as it arrives, each line marked
 `[diag] ` so it cannot be taken for program output; --diag-file=PATH also saves
 it there unmarked. --vm-trace puts the kernel option -vmtrace first (the kernel
 then traces page faults on the diagnostic stream).
+
+Debugging. After a diagnostic `kill:` line whose eip is in user code, stderr (only)
+gets `[diag]   at FILE:LINE in FUNCTION`, from the ELF of the program put under that
+process's name. On a timeout, stderr says where the CPU was (eip and the frame-
+pointer chain, symbolized; asked of QEMU's QMP monitor on a Unix socket before QEMU
+is stopped). --gdb[=PORT] boots halted with a GDB stub on 127.0.0.1: PORT, or your
+own port (20000 + uid % 10000, or the next free one if another session holds it);
+--gdb=PATH (a path with a slash) listens on a Unix socket instead. It writes a GDB
+command file, build/gdbinit or --gdbinit=PATH, that loads the kernel's symbols, the
+run program's, utils/gdb-macros, and attaches: `gdb -x build/gdbinit`. There is no
+time limit under --gdb. --layout=SVG adds -mapsdump and the trace and draws the run
+program's address space at exit (utils/layout).
 
 Pintos habits: a kernel option -f (format) is dropped when -p put files, since
 each run's disk is freshly formatted anyway and formatting again would lose them.
@@ -87,11 +100,19 @@ DEFAULT_MEMORY_MB = 4
 DEFAULT_TIMEOUT_S = 60
 DEFAULT_FILESYS_MB = 2
 GDB_PORT_BASE = 20000       # default port: GDB_PORT_BASE + uid % 10000
+GDB_PORT_TRIES = 100        # the default port and the next ones tried if taken
+GDB_HOST = "127.0.0.1"      # the stub listens here only: no one else's to attach to
+GDBINIT = os.path.join(REPO_ROOT, "build", "gdbinit")
+UNIX_PATH_MAX = 100         # a Unix socket's path is shorter than this
+MONITOR_TIMEOUT_S = 10      # for each answer from QEMU's monitor after a timeout
+WHERE_FRAMES_MAX = 24       # frames reported for a timed-out run
 FILESYS_INDEX = 0           # IDE drive index of the file-system disk: hd0:0
 SWAP_INDEX = 1              # and of the swap disk: hd0:1
 KILL_GRACE_S = 2            # between SIGTERM and SIGKILL for QEMU
 DIAG_MARK = "[diag] "       # starts each diagnostic line on stderr
 VM_TRACE_OPTION = "-vmtrace"
+MAPS_DUMP_OPTION = "-mapsdump"
+LAYOUT_TOOL = os.path.join(REPO_ROOT, "utils", "layout")
 FORMAT_OPTION = "-f"
 PROCESS_NAME_MAX = 15       # the kernel truncates process names to this (ABI.md)
 
@@ -112,6 +133,7 @@ def parse_args(argv):
     """Parse the runner's argv into a dict of options; raise UsageError if malformed."""
     opts = {
         "memory_mb": DEFAULT_MEMORY_MB, "timeout": DEFAULT_TIMEOUT_S, "gdb_port": None,
+        "gdb_port_default": False, "gdb_socket": None, "gdbinit": None, "layout": None,
         "verbose": False, "kernel": DEFAULT_KERNEL, "puts": [], "gets": [],
         "filesys_mb": None, "filesys_index": FILESYS_INDEX, "swap_mb": None,
         "qemu_args": [], "kernel_args": [], "diag_file": None, "vm_trace": False,
@@ -151,9 +173,14 @@ def parse_args(argv):
             opts["memory_mb"] = number(arg, value(arg), 1)
         elif arg == "-T":
             opts["timeout"] = number(arg, value(arg), 1)
+        elif name == "--gdb" and "/" in inline:
+            opts["gdb_socket"] = inline
         elif name == "--gdb":
             opts["gdb_port"] = (number(name, inline, 1) if eq
                                 else GDB_PORT_BASE + os.getuid() % 10000)
+            opts["gdb_port_default"] = not eq
+        elif name == "--gdbinit":
+            opts["gdbinit"] = inline if eq else value(name)
         elif arg == "-v":
             opts["verbose"] = True
         elif name == "--kernel":
@@ -187,12 +214,17 @@ def parse_args(argv):
             opts["vm_trace"] = True
         elif arg == "--deterministic":
             opts["deterministic"] = True
+        elif name == "--layout":
+            opts["layout"] = inline if eq else value(name)
+            opts["vm_trace"] = True
         else:
             raise UsageError("unknown option %r (kernel arguments go after --)" % arg)
         i += 1
     for host, _ in opts["puts"]:
         if not os.path.isfile(host):
             raise UsageError("-p: no such file: %s" % host)
+    if opts["layout"]:
+        opts["kernel_args"] = [MAPS_DUMP_OPTION] + opts["kernel_args"]
     if opts["vm_trace"]:
         opts["kernel_args"] = [VM_TRACE_OPTION] + opts["kernel_args"]
     if opts["deterministic"]:
@@ -353,11 +385,12 @@ class Diagnostics:
     """The kernel's diagnostic stream: each line to stderr marked DIAG_MARK, the raw
     bytes to the --diag-file if any, each line to WATCH."""
 
-    def __init__(self, path, console, watch):
+    def __init__(self, path, console, watch, explain=lambda line: []):
         """Open PATH (None: no file) afresh; CONSOLE says where its line stands and
-        tells us when it ends one."""
+        tells us when it ends one; EXPLAIN(line) returns lines shown (on stderr
+        only) after LINE."""
         self.file = open(path, "wb") if path else None
-        self.console, self.watch = console, watch
+        self.console, self.watch, self.explain = console, watch, explain
         self.lines = Lines()
         self.held = []              # lines waiting for the console to end its line
         self.on_terminal = sys.stderr.isatty()
@@ -367,12 +400,17 @@ class Diagnostics:
         """Take diagnostic bytes DATA as they arrive."""
         if self.file:
             self.file.write(data)
-        lines = self.lines.feed(data)
-        for line in lines:
-            self.watch.diag_line(line)
-        self.held += lines
+        self.take(self.lines.feed(data))
         if self.console.at_line_start:
             self.release()
+
+    def take(self, lines):
+        """Show LINES to the watch and hold them for stderr, each followed by what
+        the explainer adds."""
+        for line in lines:
+            self.watch.diag_line(line)
+            self.held.append(line)
+            self.held += self.explain(line)
 
     def release(self):
         """Print the held lines on stderr, marked. (QEMU writes the console byte by
@@ -387,10 +425,7 @@ class Diagnostics:
 
     def finish(self):
         """Show what is held and an unfinished last line; close the file."""
-        rest = self.lines.rest()
-        for line in rest:
-            self.watch.diag_line(line)
-        self.held += rest
+        self.take(self.lines.rest())
         self.release()
         if self.file:
             self.file.close()
@@ -451,6 +486,205 @@ def note(text):
     """Print a runner message on stderr (never mixed into the serial stream)."""
     print("kestrel: " + text, file=sys.stderr, flush=True)
 
+
+# ---------------------------------------------------------------- debugging aids
+
+def run_program(opts):
+    """The host ELF of the program the first `run` action starts (a file put with
+    -p under that name), or None (a kernel test, or not put)."""
+    args = opts["kernel_args"]
+    for i, arg in enumerate(args[:-1]):
+        if arg == "run" and args[i + 1].split():
+            name = args[i + 1].split()[0]
+            for host, disk_name in opts["puts"]:
+                if disk_name == name:
+                    return os.path.abspath(host)
+            return None
+    return None
+
+
+class KillSource:
+    """The explainer for the diagnostic stream: after a line `kill: NAME: ...
+    (eip 0x...)` from user code, the source line of that eip, found in the ELF of
+    the program NAME runs (one put with -p): `  at FILE:LINE in FUNCTION`."""
+
+    def __init__(self, puts):
+        """PUTS: the runner's (host file, disk name) pairs."""
+        self.puts = puts
+
+    def __call__(self, line):
+        """Lines to show after diagnostic LINE (none for most)."""
+        if not line.startswith("kill: ") or "(eip 0x" not in line:
+            return []
+        name = line[len("kill: "):].split(": ", 1)[0]
+        try:
+            eip = int(line.split("(eip ", 1)[1].split(")", 1)[0], 16)
+            import symbols          # only now: most runs kill nothing
+            if eip >= symbols.PHYS_BASE:
+                return []
+            elf = symbols.program_elf(name, self.puts)
+            if elf is None:
+                return []
+            (_, function, place), = symbols.symbolize([(eip, True)], elf)
+        except (ValueError, OSError):
+            return []
+        return [] if place.startswith("??") else ["  at %s in %s" % (place, function)]
+
+
+def free_gdb_port(port, tries):
+    """The first of PORT, PORT + 1, ... (TRIES of them) that nothing listens on at
+    localhost, or None."""
+    import socket
+    for candidate in range(port, port + tries):
+        probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((GDB_HOST, candidate))
+            return candidate
+        except OSError:
+            continue
+        finally:
+            probe.close()
+    return None
+
+
+def gdb_target(opts):
+    """Return (QEMU's -gdb device, GDB's `target remote` argument, a description)
+    for the run's --gdb: a Unix socket, an explicit port (which must be free), or
+    the user's default port (the next free one if another run holds it)."""
+    if opts["gdb_socket"]:
+        path = os.path.abspath(opts["gdb_socket"])
+        return "unix:%s,server=on,wait=off" % path, path, "socket " + path
+    port = opts["gdb_port"]
+    chosen = free_gdb_port(port, GDB_PORT_TRIES if opts["gdb_port_default"] else 1)
+    if chosen is None:
+        raise UsageError("gdb port %d is in use (another session?); pick another "
+                         "with --gdb=PORT (make gdb GDBPORT=PORT)" % port)
+    if chosen != port:
+        note("gdb port %d is taken (another session?); using %d" % (port, chosen))
+    return ("tcp:%s:%d" % (GDB_HOST, chosen), "%s:%d" % (GDB_HOST, chosen),
+            "port %d" % chosen)
+
+
+def write_gdbinit(path, kernel, program, target):
+    """Write the GDB command file at PATH that loads KERNEL's symbols, user program
+    PROGRAM's (if any) at its link address, the macros, and attaches to TARGET."""
+    lines = ["# Written by utils/kestrel for one run; attach with: gdb -x %s"
+             % display_path(path),
+             "set confirm off",
+             "file %s" % os.path.abspath(kernel)]
+    if program:
+        # An executable's sections carry their link addresses (USER_BASE up).
+        lines.append("add-symbol-file %s" % program)
+    lines += ["set confirm on",
+              "source %s" % GDB_MACROS,
+              "target remote %s" % target]
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def gdb_options(opts, kernel):
+    """Return QEMU options that wait for gdb, after writing the GDB command file
+    and telling the user how to attach."""
+    device, target, where = gdb_target(opts)
+    gdbinit = opts["gdbinit"] or GDBINIT
+    write_gdbinit(gdbinit, kernel, run_program(opts), target)
+    note("waiting for gdb on %s; attach with:\n  gdb -x %s"
+         % (where, shell_quote(display_path(gdbinit))))
+    return ["-S", "-gdb", device]
+
+
+class Monitor:
+    """A QMP connection to QEMU's monitor (a Unix socket), for asking where the CPU
+    is before a timed-out run is stopped."""
+
+    def __init__(self, path):
+        """Connect to the QMP socket at PATH; raises OSError."""
+        import json
+        import socket
+        self.json = json
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(MONITOR_TIMEOUT_S)
+        self.sock.connect(path)
+        self.stream = self.sock.makefile("rw")
+        self.stream.readline()                      # the greeting
+        self.execute("qmp_capabilities")
+
+    def execute(self, command, **arguments):
+        """Run QMP COMMAND; return its result (raises OSError on an error)."""
+        self.stream.write(self.json.dumps({"execute": command, "arguments": arguments})
+                          + "\n")
+        self.stream.flush()
+        while True:
+            line = self.stream.readline()
+            if not line:
+                raise OSError("QEMU closed the monitor")
+            reply = self.json.loads(line)
+            if "return" in reply:
+                return reply["return"]
+            if "error" in reply:
+                raise OSError(reply["error"].get("desc", "monitor error"))
+
+    def human(self, command_line):
+        """The text a human monitor command prints."""
+        return self.execute("human-monitor-command", **{"command-line": command_line})
+
+    def close(self):
+        """Close the connection."""
+        self.sock.close()
+
+
+def where_the_cpu_was(monitor_path, user_elf):
+    """Lines saying where the CPU of a timed-out run is: eip, then the return
+    addresses along the frame-pointer chain, with functions and lines. Stops the
+    machine (it is about to be killed). [] if QEMU does not answer."""
+    import symbols
+    try:
+        monitor = Monitor(monitor_path)
+        try:
+            monitor.execute("stop")
+            registers = dict(word.split("=", 1) for word in
+                             monitor.human("info registers").split() if "=" in word)
+            eip, ebp = int(registers["EIP"], 16), int(registers["EBP"], 16)
+            frames = [(eip, True)]
+            while ebp and ebp % 4 == 0 and len(frames) < WHERE_FRAMES_MAX:
+                words = monitor.human("x /2wx %#x" % ebp).split()
+                if len(words) < 3 or not words[1].startswith("0x"):
+                    break
+                ebp, ret = int(words[1], 16), int(words[2], 16)
+                if ret == 0:
+                    break
+                frames.append((ret, False))
+        finally:
+            monitor.close()
+        described = [symbols.describe(*f) for f in symbols.symbolize(frames, user_elf)]
+    except (OSError, ValueError, KeyError):
+        return []
+    return (["timeout: the CPU was at eip %#010x (%s mode); frames, innermost first:"
+             % (eip, "kernel" if eip >= symbols.PHYS_BASE else "user")]
+            + ["  " + line for line in described])
+
+
+def draw_layout(opts):
+    """For --layout=SVG: draw the run program's address space at exit from the
+    diagnostic stream (utils/layout), saying where on stderr."""
+    program = run_program(opts)
+    if program is None:
+        note("--layout: no user program was run")
+        return
+    name = os.path.basename(program)[:PROCESS_NAME_MAX]
+    proc = subprocess.run([sys.executable, "-S", LAYOUT_TOOL, "--from-diag",
+                           opts["diag_file"], "--name", name, "--svg", opts["layout"]],
+                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    note("--layout: " + (proc.stderr.strip() or "wrote " + display_path(opts["layout"])))
+
+
+def report_where(monitor_path, user_elf):
+    """Say on stderr where the CPU of a timed-out run is (see where_the_cpu_was)."""
+    for line in where_the_cpu_was(monitor_path, user_elf):
+        note(line)
 
 # ---------------------------------------------------------------- disks
 
@@ -604,19 +838,10 @@ def classify_reset(reset_log):
         return "RESET"
 
 
-def gdb_options(port, kernel):
-    """Return QEMU options that wait for gdb on PORT, after telling the user how to attach."""
-    macros = ("-x %s " % shell_quote(display_path(GDB_MACROS))
-              if os.path.exists(GDB_MACROS) else "")
-    note("waiting for gdb on port %d; attach with:\n  gdb %s-ex 'target remote "
-         "localhost:%d' %s" % (port, macros, port, shell_quote(display_path(kernel))))
-    return ["-S", "-gdb", "tcp::%d" % port]
-
-
-def run_qemu(cmd, timeout, console, diag, diag_fd, errors_path):
+def run_qemu(cmd, timeout, console, diag, diag_fd, errors_path, on_timeout=None):
     """Run CMD streaming the console to CONSOLE and what QEMU writes to DIAG_FD (which
     it inherits; we close our copy) to DIAG; return QEMU's status, or
-    'TIMEOUT'/'INTERRUPTED'."""
+    'TIMEOUT'/'INTERRUPTED'. ON_TIMEOUT() runs on a timeout before QEMU is stopped."""
     # QEMU's own messages go to file ERRORS_PATH and are shown after the run, less
     # the one it prints when we stop it on purpose (timeout), which is not news.
     errors = open(errors_path, "w+b")
@@ -634,11 +859,14 @@ def run_qemu(cmd, timeout, console, diag, diag_fd, errors_path):
     sources = {diag_in: diag, proc.stdout.fileno(): console}
     deadline = None if timeout is None else time.monotonic() + timeout
     try:
-        if not pump(sources, deadline):
-            return "TIMEOUT"
-        return proc.wait(None if deadline is None
-                         else max(0.0, deadline - time.monotonic()))
-    except subprocess.TimeoutExpired:
+        try:
+            if pump(sources, deadline):
+                return proc.wait(None if deadline is None
+                                 else max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pass
+        if on_timeout and proc.poll() is None:
+            on_timeout()
         return "TIMEOUT"
     except (KeyboardInterrupt, Terminated):
         return "INTERRUPTED"
@@ -692,9 +920,13 @@ def boot(opts, tmpdir):
     extra = ((drive(filesys, opts["filesys_index"]) if filesys else [])
              + (drive(swap, SWAP_INDEX) if swap else []))
     timeout = opts["timeout"]
-    if opts["gdb_port"] is not None:
-        extra += gdb_options(opts["gdb_port"], kernel)
+    monitor = os.path.join(tmpdir, "monitor.sock")
+    if opts["gdb_port"] is not None or opts["gdb_socket"]:
+        extra += gdb_options(opts, kernel)
         timeout = None
+    elif len(monitor) < UNIX_PATH_MAX:
+        # Asked where the CPU is if the run times out.
+        extra += ["-qmp", "unix:%s,server=on,wait=off" % monitor]
     reset_log = os.path.join(tmpdir, "reset.log")
     diag_fd = os.pipe()
     cmd = qemu_command(kernel, opts["kernel_args"], opts["memory_mb"], reset_log,
@@ -702,23 +934,28 @@ def boot(opts, tmpdir):
     if opts["verbose"]:
         note(" ".join(shell_quote(c) for c in cmd))
 
+    if opts["layout"] and not opts["diag_file"]:
+        opts["diag_file"] = os.path.join(tmpdir, "diag")
     watch = LoadWatch()
     console = Console(watch)
     try:
-        diag = Diagnostics(opts["diag_file"], console, watch)
+        diag = Diagnostics(opts["diag_file"], console, watch, KillSource(opts["puts"]))
     except OSError as e:
         os.close(diag_fd[0])
         os.close(diag_fd[1])
         raise UsageError("--diag-file: %s" % e)
     try:
         qemu_status = run_qemu(cmd, timeout, console, diag, diag_fd,
-                               os.path.join(tmpdir, "qemu-errors.log"))
+                               os.path.join(tmpdir, "qemu-errors.log"),
+                               lambda: report_where(monitor, run_program(opts)))
     finally:
         diag.finish()
     console.finish()
     status = exit_status(qemu_status, reset_log, console)
     if filesys and status in (EXIT_POWEROFF, EXIT_PANIC, EXIT_RESET):
         status = finish_filesys(opts, filesys, status == EXIT_POWEROFF, console) or status
+    if opts["layout"]:
+        draw_layout(opts)
     if status == EXIT_POWEROFF and watch.failures():
         explain_load_failures(opts, watch.failures())
         status = EXIT_NOT_LOADED

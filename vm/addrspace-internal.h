@@ -32,6 +32,21 @@ bool vm_page_is_from_file (struct addrspace *, const void *upage);
 bool addrspace_lock_for_eviction (struct addrspace *, bool *already_held);
 bool addrspace_test_and_clear_accessed (struct addrspace *, const void *upage);
 bool addrspace_page_is_clean (struct addrspace *, const void *upage);
-bool addrspace_evict_page (struct addrspace *, const void *upage, void *kpage);
+/* An eviction of a private page under way (addrspace_start_eviction()). */
+struct eviction
+  {
+    struct addrspace *as;
+    const void *upage;
+    void *kpage;
+    uint32_t *pte;
+    uint32_t old;               /* The PTE before. */
+    bool from_file;             /* Its region would fill it from a file. */
+  };
+
+void addrspace_start_eviction (struct addrspace *, const void *upage, void *kpage,
+                               struct eviction *);
+bool addrspace_finish_eviction (struct eviction *);
+void addrspace_cancel_eviction (struct eviction *);
+void vm_wait_eviction (uint32_t *pte);
 
 #endif /* vm/addrspace-internal.h */

@@ -22,6 +22,11 @@
 bool vm_trace;
 bool vm_share = true;
 
+/* The end of every eviction (a PTE leaving PTE_EVICTING) happens under
+   eviction_lock and is announced on eviction_done. */
+static struct lock eviction_lock;
+static struct condition eviction_done;
+
 /* Brings up the virtual-memory layer: the frame table and swap. Call once, after
    the disks have their roles and before the first process. */
 void
@@ -30,6 +35,8 @@ vm_init (void)
   frame_init ();
   object_init ();
   swap_init ();
+  lock_init (&eviction_lock);
+  cond_init (&eviction_done);
 }
 
 /* Fills INFO with the machine's user-memory figures (the meminfo call). */
@@ -74,6 +81,7 @@ static void
 release_page (struct addrspace *as, struct region *r, const void *upage,
               uint32_t *pte)
 {
+  vm_wait_eviction (pte);
   if (*pte & PTE_SHARED)
     object_unmap_page (r, upage, pte);
   else if (*pte & PTE_P)
@@ -473,6 +481,8 @@ page_state (const uint32_t *pte)
   if (*pte & PTE_P)
     return MINCORE_RESIDENT | (*pte & PTE_D ? MINCORE_DIRTY : 0)
            | (*pte & PTE_A ? MINCORE_ACCESSED : 0);
+  if (pte_is_evicting (*pte))
+    return MINCORE_RESIDENT;            /* Still in its frame, for a moment. */
   return pte_is_swapped (*pte) ? MINCORE_SWAPPED : 0;
 }
 
@@ -541,38 +551,83 @@ addrspace_page_is_clean (struct addrspace *as, const void *upage)
   return !(*pte & (PTE_D | PTE_ANON));
 }
 
-/* Evicts resident page UPAGE of AS from frame KPAGE (pinned by the caller, who
-   holds AS's lock): a clean page is dropped (its region fills it again on the next
-   fault), any other is written to swap and its PTE keeps the slot. Returns false,
-   leaving the page as it was, if it needed swap and swap is full or absent. */
-bool
-addrspace_evict_page (struct addrspace *as, const void *upage, void *kpage)
+/* Starts evicting resident page UPAGE of AS from frame KPAGE (pinned by the
+   caller, who holds AS's lock and may release it once this returns): makes the
+   page not present, marked PTE_EVICTING, so that a store by the owner can no
+   longer slip in while the page is written out, and a fault on it waits for the
+   eviction to end (vm_wait_eviction()). Fills *E for addrspace_finish_eviction(). */
+void
+addrspace_start_eviction (struct addrspace *as, const void *upage, void *kpage,
+                          struct eviction *e)
 {
-  uint32_t *pte = pagedir_lookup_pte (as->pagedir, upage, false);
-  uint32_t old;
+  e->as = as;
+  e->upage = upage;
+  e->kpage = kpage;
+  e->pte = pagedir_lookup_pte (as->pagedir, upage, false);
+  ASSERT (e->pte != NULL && (*e->pte & PTE_P) && pte_get_page (*e->pte) == kpage);
+  e->old = *e->pte;
+  e->from_file = vm_page_is_from_file (as, upage);
+  pagedir_set_pte (as->pagedir, upage, e->pte, PTE_EVICTING);
+}
+
+/* Sets the PTE of eviction E to VALUE, ending the eviction, and wakes whoever
+   waits for it. */
+static void
+end_eviction (struct eviction *e, uint32_t value)
+{
+  lock_acquire (&eviction_lock);
+  *e->pte = value;
+  cond_broadcast (&eviction_done, &eviction_lock);
+  lock_release (&eviction_lock);
+}
+
+/* Finishes eviction E, without the owner's lock (its own faults on the page, and
+   its teardown, wait for the end): a clean page is dropped (its region fills it
+   again on the next fault), any other is written to swap and its PTE keeps the
+   slot. Returns false, with the eviction still under way, if the page needed swap
+   and swap is full or absent: the caller ends it with
+   addrspace_cancel_eviction(). */
+bool
+addrspace_finish_eviction (struct eviction *e)
+{
   swap_slot_t slot;
 
-  ASSERT (pte != NULL && (*pte & PTE_P) && pte_get_page (*pte) == kpage);
-  old = *pte;
-  /* Not present from here on: a store by the owner can no longer slip in while
-     the page is written out (the owner faults, and waits for our lock). */
-  pagedir_set_pte (as->pagedir, upage, pte, 0);
-  if (!(old & (PTE_D | PTE_ANON)))
+  if (!(e->old & (PTE_D | PTE_ANON)))
     {
       if (vm_trace)
-        diag_printf ("evict %s %p: dropped clean %s page\n", as->name, upage,
-                     vm_page_is_from_file (as, upage) ? "file" : "zero");
+        diag_printf ("evict %s %p: dropped clean %s page\n", e->as->name, e->upage,
+                     e->from_file ? "file" : "zero");
+      end_eviction (e, 0);
       return true;
     }
-  if (!swap_out (kpage, &slot))
-    {
-      pagedir_set_pte (as->pagedir, upage, pte, old);
-      return false;
-    }
+  if (!swap_out (e->kpage, &slot))
+    return false;
   ASSERT (slot <= PTE_SLOT_MAX);
-  *pte = pte_swapped (slot);
   if (vm_trace)
-    diag_printf ("evict %s %p -> swap slot %u\n", as->name, upage, (unsigned) slot);
+    diag_printf ("evict %s %p -> swap slot %u\n", e->as->name, e->upage,
+                 (unsigned) slot);
+  end_eviction (e, pte_swapped (slot));
   return true;
 }
+
+/* Ends eviction E by mapping its page again as it was. */
+void
+addrspace_cancel_eviction (struct eviction *e)
+{
+  end_eviction (e, e->old);
+}
 #endif /* END SOLUTION vm */
+
+/* Waits while the page whose PTE is at PTE is being evicted by another thread.
+   The caller holds the page's address space's lock (so no new eviction of the
+   page can start). */
+void
+vm_wait_eviction (uint32_t *pte)
+{
+  if (!pte_is_evicting (*pte))
+    return;
+  lock_acquire (&eviction_lock);
+  while (pte_is_evicting (*pte))
+    cond_wait (&eviction_done, &eviction_lock);
+  lock_release (&eviction_lock);
+}

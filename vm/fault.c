@@ -196,34 +196,42 @@ pin_present (struct addrspace *as, struct region *r, const void *upage,
    ACCESS: from swap, from the file (the file object's shared frame, or a private
    one), or as zeros (GREW: the stack just grew to it). Maps it, with EXTRA_BITS in
    its PTE, and returns its frame, pinned; NULL with *WHY set on failure. The
-   caller holds AS's lock. */
+   caller holds AS's lock, which is let go while the frame is found and filled, so
+   that other processes can evict this one's pages meanwhile (only this process's
+   own thread changes its non-present PTEs and its regions, so nothing that was
+   decided goes stale). */
 static void *
 fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
                  uint32_t *pte, enum vm_access access, bool grew,
                  uint32_t extra_bits, char *resolution, const char **why)
 {
+  uint32_t old = *pte;
+  bool swapped = pte_is_swapped (old);
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
+  bool shared = !swapped && region_page_is_shared (r, upage)
+                && (vm_share || r->shared);
+#else /* STARTER vm */
+  bool shared = false;          /* Every page is private yet. */
+#endif /* END SOLUTION vm */
+  bool from_file = !swapped && !shared && vm_page_is_from_file (as, upage);
   bool writable = r->writable;
   uint32_t flags = 0;
   void *kpage;
 
+  lock_release (&as->lock);
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
-  if (region_page_is_shared (r, upage) && (vm_share || r->shared))
+  if (shared)
     {
       kpage = vm_fault_shared (r, upage, resolution, why);
-      if (kpage == NULL)
-        return NULL;
-      if (!r->shared && r->writable && (access & VM_WRITE))
+      if (kpage != NULL && !r->shared && r->writable && (access & VM_WRITE))
         {
           /* A first touch that writes a private page: copy at once. */
           void *copy = vm_fault_cow (as, upage, kpage, resolution);
           frame_unpin (kpage);
-          if (copy == NULL)
-            {
-              *why = "out of memory";
-              return NULL;
-            }
           kpage = copy;
           flags = PTE_ANON;
+          if (copy == NULL)
+            *why = "out of memory";
         }
       else
         {
@@ -233,39 +241,37 @@ fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
     }
   else
 #else /* STARTER vm */
-  (void) access;                /* Every page is private, and none is shared yet. */
+  (void) access;                /* Only a shared page's first write needs it. */
 #endif /* END SOLUTION vm */
-    {
-      kpage = frame_alloc (as, upage);
-      if (kpage == NULL)
-        {
-          *why = "out of memory";
-          return NULL;
-        }
+  if ((kpage = frame_alloc (as, upage)) == NULL)
+    *why = "out of memory";
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
-      if (pte_is_swapped (*pte))
-        {
-          vm_fault_swap (*pte, kpage, resolution);
-          flags = PTE_ANON;
-        }
-      else
+  else if (swapped)
+    {
+      vm_fault_swap (old, kpage, resolution);
+      flags = PTE_ANON;
+    }
 #endif /* END SOLUTION vm */
-      if (vm_page_is_from_file (as, upage))
+  else if (from_file)
+    {
+      if (!vm_fault_file (r, upage, kpage, resolution))
         {
-          if (!vm_fault_file (r, upage, kpage, resolution))
-            {
-              frame_free (kpage);
-              *why = "cannot read the file";
-              return NULL;
-            }
-        }
-      else
-        {
-          vm_fault_zero (kpage);
-          strlcpy (resolution, grew ? "stack grow" : "zero", RESOLUTION_MAX);
+          frame_free (kpage);
+          kpage = NULL;
+          *why = "cannot read the file";
         }
     }
-  set_pte (as, r, upage, pte, pte_create (kpage, writable, true) | flags | extra_bits);
+  else
+    {
+      vm_fault_zero (kpage);
+      strlcpy (resolution, grew ? "stack grow" : "zero", RESOLUTION_MAX);
+    }
+  lock_acquire (&as->lock);
+
+  ASSERT (*pte == old);
+  if (kpage != NULL)
+    set_pte (as, r, upage, pte,
+             pte_create (kpage, writable, true) | flags | extra_bits);
   return kpage;
 }
 
@@ -296,6 +302,8 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
       pte = pagedir_lookup_pte (as->pagedir, upage, true);
       if (pte == NULL)
         error = "out of memory for a page table";
+      else
+        vm_wait_eviction (pte);
     }
   /* The access that faulted is about to happen: its accessed and dirty bits go
      in at once, so that the clock cannot take the page back before the access

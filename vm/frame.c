@@ -12,9 +12,11 @@
    frames and frames whose owner is busy (its lock held by another thread: a
    process in the middle of a fault on its memory, or an object being read or
    written), giving a second chance to frames whose accessed bit is set (clearing
-   it), and evicting the first frame not used since the last sweep. The owner's
-   lock is held from the choice until the page is out, so a fault on the page waits
-   rather than seeing it half evicted. */
+   it), and evicting the first frame not used since the last sweep. A fault on
+   the page being evicted waits rather than seeing it half gone: a private page is
+   marked PTE_EVICTING under its owner's lock, which is let go while the page is
+   written out (the owner faulting on that page waits for the end, and can fault
+   on its others meanwhile); an object's page keeps the object locked. */
 
 #include "vm/frame.h"
 #include <debug.h>
@@ -73,39 +75,46 @@ page_part (const struct frame *f)
   return f->page & ~(uintptr_t) PGMASK;
 }
 
-/* A frame picked for eviction, with its owner's lock taken. */
+/* A frame picked for eviction. An object's frame comes with the object locked; a
+   private frame with its eviction started (its PTE marked PTE_EVICTING) and its
+   owner's lock already let go, so that the owner and other evictors are not held
+   up while the page goes to disk. */
 struct victim
   {
     struct frame *frame;
     bool owner_is_object;       /* Its owner is a vm_object, not an address space. */
-    bool owner_was_held;        /* The running thread held the lock already. */
+    bool owner_was_held;        /* The running thread held the object's lock. */
+    struct eviction eviction;   /* A private frame's eviction. */
   };
 
 /* What try_victim() found out about a frame. */
 enum candidate
   {
-    CANDIDATE_TAKEN,            /* It goes: its owner is locked for the eviction. */
+    CANDIDATE_TAKEN,            /* It goes (see struct victim). */
     CANDIDATE_KEPT,             /* Recently used, or it would need a write. */
     CANDIDATE_BUSY              /* Its owner's lock is held by another thread. */
   };
 
 /* Whether frame F can go now (with CLEAN_ONLY: without a write). If so, returns
-   CANDIDATE_TAKEN with F's owner locked and F unmapped (an object's frame) or
-   ready to be written out (a private one); else leaves nothing locked. Takes the
-   second chance of a recently used frame. The caller holds frame_lock. */
+   CANDIDATE_TAKEN with V filled in as struct victim says; else leaves nothing
+   locked. Takes the second chance of a recently used frame. The caller holds
+   frame_lock. */
 static enum candidate
-try_victim (struct frame *f, bool clean_only, bool *owner_was_held)
+try_victim (struct frame *f, bool clean_only, struct victim *v)
 {
-  if (f->page & FRAME_OBJECT)
+  void *kpage = palloc_user_page (f - frames);
+
+  v->frame = f;
+  v->owner_is_object = (f->page & FRAME_OBJECT) != 0;
+  if (v->owner_is_object)
     {
       struct vm_object *obj = f->owner;
-      if (!object_trylock (obj, owner_was_held))
+      if (!object_trylock (obj, &v->owner_was_held))
         return CANDIDATE_BUSY;
-      if (object_prepare_eviction (obj, page_part (f) >> PGBITS,
-                                   palloc_user_page (f - frames))
+      if (object_prepare_eviction (obj, page_part (f) >> PGBITS, kpage)
           == OBJECT_EVICT_GO)
         return CANDIDATE_TAKEN;
-      if (!*owner_was_held)
+      if (!v->owner_was_held)
         object_unlock (obj);
       return CANDIDATE_KEPT;
     }
@@ -113,14 +122,20 @@ try_victim (struct frame *f, bool clean_only, bool *owner_was_held)
     {
       struct addrspace *as = f->owner;
       const void *upage = (const void *) page_part (f);
-      if (!addrspace_lock_for_eviction (as, owner_was_held))
+      enum candidate result = CANDIDATE_KEPT;
+      bool held;
+
+      if (!addrspace_lock_for_eviction (as, &held))
         return CANDIDATE_BUSY;
       if (!addrspace_test_and_clear_accessed (as, upage)
           && (!clean_only || addrspace_page_is_clean (as, upage)))
-        return CANDIDATE_TAKEN;
-      if (!*owner_was_held)
+        {
+          addrspace_start_eviction (as, upage, kpage, &v->eviction);
+          result = CANDIDATE_TAKEN;
+        }
+      if (!held)
         lock_release (&as->lock);
-      return CANDIDATE_KEPT;
+      return result;
     }
 }
 
@@ -143,12 +158,10 @@ choose_victim (bool clean_only, struct victim *v, bool *busy_seen)
       clock_hand = (clock_hand + 1) % frame_cnt;
       if (f->owner == NULL || (f->page & FRAME_PINS) != 0)
         continue;
-      switch (try_victim (f, clean_only, &v->owner_was_held))
+      switch (try_victim (f, clean_only, v))
         {
         case CANDIDATE_TAKEN:
           f->page++;
-          v->frame = f;
-          v->owner_is_object = (f->page & FRAME_OBJECT) != 0;
           found = true;
           break;
         case CANDIDATE_BUSY:
@@ -162,22 +175,24 @@ choose_victim (bool clean_only, struct victim *v, bool *busy_seen)
   return found;
 }
 
-/* Evicts victim V's page, drops the victim's pin and releases its owner's lock,
-   in that order (while the owner is locked it cannot free the frame). Returns
-   false if it needed swap and swap is full: the page then stays. On success the
-   frame is unowned, for the caller to take. */
+/* Evicts victim V's page (writing it out, without holding frame_lock) and drops
+   the victim's pin. Returns false if it needed swap and swap is full: the page
+   then stays mapped. On success the frame is unowned, for the caller to take. */
 static bool
 evict_victim (struct victim *v)
 {
   struct frame *f = v->frame;
-  void *owner = f->owner;
-  void *kpage = palloc_user_page (f - frames);
   bool evicted = true;
 
   if (v->owner_is_object)
-    object_finish_eviction (owner, page_part (f) >> PGBITS, kpage);
+    {
+      object_finish_eviction (f->owner, page_part (f) >> PGBITS,
+                              palloc_user_page (f - frames));
+      if (!v->owner_was_held)
+        object_unlock (f->owner);
+    }
   else
-    evicted = addrspace_evict_page (owner, (const void *) page_part (f), kpage);
+    evicted = addrspace_finish_eviction (&v->eviction);
 
   lock_acquire (&frame_lock);
   if (evicted)
@@ -186,13 +201,13 @@ evict_victim (struct victim *v)
       f->page = 0;
     }
   else
-    f->page--;
+    {
+      /* Mapped again and unpinned at once, so that the owner, whose teardown
+         waits for the eviction's end, cannot free a frame still pinned. */
+      addrspace_cancel_eviction (&v->eviction);
+      f->page--;
+    }
   lock_release (&frame_lock);
-
-  if (!v->owner_was_held && v->owner_is_object)
-    object_unlock (owner);
-  else if (!v->owner_was_held)
-    lock_release (&((struct addrspace *) owner)->lock);
   return evicted;
 }
 

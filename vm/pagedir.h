@@ -11,7 +11,9 @@
      PTE_SHARED when the frame is a file object's cached page (vm/object.h);
    - not present, 0: never touched; its region says how to fill it;
    - not present, PTE_SWAPPED: the page is in the swap slot that PTE_ADDR's bits
-     hold (pte_swap_slot). */
+     hold (pte_swap_slot);
+   - not present, PTE_EVICTING: the page is on its way out (to swap, or dropped);
+     a fault on it waits until it is gone. */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -20,6 +22,7 @@
 #define PTE_ANON 0x200          /* Present: contents only in the frame (PTE_AVL). */
 #define PTE_SHARED 0x800        /* Present: maps a file object's frame (PTE_AVL). */
 #define PTE_SWAPPED 0x400       /* Not present: in swap (PTE_AVL). */
+#define PTE_EVICTING 0x200      /* Not present: being evicted right now (PTE_AVL). */
 #define PTE_SLOT_SHIFT PTSHIFT  /* A swapped page's slot sits where a frame would. */
 #define PTE_SLOT_MAX (PTE_ADDR >> PTE_SLOT_SHIFT)  /* Largest slot a PTE holds. */
 
@@ -35,6 +38,13 @@ static inline bool
 pte_is_swapped (uint32_t pte)
 {
   return (pte & (PTE_P | PTE_SWAPPED)) == PTE_SWAPPED;
+}
+
+/* True if PTE is a non-present entry for a page being evicted. */
+static inline bool
+pte_is_evicting (uint32_t pte)
+{
+  return (pte & (PTE_P | PTE_EVICTING)) == PTE_EVICTING;
 }
 
 /* The swap slot of swapped entry PTE. */

@@ -236,7 +236,8 @@ region_fill_page (const struct region *r, const void *upage, void *kpage)
   return true;
 }
 
-/* Fills INFO with the user-visible description of R. */
+/* Fills INFO with the user-visible description of R: range, rights, kind, and its
+   file's name and offset. */
 void
 region_describe (const struct region *r, struct region_info *info)
 {
@@ -244,7 +245,12 @@ region_describe (const struct region *r, struct region_info *info)
   info->start = (uintptr_t) r->start;
   info->end = (uintptr_t) r->end;
   info->flags = REGION_READ | (r->writable ? REGION_WRITE : 0)
-                | (r->executable ? REGION_EXEC : 0);
+                | (r->executable ? REGION_EXEC : 0) | (r->shared ? REGION_SHARED : 0);
   info->file_bytes = r->backing.file_bytes;
   strlcpy (info->kind, r->kind, sizeof info->kind);
+  if (r->backing.file != NULL)
+    {
+      info->offset = r->backing.offset;
+      strlcpy (info->name, r->backing.name, sizeof info->name);
+    }
 }

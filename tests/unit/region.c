@@ -454,7 +454,8 @@ test_fill_page (void)
   free (kpage);
 }
 
-/* region_describe: range, rights, file bytes, kind (truncated). */
+/* region_describe: range, rights, file bytes, kind (truncated), file name and
+   offset (none for an anonymous region). */
 static void
 test_describe (void)
 {
@@ -482,6 +483,7 @@ test_describe (void)
       CHECK (info.start == (uintptr_t) page (2 * i));
       CHECK (info.end == (uintptr_t) page (2 * i + 1));
       CHECK (info.file_bytes == 0 && strcmp (info.kind, "stack") == 0);
+      CHECK (info.name[0] == '\0' && info.offset == 0);
     }
 
   file_make (&file);
@@ -492,6 +494,8 @@ test_describe (void)
   CHECK (strlen (info.kind) == REGION_KIND_MAX
          && strncmp (info.kind, "rodata-long-kind", REGION_KIND_MAX) == 0);
   CHECK (strcmp (r->backing.name, "prog") == 0);
+  CHECK (strcmp (info.name, "prog") == 0 && info.offset == 0);
+  CHECK ((info.flags & REGION_SHARED) == 0);
   region_set_destroy (&set);
   CHECK (file.close_cnt == 1);
 }

@@ -1,0 +1,6 @@
+# A kernel test, no user program: break in it and look at the threads.
+break timer_sleep
+continue
+backtrace
+threads
+regions

@@ -1,0 +1,245 @@
+"""gdbtest: run and grade one scripted GDB test (tests/gdb/NAME.gdb, tests/gdb/README.md).
+
+usage: utils/gdbtest.py NAME        (utils/check runs the tests/gdb suite through run_test)
+
+A test boots Kestrel halted under the runner (`--gdb=SOCKET`: a Unix socket of its
+own, so tests running side by side never share a port), drives `gdb -batch` with
+the GDB command file the runner writes (kernel and program symbols, the macros,
+the target), then `set may-call-functions off` (so a macro that would call into
+the kernel fails), then the script, then detaches if the machine is still
+attached, and lets the run power off. Nothing depends on timing: the machine
+waits for GDB, and only the outer limits (GDB_TIMEOUT_S, RUN_TIMEOUT_S) stop a
+stuck test.
+
+The spec tests/gdb/NAME.expect:
+  #! prog: SUITE/NAME  the user program build/tests/SUITE/NAME: put on the disk as
+                       NAME, run (`run NAME`), its symbols loaded
+  #! args: ARGS        kernel arguments after -q instead (shell quoting)
+  #! run: OPTS         more runner options (e.g. --swap-size=1)
+  #! files: A B        more files from build/tests/SUITE/ (SUITE of prog) for the disk
+  #! status: N         the runner's expected exit status (default 0)
+  #! diag: REGEX       some diagnostic line matches REGEX in full (repeatable; also
+                       #! no-diag: and #! stderr:, as utils/checker.py reads them)
+  #! no: REGEX         no transcript line may match REGEX in full (repeatable)
+  # text              a comment
+  ~ REGEX / text      transcript lines that must appear in this order, each matching
+                      REGEX in full or equal to the text (trailing blanks ignored);
+                      any other lines may come between them
+Every test also fails on a GDB error in the script, a corrupt stack, a call into
+the guest, a Python error, and on the run's outcome as utils/checker.py judges
+any run (a panic, a timeout, lost pages or swap slots, another status).
+
+Results in build/tests/gdb/: NAME.transcript (GDB's output), NAME.output (the
+console), NAME.diag, NAME.errors (the runner's stderr), NAME.result.
+"""
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+
+UTILS = os.path.dirname(os.path.abspath(__file__))
+REPO_ROOT = os.path.dirname(UTILS)
+RUNNER = os.path.join(UTILS, "kestrel")
+SUITE = "gdb"
+STARTUP_TIMEOUT_S = 120     # for the runner to build the disk and QEMU to listen
+GDB_TIMEOUT_S = 300         # for GDB to run the whole script
+RUN_TIMEOUT_S = 300         # for the run to power off after GDB detaches
+POLL_S = 0.05
+# Transcript lines no test may show (full matches).
+ALWAYS_FORBIDDEN = [
+    r".*Error in sourced command file.*",       # any command of the script failed
+    r".*corrupt stack\?.*",                     # an unwinding that went astray
+    r".*may-call-functions is off.*",           # a macro tried to call the kernel
+    r".*function called from GDB.*",
+    r"Python Exception.*",
+    r".*Remote connection closed.*",
+]
+GDB_SETTINGS = ["set may-call-functions off", "set width 0", "set height 0",
+                "set pagination off"]
+DETACH_IF_ATTACHED = "python gdb.selected_inferior().pid and gdb.execute('detach')"
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, UTILS)
+import checker  # noqa: E402
+
+
+def parse_spec(text, name):
+    """Parse spec TEXT of test NAME into a checker.Spec (for the directives the QEMU
+    specs share: run, args, files, status, diag) with .prog, .forbidden and
+    .expected added; raise checker.SpecError if malformed."""
+    spec = checker.Spec(name)
+    spec.args = None
+    spec.prog = None
+    spec.forbidden = [re.compile(r) for r in ALWAYS_FORBIDDEN]
+    spec.expected = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip()
+        key, colon, value = line[3:].partition(":")
+        if line.startswith("#! prog:"):
+            spec.prog = value.strip()
+        elif line.startswith("#! no:"):
+            try:
+                spec.forbidden.append(re.compile(value.strip()))
+            except re.error as e:
+                raise checker.SpecError("line %d: %s" % (number, e))
+        elif line.startswith("#! "):
+            checker.apply_directive(spec, line[3:].strip(), number)
+        elif line and line != "#" and not line.startswith("# "):
+            spec.expected.append(line)
+    if spec.prog is None and spec.args is None:
+        raise checker.SpecError("no `#! prog:` and no `#! args:`: nothing to run")
+    return spec
+
+
+def runner_command(spec, socket, gdbinit, diag_file):
+    """The runner's argv for SPEC, GDB on SOCKET, its command file at GDBINIT."""
+    cmd = [sys.executable, "-S", RUNNER, "--gdb=" + socket, "--gdbinit=" + gdbinit,
+           "--diag-file=" + diag_file] + spec.run_options
+    args = spec.args
+    if spec.prog:
+        suite, name = os.path.split(spec.prog)
+        cmd += ["-p", os.path.join("build", "tests", spec.prog), "-a", name]
+        for extra in spec.files:
+            cmd += ["-p", os.path.join("build", "tests", suite, extra),
+                    "-a", os.path.basename(extra)]
+        if args is None:
+            args = ["run", name]
+    return cmd + ["--", "-q"] + args
+
+
+def wait_for(paths, proc, timeout):
+    """Wait until every one of PATHS exists; False if PROC ends or TIMEOUT passes."""
+    deadline = time.monotonic() + timeout
+    while not all(os.path.exists(p) for p in paths):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            return False
+        time.sleep(POLL_S)
+    return True
+
+
+def stop_group(proc):
+    """Kill PROC's process group (the runner and its QEMU) and reap PROC."""
+    try:
+        os.killpg(proc.pid, 15)
+        proc.wait(10)
+    except (OSError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(proc.pid, 9)
+        except OSError:
+            pass
+        proc.wait()
+
+
+def run_session(spec, out):
+    """Boot SPEC's run halted, drive GDB through its script; return (runner status
+    or None, problems). OUT maps 'output', 'errors', 'diag', 'transcript' to paths."""
+    script = os.path.join("tests", SUITE, spec.name + ".gdb")
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="kgdb-") as tmp:
+        socket, gdbinit = os.path.join(tmp, "gdb.sock"), os.path.join(tmp, "gdbinit")
+        with open(out["output"], "wb") as stdout, open(out["errors"], "wb") as stderr:
+            runner = subprocess.Popen(runner_command(spec, socket, gdbinit, out["diag"]),
+                                      stdin=subprocess.DEVNULL, stdout=stdout,
+                                      stderr=stderr, start_new_session=True)
+        try:
+            if not wait_for([gdbinit, socket], runner, STARTUP_TIMEOUT_S):
+                stop_group(runner)
+                return runner.returncode, ["the runner never listened for GDB (see %s)"
+                                           % out["errors"]]
+            gdb = ["gdb", "-batch", "-nx", "-x", gdbinit]
+            for command in GDB_SETTINGS:
+                gdb += ["-ex", command]
+            gdb += ["-x", script, "-ex", DETACH_IF_ATTACHED]
+            with open(out["transcript"], "wb") as transcript:
+                try:
+                    subprocess.run(gdb, stdin=subprocess.DEVNULL, stdout=transcript,
+                                   stderr=subprocess.STDOUT, timeout=GDB_TIMEOUT_S,
+                                   cwd=REPO_ROOT)
+                except subprocess.TimeoutExpired:
+                    problems.append("GDB did not finish the script in %d s" % GDB_TIMEOUT_S)
+            try:
+                runner.wait(RUN_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                problems.append("the run did not end %d s after GDB detached" % RUN_TIMEOUT_S)
+        finally:
+            if runner.poll() is None:
+                stop_group(runner)
+    return runner.returncode, problems
+
+
+def transcript_problems(spec, lines):
+    """Reasons the transcript LINES fail SPEC: an expected line missing (in order),
+    a forbidden one present."""
+    problems = []
+    position = 0
+    for want in spec.expected:
+        while position < len(lines) and not checker.line_matches(want, lines[position]):
+            position += 1
+        if position == len(lines):
+            problems.append("transcript has no line %r (in order after the lines "
+                            "expected before it)" % want)
+            break
+        position += 1
+    for regex in spec.forbidden:
+        hits = [l for l in lines if regex.fullmatch(l)]
+        if hits:
+            problems.append("transcript has a line matching %r: %r"
+                            % (regex.pattern, hits[0]))
+    return problems
+
+
+def run_test(name):
+    """Run and grade tests/gdb/NAME; write its result; return (passed, reason)."""
+    out_dir = os.path.join(REPO_ROOT, "build", "tests", SUITE)
+    os.makedirs(out_dir, exist_ok=True)
+    base = os.path.join(out_dir, name)
+    out = {"output": base + ".output", "errors": base + checker.ERRORS_SUFFIX,
+           "diag": base + checker.DIAG_SUFFIX, "transcript": base + ".transcript"}
+    try:
+        with open(os.path.join(REPO_ROOT, "tests", SUITE, name + ".expect")) as f:
+            spec = parse_spec(f.read(), name)
+    except (OSError, checker.SpecError) as e:
+        problems, status = ["bad spec: %s" % e], None
+    else:
+        cwd = os.getcwd()
+        os.chdir(REPO_ROOT)
+        try:
+            status, problems = run_session(spec, out)
+        finally:
+            os.chdir(cwd)
+        transcript = checker.text_lines(checker.read_text(out["transcript"])) or []
+        console = checker.text_lines(checker.read_text(out["output"])) or []
+        diag = checker.text_lines(checker.read_text(out["diag"]))
+        problems += transcript_problems(spec, transcript)
+        problems += checker.outcome_problems(console, spec, status)
+        errors = checker.text_lines(checker.read_text(out["errors"]))
+        problems += checker.stream_problems(spec, {"diag": diag, "stderr": errors})[0]
+    with open(base + ".result", "w") as f:
+        if problems:
+            f.write("FAIL\n%s\n" % "\n".join([problems[0]] + ["also: " + p for p in problems[1:]]))
+            f.write("\nGDB transcript: %s\n" % out["transcript"])
+        else:
+            f.write("PASS\n")
+    return not problems, problems[0] if problems else None
+
+
+def main(argv):
+    """Run the tests named in ARGV; exit status 1 if any failed."""
+    if not argv or argv[0].startswith("-"):
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
+    failed = 0
+    for name in argv:
+        passed, reason = run_test(os.path.basename(name).replace(".expect", ""))
+        print("%s tests/%s/%s%s" % ("pass" if passed else "FAIL", SUITE, name,
+                                    "" if passed else "\n    " + reason))
+        failed += not passed
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
