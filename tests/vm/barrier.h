@@ -47,3 +47,31 @@ barrier_parent (unsigned first, unsigned count)
   if (!create ("go", 0))
     fail ("create \"go\" failed");
 }
+
+/* In the parent: starts COUNT `child-linear KB SEED sync' children with seeds
+   FIRST...FIRST+COUNT-1, lets them go once all have written their memory, and
+   checks that each exits with its seed, saying so at each step. */
+static inline void
+barrier_run_children (unsigned count, unsigned kb, unsigned first)
+{
+  pid_t children[16];
+  char cmdline[32];
+  unsigned i;
+
+  if (count > sizeof children / sizeof *children)
+    fail ("at most %u children", (unsigned) (sizeof children / sizeof *children));
+  for (i = 0; i < count; i++)
+    {
+      snprintf (cmdline, sizeof cmdline, "child-linear %u %u sync", kb, first + i);
+      children[i] = exec (cmdline);
+      if (children[i] == PID_ERROR)
+        fail ("exec \"%s\" failed", cmdline);
+    }
+  msg ("started %u children using %u kB each", count, kb);
+  barrier_parent (first, count);
+  msg ("all of them have written their memory");
+  for (i = 0; i < count; i++)
+    if (wait (children[i]) != (int) (first + i))
+      fail ("child %u did not exit with %u", i, first + i);
+  msg ("each child found its %u kB intact", kb);
+}
