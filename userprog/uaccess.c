@@ -4,6 +4,7 @@
 #include "userprog/uaccess.h"
 #include <stdint.h>
 #include <string.h>
+#include "threads/interrupt.h"
 #include "threads/thread.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace.h"
@@ -50,6 +51,36 @@ chunk (const void *uaddr, size_t size)
   return size < left ? size : left;
 }
 
+/* Copies N bytes, which lie in one page, from SRC to DST, one of them the user
+   address UADDR (DST if TO_USER). A resident page is copied at once, with
+   interrupts off so that nothing evicts it meanwhile (the fast path every system
+   call's arguments take); any other is brought in and pinned for the copy.
+   Returns false if the process may not access UADDR so. */
+static bool
+copy_chunk (void *dst, const void *src, size_t n, const void *uaddr, bool to_user)
+{
+  struct thread *t = thread_current ();
+  enum intr_level old;
+  void *k;
+
+  if (t->addrspace == NULL)
+    return false;
+  old = intr_disable ();
+  k = addrspace_peek (t->addrspace, uaddr, to_user);
+  if (k != NULL)
+    memcpy (to_user ? k : dst, to_user ? src : k, n);
+  intr_set_level (old);
+  if (k != NULL)
+    return true;
+
+  k = user_pin (uaddr, to_user);
+  if (k == NULL)
+    return false;
+  memcpy (to_user ? k : dst, to_user ? src : k, n);
+  user_unpin (k);
+  return true;
+}
+
 /* Copies SIZE bytes from user address USRC to kernel buffer DST. Returns false if
    any of the source bytes is not readable user memory (DST is then partly
    written). */
@@ -62,11 +93,8 @@ user_copy_in (void *dst, const void *usrc, size_t size)
   while (size > 0)
     {
       size_t n = chunk (s, size);
-      void *k = user_pin (s, false);
-      if (k == NULL)
+      if (!copy_chunk (d, s, n, s, false))
         return false;
-      memcpy (d, k, n);
-      user_unpin (k);
       d += n;
       s += n;
       size -= n;
@@ -86,11 +114,8 @@ user_copy_out (void *udst, const void *src, size_t size)
   while (size > 0)
     {
       size_t n = chunk (d, size);
-      void *k = user_pin (d, true);
-      if (k == NULL)
+      if (!copy_chunk (d, s, n, d, true))
         return false;
-      memcpy (k, s, n);
-      user_unpin (k);
       d += n;
       s += n;
       size -= n;

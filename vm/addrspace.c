@@ -10,6 +10,7 @@
 #include <round.h>
 #include <string.h>
 #include "filesys/file.h"
+#include "threads/interrupt.h"
 #include "threads/malloc.h"
 #include "threads/palloc.h"
 #include "threads/vaddr.h"
@@ -436,6 +437,26 @@ addrspace_pin (struct addrspace *as, const void *uaddr, bool write,
   return kpage != NULL ? (uint8_t *) kpage + pg_ofs (uaddr) : NULL;
 }
 
+/* The kernel address of user address UADDR of AS if its page is resident now with
+   the rights the access needs (writable, if WRITE), marking the page accessed (and
+   dirty, if WRITE) as the access will; NULL otherwise. For copies that need no
+   pin: the caller has interrupts off, so that no eviction can come between this
+   look and its copy (one CPU), and copies only up to the end of UADDR's page. */
+void *
+addrspace_peek (struct addrspace *as, const void *uaddr, bool write)
+{
+  uint32_t *pte;
+  uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
+
+  ASSERT (intr_get_level () == INTR_OFF);
+  if (!is_user_vaddr (uaddr)
+      || (pte = pagedir_lookup_pte (as->pagedir, uaddr, false)) == NULL
+      || (*pte & need) != need)
+    return NULL;
+  pagedir_set_pte_bits (as->pagedir, uaddr, pte, PTE_A | (write ? PTE_D : 0));
+  return (uint8_t *) pte_get_page (*pte) + pg_ofs (uaddr);
+}
+
 /* Ends the pin that addrspace_pin() returned KADDR for. */
 void
 addrspace_unpin (void *kaddr)
@@ -536,7 +557,7 @@ addrspace_test_and_clear_accessed (struct addrspace *as, const void *upage)
   ASSERT (pte != NULL && (*pte & PTE_P));
   if (!(*pte & PTE_A))
     return false;
-  pagedir_set_pte (as->pagedir, upage, pte, *pte & ~(uint32_t) PTE_A);
+  pagedir_clear_pte_bits (as->pagedir, upage, pte, PTE_A);
   return true;
 }
 
@@ -565,9 +586,8 @@ addrspace_start_eviction (struct addrspace *as, const void *upage, void *kpage,
   e->kpage = kpage;
   e->pte = pagedir_lookup_pte (as->pagedir, upage, false);
   ASSERT (e->pte != NULL && (*e->pte & PTE_P) && pte_get_page (*e->pte) == kpage);
-  e->old = *e->pte;
   e->from_file = vm_page_is_from_file (as, upage);
-  pagedir_set_pte (as->pagedir, upage, e->pte, PTE_EVICTING);
+  e->old = pagedir_set_pte (as->pagedir, upage, e->pte, PTE_EVICTING);
 }
 
 /* Sets the PTE of eviction E to VALUE, ending the eviction, and wakes whoever

@@ -61,6 +61,7 @@ bool addrspace_check_range (struct addrspace *, const void *uaddr, size_t size,
 void *addrspace_pin (struct addrspace *, const void *uaddr, bool write,
                      const void *user_esp);
 void addrspace_unpin (void *kaddr);
+void *addrspace_peek (struct addrspace *, const void *uaddr, bool write);
 
 void vm_file_before_io (struct file *, off_t offset, off_t size);
 void vm_file_after_write (struct file *, off_t offset, off_t size);

@@ -184,8 +184,8 @@ pin_present (struct addrspace *as, struct region *r, const void *upage,
           *why = "too many pins on one page";
           kpage = NULL;
         }
-      else if ((*pte & set_bits) != set_bits)
-        pagedir_set_pte (as->pagedir, upage, pte, *pte | set_bits);
+      else
+        pagedir_set_pte_bits (as->pagedir, upage, pte, set_bits);
     }
   if (shared)
     object_unlock (r->object);

@@ -237,7 +237,7 @@ scan_mappings (struct vm_object *obj, uint32_t index, void *kpage, uint32_t clea
     {
       struct region *r = list_entry (e, struct region, object_elem);
       uint8_t *upage = mapper_page (r, index);
-      uint32_t *pte;
+      uint32_t *pte, old;
 
       if (upage == NULL)
         continue;
@@ -245,12 +245,13 @@ scan_mappings (struct vm_object *obj, uint32_t index, void *kpage, uint32_t clea
       if (pte == NULL || !(*pte & PTE_P) || !(*pte & PTE_SHARED)
           || pte_get_page (*pte) != kpage)
         continue;
-      *accessed |= (*pte & PTE_A) != 0;
-      *dirty |= (*pte & PTE_D) != 0;
-      if (clear & PTE_P)
-        pagedir_set_pte (r->as->pagedir, upage, pte, 0);
-      else if (*pte & clear)
-        pagedir_set_pte (r->as->pagedir, upage, pte, *pte & ~clear);
+      /* The mapper may run between our look and our change: take its bits in
+         the same instruction that changes the entry. */
+      old = clear & PTE_P ? pagedir_set_pte (r->as->pagedir, upage, pte, 0)
+            : clear != 0 ? pagedir_clear_pte_bits (r->as->pagedir, upage, pte, clear)
+            : *pte;
+      *accessed |= (old & PTE_A) != 0;
+      *dirty |= (old & PTE_D) != 0;
     }
 }
 
@@ -334,9 +335,8 @@ object_unmap_page (struct region *r, const void *upage, uint32_t *pte)
         find_page (obj, (r->backing.offset + ((const uint8_t *) upage - r->start))
                         / PGSIZE);
       ASSERT (cp != NULL && cp->kpage == pte_get_page (*pte));
-      if (*pte & PTE_D)
+      if (pagedir_set_pte (r->as->pagedir, upage, pte, 0) & PTE_D)
         cp->dirty = true;
-      pagedir_set_pte (r->as->pagedir, upage, pte, 0);
     }
   lock_release (&obj->lock);
 }

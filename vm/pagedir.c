@@ -95,111 +95,33 @@ uint32_t *pagedir_lookup_pte (uint32_t *pd, const void *uaddr, bool create)
 }
 
 /* Stores VALUE in PTE, the entry for UPAGE in PD, and drops any stale TLB entry
-   for UPAGE. */
-void pagedir_set_pte (uint32_t *pd, const void *upage, uint32_t *pte, uint32_t value)
+   for UPAGE. Returns the entry as it was, read and replaced in one instruction:
+   the CPU may be setting its accessed and dirty bits for the process that owns
+   PD whenever the caller is preempted, and none of that must be lost. */
+uint32_t pagedir_set_pte (uint32_t *pd, const void *upage, uint32_t *pte,
+                          uint32_t value)
 {
-  *pte = value;
+  asm volatile ("xchgl %0, %1" : "+r" (value), "+m" (*pte) : : "memory");
   invalidate (pd, upage);
+  return value;
 }
 
-/* Maps user page UPAGE in PD to the frame at kernel address KPAGE (from the user
-   pool), read-only unless WRITABLE. UPAGE must not be mapped already. Returns
-   false, changing nothing visible, if a page table was needed and no kernel page
-   was free. */
-bool pagedir_set_page (uint32_t *pd, void *upage, void *kpage, bool writable)
+/* Sets BITS (accessed, dirty) in PTE, the entry for UPAGE in PD, in one
+   instruction (see pagedir_set_pte()). A stale TLB entry does no harm: the CPU
+   sets a bit in memory that is set already. */
+void pagedir_set_pte_bits (uint32_t *pd UNUSED, const void *upage UNUSED,
+                           uint32_t *pte, uint32_t bits)
 {
-  uint32_t *pte;
+  __atomic_fetch_or (pte, bits, __ATOMIC_SEQ_CST);
+}
 
-  ASSERT (pg_ofs (upage) == 0 && pg_ofs (kpage) == 0);
-  ASSERT (is_user_vaddr (upage));
-  ASSERT (palloc_is_user_page (kpage));
-
-  pte = pagedir_lookup_pte (pd, upage, true);
-  if (pte == NULL)
-    return false;
-  ASSERT (!(*pte & PTE_P));
-  *pte = pte_create (kpage, writable, true);
+/* Clears BITS (accessed, dirty) in PTE, the entry for UPAGE in PD, in one
+   instruction (see pagedir_set_pte()), and drops any stale TLB entry for UPAGE so
+   that the CPU sets them again on the next access. Returns the entry as it was. */
+uint32_t pagedir_clear_pte_bits (uint32_t *pd, const void *upage, uint32_t *pte,
+                                 uint32_t bits)
+{
+  uint32_t old = __atomic_fetch_and (pte, ~bits, __ATOMIC_SEQ_CST);
   invalidate (pd, upage);
-  return true;
-}
-
-/* The kernel address that user address UADDR maps to in PD, or NULL if UADDR's
-   page is not present (or UADDR is not a user address). */
-void *pagedir_get_page (uint32_t *pd, const void *uaddr)
-{
-  uint32_t *pte = pagedir_lookup_pte (pd, uaddr, false);
-
-  if (pte == NULL || !(*pte & PTE_P))
-    return NULL;
-  return (uint8_t *) pte_get_page (*pte) + pg_ofs (uaddr);
-}
-
-/* Makes UPAGE not present in PD; a later access faults. The frame is not freed:
-   it belongs to the caller from now on. */
-void pagedir_clear_page (uint32_t *pd, void *upage)
-{
-  uint32_t *pte;
-
-  ASSERT (pg_ofs (upage) == 0);
-  pte = pagedir_lookup_pte (pd, upage, false);
-  if (pte != NULL && (*pte & PTE_P))
-    {
-      *pte = 0;
-      invalidate (pd, upage);
-    }
-}
-
-/* True if UPAGE is present in PD with PTE bit BIT set. */
-static bool pte_bit (uint32_t *pd, const void *upage, uint32_t bit)
-{
-  uint32_t *pte = pagedir_lookup_pte (pd, upage, false);
-  return pte != NULL && (*pte & PTE_P) && (*pte & bit);
-}
-
-/* Sets or clears PTE bit BIT of present page UPAGE in PD. */
-static void set_pte_bit (uint32_t *pd, const void *upage, uint32_t bit, bool value)
-{
-  uint32_t *pte = pagedir_lookup_pte (pd, upage, false);
-
-  if (pte == NULL || !(*pte & PTE_P))
-    return;
-  if (value)
-    *pte |= bit;
-  else
-    {
-      *pte &= ~bit;
-      invalidate (pd, upage);   /* The CPU must re-set the bit on the next access. */
-    }
-}
-
-/* True if UPAGE is present and writable in PD. */
-bool pagedir_is_writable (uint32_t *pd, const void *upage)
-{
-  return pte_bit (pd, upage, PTE_W);
-}
-
-/* True if UPAGE is present in PD and has been written since its dirty bit was
-   last cleared. */
-bool pagedir_is_dirty (uint32_t *pd, const void *upage)
-{
-  return pte_bit (pd, upage, PTE_D);
-}
-
-/* Sets UPAGE's dirty bit in PD to DIRTY (if UPAGE is present). */
-void pagedir_set_dirty (uint32_t *pd, const void *upage, bool dirty)
-{
-  set_pte_bit (pd, upage, PTE_D, dirty);
-}
-
-/* True if UPAGE is present in PD and has been accessed since its accessed bit was
-   last cleared. */
-bool pagedir_is_accessed (uint32_t *pd, const void *upage)
-{
-  return pte_bit (pd, upage, PTE_A);
-}
-
-/* Sets UPAGE's accessed bit in PD to ACCESSED (if UPAGE is present). */
-void pagedir_set_accessed (uint32_t *pd, const void *upage, bool accessed)
-{
-  set_pte_bit (pd, upage, PTE_A, accessed);
+  return old;
 }

@@ -59,15 +59,11 @@ void pagedir_destroy (uint32_t *pd);
 void pagedir_activate (uint32_t *pd);
 
 uint32_t *pagedir_lookup_pte (uint32_t *pd, const void *uaddr, bool create);
-void pagedir_set_pte (uint32_t *pd, const void *upage, uint32_t *pte, uint32_t value);
-bool pagedir_set_page (uint32_t *pd, void *upage, void *kpage, bool writable);
-void *pagedir_get_page (uint32_t *pd, const void *uaddr);
-void pagedir_clear_page (uint32_t *pd, void *upage);
-
-bool pagedir_is_writable (uint32_t *pd, const void *upage);
-bool pagedir_is_dirty (uint32_t *pd, const void *upage);
-void pagedir_set_dirty (uint32_t *pd, const void *upage, bool dirty);
-bool pagedir_is_accessed (uint32_t *pd, const void *upage);
-void pagedir_set_accessed (uint32_t *pd, const void *upage, bool accessed);
+uint32_t pagedir_set_pte (uint32_t *pd, const void *upage, uint32_t *pte,
+                          uint32_t value);
+void pagedir_set_pte_bits (uint32_t *pd, const void *upage, uint32_t *pte,
+                           uint32_t bits);
+uint32_t pagedir_clear_pte_bits (uint32_t *pd, const void *upage, uint32_t *pte,
+                                 uint32_t bits);
 
 #endif /* vm/pagedir.h */
