@@ -6,7 +6,7 @@
 
 #define SIZE (2 * 1024 * 1024)
 
-static unsigned char buf[SIZE];
+static volatile unsigned char buf[SIZE];
 
 int main (int argc, char **argv);
 
