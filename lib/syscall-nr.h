@@ -31,6 +31,7 @@ enum syscall_number
     SYS_REGIONS = 21, /* int regions (struct region_info *, int max): memory map. */
     SYS_MINCORE = 22, /* int mincore (const void *, unsigned, unsigned char *). */
     SYS_MEMINFO = 23, /* int meminfo (struct meminfo *): user memory in use. */
+    SYS_SLEEP = 24,   /* void sleep (unsigned ms): block for at least MS ms. */
   };
 
 _Static_assert (SYS_INUMBER == 19, "Pintos call numbers must not move");

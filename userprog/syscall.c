@@ -18,6 +18,7 @@
 #include <syscall-nr.h>
 #include "devices/input.h"
 #include "devices/shutdown.h"
+#include "devices/timer.h"
 #include "filesys/file.h"
 #include "filesys/filesys.h"
 #include "threads/interrupt.h"
@@ -416,6 +417,13 @@ static uint32_t sys_meminfo (const uint32_t *args)
   return 0;
 }
 
+/* sleep (ms): blocks for at least MS milliseconds, in whole timer ticks. */
+static uint32_t sys_sleep (const uint32_t *args)
+{
+  timer_sleep (((int64_t) args[0] * TIMER_FREQ + 999) / 1000);
+  return 0;
+}
+
 /* mincore (addr, length, vec): page states, a chunk of pages at a time. */
 static uint32_t sys_mincore (const uint32_t *args)
 {
@@ -474,6 +482,7 @@ syscalls[] =
     [SYS_REGIONS] = { sys_regions, 2 },
     [SYS_MINCORE] = { sys_mincore, 3 },
     [SYS_MEMINFO] = { sys_meminfo, 1 },
+    [SYS_SLEEP] = { sys_sleep, 1 },
   };
 
 static void syscall_handler (struct intr_frame *f)

@@ -204,3 +204,9 @@ meminfo (struct meminfo *info)
 {
   return SYSCALL1 (SYS_MEMINFO, info);
 }
+
+void
+sleep (unsigned ms)
+{
+  SYSCALL1 (SYS_SLEEP, ms);
+}

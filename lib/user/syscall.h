@@ -71,4 +71,8 @@ int mincore (const void *addr, unsigned length, unsigned char *vec);
    Returns 0. */
 int meminfo (struct meminfo *info);
 
+/* Blocks the caller for at least MS milliseconds (rounded up to timer ticks),
+   without using the CPU: for a process that waits for others. */
+void sleep (unsigned ms);
+
 #endif /* lib/user/syscall.h */

@@ -1,8 +1,9 @@
 /* A barrier through the file system, so that a parent can make sure its
    children hold their memory at the same time: each child, once its memory
    is full, creates file rSEED and then waits for file "go"; the parent waits
-   for every rSEED, then creates "go".  Waiting is polling `open', which is
-   slow but leaves the output fixed however the children are scheduled. */
+   for every rSEED, then creates "go".  Waiting is polling `open' every 10 ms,
+   sleeping in between (Kestrel's sleep call) so that the waiters leave the CPU
+   to those still paging; the output stays fixed however they are scheduled. */
 
 #include <stdio.h>
 #include <syscall.h>
@@ -15,7 +16,7 @@ barrier_wait_for (const char *name)
   int fd;
 
   while ((fd = open (name)) < 0)
-    continue;
+    sleep (10);
   close (fd);
 }
 
