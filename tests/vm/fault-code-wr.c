@@ -3,12 +3,7 @@
 
 #include "tests/vm/vmlib.h"
 
-asm (".text\n"
-     ".p2align 12\n"
-     "never_run:\n\t"
-     ".fill 4095, 1, 0x90\n\t"
-     "ret\n");
-void never_run (void);
+NEVER_RUN_PAGE ();
 
 void
 test_main (void)

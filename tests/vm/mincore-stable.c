@@ -12,12 +12,7 @@ static uint8_t zeros[BSS_PAGES * PGSIZE] __attribute__ ((aligned (PGSIZE)));
 static uint32_t data[8 * PAGE_WORDS] __attribute__ ((aligned (PGSIZE)))
   = { PAGE_INIT4 (0), PAGE_INIT4 (4) };
 
-asm (".text\n"
-     ".p2align 12\n"
-     "never_run:\n\t"
-     ".fill 4095, 1, 0x90\n\t"
-     "ret\n");
-void never_run (void);
+NEVER_RUN_PAGE ();
 
 void
 test_main (void)

@@ -247,4 +247,15 @@ touch_pages (void *buf, size_t size)
     p[i] = (uint8_t) (i / PGSIZE);
 }
 
+/* Defines `void never_run (void)': a whole page of code (4095 nops and a ret) on
+   a page of its own, for tests about code that has never run, so is not
+   resident. Use once, at file scope. */
+#define NEVER_RUN_PAGE()                                \
+  asm (".text\n"                                        \
+       ".p2align 12\n"                                  \
+       "never_run:\n\t"                                  \
+       ".fill 4095, 1, 0x90\n\t"                         \
+       "ret\n");                                        \
+  void never_run (void)
+
 #endif /* tests/vm/vmlib.h */
