@@ -15,6 +15,7 @@
    format: Intel 82371AB (PIIX4) datasheet, §5.2 and §9.4. */
 
 #include "devices/ide.h"
+#include <assert.h>
 #include <console.h>
 #include <debug.h>
 #include <stdbool.h>
@@ -149,9 +150,9 @@ static struct channel channels[CHANNEL_CNT] =
     { .name = "hd1", .base = 0x170, .ctl = 0x376, .vec = INTR_EXTERNAL_FIRST + 15 },
   };
 
-_Static_assert (sizeof (struct prd) * PRDT_ENTRIES == PRDT_BYTES,
+static_assert (sizeof (struct prd) * PRDT_ENTRIES == PRDT_BYTES,
                 "a PRD is 8 bytes");
-_Static_assert (PRDT_ENTRIES > COMMAND_MAX_SECTORS * BLOCK_SECTOR_SIZE / PRD_BOUNDARY,
+static_assert (PRDT_ENTRIES > COMMAND_MAX_SECTORS * BLOCK_SECTOR_SIZE / PRD_BOUNDARY,
                 "the PRD table holds the largest command");
 
 /* Set by -pio: every transfer goes by PIO, and no disk is set up for DMA. */

@@ -3,6 +3,7 @@
    and Bochs' chipsets are tried, and failing all that the CPU halts. */
 
 #include "devices/shutdown.h"
+#include <debug.h>
 #include <stdio.h>
 #include "devices/block.h"
 #include "devices/timer.h"
@@ -36,7 +37,7 @@ void shutdown_set_boot_free_swap (size_t cnt)
   boot_free_swap = cnt;
 }
 
-static void leave (uint8_t code) __attribute__ ((noreturn));
+static void leave (uint8_t code) NO_RETURN;
 static void leave (uint8_t code)
 {
   outb (DEBUG_EXIT_PORT, code);
@@ -46,7 +47,7 @@ static void leave (uint8_t code)
     asm volatile ("cli; hlt");
 }
 
-static void power_off (const char *leak_note) __attribute__ ((noreturn));
+static void power_off (const char *leak_note) NO_RETURN;
 
 /* Prints the run's statistics and the leak check, then powers the machine off. */
 void shutdown_power_off (void)

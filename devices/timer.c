@@ -3,6 +3,7 @@
    come, so a sleeper costs nothing while it sleeps. */
 
 #include "devices/timer.h"
+#include <assert.h>
 #include <debug.h>
 #include <list.h>
 #include <stdio.h>
@@ -16,7 +17,7 @@
 #define PIT_CH0_RATE_GEN 0x34   /* Channel 0, low then high byte, mode 2. */
 #define TIMER_VEC INTR_EXTERNAL_FIRST   /* IRQ 0. */
 
-_Static_assert (PIT_HZ / TIMER_FREQ <= 0xffff, "PIT divisor must fit 16 bits");
+static_assert (PIT_HZ / TIMER_FREQ <= 0xffff, "PIT divisor must fit 16 bits");
 
 static int64_t ticks;
 static struct list sleepers;    /* Blocked threads, earliest wake_tick first. */

@@ -3,9 +3,10 @@
 
 /* The whole on-disk format of the Kestrel file system (KFS), in one place.
    Shared unchanged by the kernel and the host tool utils/kfs.c, so it may
-   include only <stdint.h> and <stdbool.h>.  All integers are little-endian
-   (both sides run on x86).  See filesys/README.md for the picture. */
+   include only <stdint.h>, <stdbool.h> and <assert.h>.  All integers are
+   little-endian (both sides run on x86).  See filesys/README.md for the picture. */
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdbool.h>
 
@@ -88,15 +89,15 @@ struct kfs_dirent
     uint8_t unused[12];         /* Zero; pads the entry to 32 bytes. */
   };
 
-_Static_assert (sizeof (struct kfs_superblock) == KFS_SECTOR_SIZE,
+static_assert (sizeof (struct kfs_superblock) == KFS_SECTOR_SIZE,
                 "superblock must fill one sector");
-_Static_assert (sizeof (struct kfs_inode) == KFS_SECTOR_SIZE,
+static_assert (sizeof (struct kfs_inode) == KFS_SECTOR_SIZE,
                 "inode must fill one sector");
-_Static_assert (sizeof (struct kfs_dirent) == 32,
+static_assert (sizeof (struct kfs_dirent) == 32,
                 "directory entry must be 32 bytes");
-_Static_assert (KFS_SECTOR_SIZE % sizeof (struct kfs_dirent) == 0,
+static_assert (KFS_SECTOR_SIZE % sizeof (struct kfs_dirent) == 0,
                 "directory entries must not straddle sectors");
-_Static_assert (KFS_MAX_FILE_SIZE <= 0x7fffffffu,
+static_assert (KFS_MAX_FILE_SIZE <= 0x7fffffffu,
                 "file sizes must fit in a signed 32-bit off_t");
 
 #endif /* filesys/format.h */

@@ -1,4 +1,5 @@
 #include "stdio.h"
+#include <assert.h>
 #include <ctype.h>
 #include <string.h>
 
@@ -44,7 +45,7 @@ struct output
 #define POINTER_MIN_DIGITS 8
 
 /* %zd reads a ptrdiff_t as the signed counterpart of size_t. */
-_Static_assert (sizeof (size_t) == sizeof (ptrdiff_t),
+static_assert (sizeof (size_t) == sizeof (ptrdiff_t),
                 "size_t and ptrdiff_t differ in size");
 
 static void

@@ -1,6 +1,8 @@
 #ifndef LIB_SYSCALL_NR_H
 #define LIB_SYSCALL_NR_H
 
+#include <assert.h>
+
 /* System call numbers, passed in [%esp] at `int $0x30'.  0-19 are the Pintos
    ABI (see shared ABI.md) and must never change; Kestrel's own calls follow. */
 enum syscall_number
@@ -34,6 +36,6 @@ enum syscall_number
     SYS_SLEEP = 24,   /* void sleep (unsigned ms): block for at least MS ms. */
   };
 
-_Static_assert (SYS_INUMBER == 19, "Pintos call numbers must not move");
+static_assert (SYS_INUMBER == 19, "Pintos call numbers must not move");
 
 #endif /* lib/syscall-nr.h */

@@ -40,10 +40,10 @@ static size_t user_page_limit = SIZE_MAX;
 
 static char *words[ARGV_MAX + 1];     /* The command line, split into words. */
 
-int kernel_main (void) __attribute__ ((noreturn));
+int kernel_main (void) NO_RETURN;
 static char **parse_options (void);
 static void run_actions (char **argv);
-static void usage (void) __attribute__ ((noreturn));
+static void usage (void) NO_RETURN;
 static void let_threads_finish (void);
 static void assign_disk_roles (void);
 

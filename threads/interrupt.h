@@ -3,6 +3,7 @@
 
 /* Interrupts: the IDT, the 8259A PICs, and the C side of every interrupt stub. */
 
+#include <debug.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -51,6 +52,6 @@ void intr_yield_on_return (void);
 const char *intr_name (uint8_t vec);
 bool intr_from_user (const struct intr_frame *);
 void intr_dump_frame (const struct intr_frame *);
-void intr_panic_frame (const struct intr_frame *) __attribute__ ((noreturn));
+void intr_panic_frame (const struct intr_frame *) NO_RETURN;
 
 #endif /* threads/interrupt.h */

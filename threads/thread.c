@@ -3,6 +3,7 @@
    bitmap of non-empty queues makes picking the next thread O(1). */
 
 #include "threads/thread.h"
+#include <assert.h>
 #include <debug.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@
 #define THREAD_MAGIC 0x4b657374       /* "Kest": intact while the stack is. */
 #define READY_WORDS ((PRI_CNT + 31) / 32)
 
-_Static_assert (offsetof (struct thread, stack) == THREAD_STACK_OFS,
+static_assert (offsetof (struct thread, stack) == THREAD_STACK_OFS,
                 "switch.S needs the offset of struct thread's stack member");
 
 static struct list ready_queues[PRI_CNT];

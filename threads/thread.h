@@ -76,7 +76,7 @@ void thread_unblock (struct thread *);
 struct thread *thread_current (void);
 tid_t thread_tid (void);
 const char *thread_name (void);
-void thread_exit (void) __attribute__ ((noreturn));
+void thread_exit (void) NO_RETURN;
 void thread_yield (void);
 void thread_preempt (void);
 

@@ -5,6 +5,7 @@
    on-disk structures (from the ELF specification, i386 supplement) and a pure
    validator with no kernel dependencies, so the host unit tests can run it. */
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -41,8 +42,8 @@ struct elf32_phdr
     uint32_t p_align;
   };
 
-_Static_assert (sizeof (struct elf32_ehdr) == 52, "ELF32 header is 52 bytes");
-_Static_assert (sizeof (struct elf32_phdr) == 32, "ELF32 program header is 32 bytes");
+static_assert (sizeof (struct elf32_ehdr) == 52, "ELF32 header is 52 bytes");
+static_assert (sizeof (struct elf32_phdr) == 32, "ELF32 program header is 32 bytes");
 
 /* e_ident bytes and their required values. */
 #define ELF_EI_CLASS 4

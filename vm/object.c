@@ -8,6 +8,7 @@
    which holds frame_lock, only ever tries an object's lock. */
 
 #include "vm/object.h"
+#include <assert.h>
 #include <console.h>
 #include <debug.h>
 #include <hash.h>
@@ -46,7 +47,7 @@ struct vm_object
     char name[REGION_FILE_NAME_MAX + 1];
   };
 
-_Static_assert (sizeof (struct cached_page) == 16, "a cached page is 16 bytes");
+static_assert (sizeof (struct cached_page) == 16, "a cached page is 16 bytes");
 
 static struct list objects;
 static struct lock objects_lock;
