@@ -275,6 +275,33 @@ fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
   return kpage;
 }
 
+/* A write to the resident page UPAGE of region R whose PTE (at PTE) is read-only
+   because the page still shares its file's frame KPAGE (pinned): gives AS its own
+   copy and maps it writable. Returns the copy, pinned, with KPAGE unpinned; or
+   NULL with the reason in *WHY. AS's lock is held. */
+static void *
+fault_write_shared (struct addrspace *as, struct region *r, uint8_t *upage,
+                    uint32_t *pte, void *kpage, char *resolution, const char **why)
+{
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
+  void *copy = vm_fault_cow (as, upage, kpage, resolution);
+  if (copy == NULL)
+    *why = "out of memory";
+  else
+    set_pte (as, r, upage, pte,
+             pte_create (copy, true, true) | PTE_ANON | PTE_D | PTE_A);
+  frame_unpin (kpage);
+  return copy;
+#else /* STARTER vm */
+  /* Every page is private and mapped as its region allows: no write finds a
+     read-only page of a writable region. */
+  (void) as, (void) r, (void) upage, (void) pte, (void) resolution;
+  frame_unpin (kpage);
+  *why = "copy-on-write is not implemented";
+  return NULL;
+#endif /* END SOLUTION vm */
+}
+
 /* Makes the page holding UADDR of AS resident, as a fault by ACCESS requires, and
    returns its frame; with PIN the frame stays pinned (frame_unpin()) and a write
    access marks the page dirty, since the kernel's store through its own mapping
@@ -313,22 +340,9 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
   if (error == NULL && (*pte & PTE_P))
     kpage = pin_present (as, r, upage, pte,
                          pin && (*pte & PTE_W) ? access_bits : PTE_A, &error);
-#ifndef STARTER_VM /* BEGIN SOLUTION vm */
   if (kpage != NULL && (access & VM_WRITE) && !(*pte & PTE_W))
-    {
-      /* A private page still sharing its file's frame, now written. */
-      void *shared = kpage;
-      kpage = vm_fault_cow (as, upage, shared, resolution);
-      if (kpage == NULL)
-        error = "out of memory";
-      else
-        set_pte (as, r, upage, pte,
-                 pte_create (kpage, true, true) | PTE_ANON | PTE_D | PTE_A);
-      frame_unpin (shared);
-    }
-  else
-#endif /* END SOLUTION vm */
-  if (kpage != NULL)
+    kpage = fault_write_shared (as, r, upage, pte, kpage, resolution, &error);
+  else if (kpage != NULL)
     {
       /* Resident already, and usable as it is: only the kernel asks, to pin it. */
       if (!pin)
