@@ -11,37 +11,40 @@
 #define BLOCK_DESCRIPTION_MAX 80
 
 struct block
-  {
-    struct list_elem elem;
-    char name[BLOCK_NAME_MAX + 1];
-    block_sector_t size;
-    const struct block_operations *ops;
-    void *aux;
-    /* Traffic, for the statistics: sectors moved and device commands used. */
-    unsigned long long sectors_read, read_commands;
-    unsigned long long sectors_written, write_commands;
-  };
+{
+  struct list_elem elem;
+  char name[BLOCK_NAME_MAX + 1];
+  block_sector_t size;
+  const struct block_operations *ops;
+  void *aux;
+  /* Traffic, for the statistics: sectors moved and device commands used. */
+  unsigned long long sectors_read, read_commands;
+  unsigned long long sectors_written, write_commands;
+};
 
 static struct list devices;
 static bool devices_ready;
 static struct block *by_role[BLOCK_ROLE_CNT];
 
 /* The device playing ROLE, or NULL. */
-struct block *block_get_role (enum block_role role)
+struct block *
+block_get_role (enum block_role role)
 {
   ASSERT (role < BLOCK_ROLE_CNT);
   return by_role[role];
 }
 
 /* Makes BLOCK play ROLE. */
-void block_set_role (enum block_role role, struct block *block)
+void
+block_set_role (enum block_role role, struct block *block)
 {
   ASSERT (role < BLOCK_ROLE_CNT);
   by_role[role] = block;
 }
 
 /* The device called NAME ("hd0:0" ...), or NULL. */
-struct block *block_get_by_name (const char *name)
+struct block *
+block_get_by_name (const char *name)
 {
   struct list_elem *e;
   if (!devices_ready)
@@ -56,22 +59,25 @@ struct block *block_get_by_name (const char *name)
 }
 
 /* A range past the end is a kernel bug: callers validate what users give. */
-static void check_range (struct block *block, block_sector_t first, size_t count)
+static void
+check_range (struct block *block, block_sector_t first, size_t count)
 {
   if (count == 0 || first >= block->size || count > block->size - first)
-    PANIC ("access past end of %s: %zu sectors at %u of %u", block->name,
-           count, first, block->size);
+    PANIC ("access past end of %s: %zu sectors at %u of %u", block->name, count,
+           first, block->size);
 }
 
 /* Reads SECTOR of BLOCK into BUF (BLOCK_SECTOR_SIZE bytes); sleeps until done. */
-void block_read (struct block *block, block_sector_t sector, void *buf)
+void
+block_read (struct block *block, block_sector_t sector, void *buf)
 {
   block_read_sectors (block, sector, 1, buf);
 }
 
 /* Writes BUF (BLOCK_SECTOR_SIZE bytes) to SECTOR of BLOCK; returns once the
    device has it. */
-void block_write (struct block *block, block_sector_t sector, const void *buf)
+void
+block_write (struct block *block, block_sector_t sector, const void *buf)
 {
   block_write_sectors (block, sector, 1, buf);
 }
@@ -79,8 +85,9 @@ void block_write (struct block *block, block_sector_t sector, const void *buf)
 /* Moves COUNT sectors from FIRST between BLOCK and READ_BUF (a read) or
    WRITE_BUF (a write; the other is NULL), in commands of as many sectors as the
    driver allows, and counts them. */
-static void transfer (struct block *block, block_sector_t first, size_t count,
-                      void *read_buf, const void *write_buf)
+static void
+transfer (struct block *block, block_sector_t first, size_t count, void *read_buf,
+          const void *write_buf)
 {
   size_t done, n;
 
@@ -111,8 +118,9 @@ static void transfer (struct block *block, block_sector_t first, size_t count,
 /* Reads COUNT (at least 1) consecutive sectors of BLOCK starting at FIRST into
    BUF (COUNT * BLOCK_SECTOR_SIZE bytes), in as few device commands as the driver
    allows; sleeps until done. The range must lie on BLOCK. */
-void block_read_sectors (struct block *block, block_sector_t first, size_t count,
-                         void *buf)
+void
+block_read_sectors (struct block *block, block_sector_t first, size_t count,
+                    void *buf)
 {
   transfer (block, first, count, buf, NULL);
 }
@@ -121,25 +129,29 @@ void block_read_sectors (struct block *block, block_sector_t first, size_t count
    consecutive sectors of BLOCK starting at FIRST, in as few device commands as
    the driver allows; returns once the device has them all. The range must lie
    on BLOCK. */
-void block_write_sectors (struct block *block, block_sector_t first, size_t count,
-                          const void *buf)
+void
+block_write_sectors (struct block *block, block_sector_t first, size_t count,
+                     const void *buf)
 {
   transfer (block, first, count, NULL, buf);
 }
 
 /* Sectors in BLOCK. */
-block_sector_t block_size (struct block *block)
+block_sector_t
+block_size (struct block *block)
 {
   return block->size;
 }
 
-const char *block_name (struct block *block)
+const char *
+block_name (struct block *block)
 {
   return block->name;
 }
 
 /* Prints each device's traffic and, if its driver says, how it moved it. */
-void block_print_stats (void)
+void
+block_print_stats (void)
 {
   struct list_elem *e;
   if (!devices_ready)
@@ -151,15 +163,16 @@ void block_print_stats (void)
       if (b->ops->describe != NULL)
         b->ops->describe (b->aux, mode, sizeof mode);
       printf ("%s: read %llu sectors in %llu commands, "
-              "wrote %llu sectors in %llu commands%s%s%s\n", b->name,
-              b->sectors_read, b->read_commands, b->sectors_written,
+              "wrote %llu sectors in %llu commands%s%s%s\n",
+              b->name, b->sectors_read, b->read_commands, b->sectors_written,
               b->write_commands, *mode ? " (" : "", mode, *mode ? ")" : "");
     }
 }
 
 /* Adds a device NAME of SIZE sectors served by OPS (with AUX); returns it. */
-struct block *block_register (const char *name, block_sector_t size,
-                              const struct block_operations *ops, void *aux)
+struct block *
+block_register (const char *name, block_sector_t size,
+                const struct block_operations *ops, void *aux)
 {
   struct block *b = malloc (sizeof *b);
   if (b == NULL)

@@ -12,12 +12,12 @@
 typedef uint32_t block_sector_t;
 
 enum block_role
-  {
-    BLOCK_FILESYS,              /* Holds the file system. */
-    BLOCK_SWAP,                 /* Swap space. */
-    BLOCK_SCRATCH,              /* Anything else. */
-    BLOCK_ROLE_CNT
-  };
+{
+  BLOCK_FILESYS, /* Holds the file system. */
+  BLOCK_SWAP,    /* Swap space. */
+  BLOCK_SCRATCH, /* Anything else. */
+  BLOCK_ROLE_CNT
+};
 
 struct block;
 
@@ -25,15 +25,14 @@ struct block;
    sectors starting at FIRST (1 <= COUNT <= MAX_SECTORS, the range already checked
    against the device) as one device command, and may sleep. */
 struct block_operations
-  {
-    void (*read) (void *aux, block_sector_t first, size_t count, void *buf);
-    void (*write) (void *aux, block_sector_t first, size_t count,
-                   const void *buf);
-    size_t max_sectors;         /* Most sectors one command moves. */
-    /* Puts how the device moves data (e.g. "DMA") in BUF (SIZE bytes), for
-       the statistics; may be NULL. */
-    void (*describe) (void *aux, char *buf, size_t size);
-  };
+{
+  void (*read) (void *aux, block_sector_t first, size_t count, void *buf);
+  void (*write) (void *aux, block_sector_t first, size_t count, const void *buf);
+  size_t max_sectors; /* Most sectors one command moves. */
+  /* Puts how the device moves data (e.g. "DMA") in BUF (SIZE bytes), for
+     the statistics; may be NULL. */
+  void (*describe) (void *aux, char *buf, size_t size);
+};
 
 struct block *block_get_role (enum block_role);
 void block_set_role (enum block_role, struct block *);
@@ -41,8 +40,7 @@ struct block *block_get_by_name (const char *name);
 
 void block_read (struct block *, block_sector_t, void *);
 void block_write (struct block *, block_sector_t, const void *);
-void block_read_sectors (struct block *, block_sector_t first, size_t count,
-                         void *);
+void block_read_sectors (struct block *, block_sector_t first, size_t count, void *);
 void block_write_sectors (struct block *, block_sector_t first, size_t count,
                           const void *);
 block_sector_t block_size (struct block *);

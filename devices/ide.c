@@ -41,19 +41,21 @@
 #define REG_LBAM 4
 #define REG_LBAH 5
 #define REG_DEVICE 6
-#define REG_STATUS 7              /* Reading it acknowledges the interrupt. */
+#define REG_STATUS 7 /* Reading it acknowledges the interrupt. */
 #define REG_COMMAND 7
 /* The control-block register (its own port) reads as alternate status and
    writes as device control, where 0 enables interrupts. */
 
-#define CTL_SRST 0x04             /* Device control: software reset of both devices. */
+/* Device control: software reset of both devices. */
+#define CTL_SRST 0x04
 
 #define STA_BSY 0x80
 #define STA_DRDY 0x40
-#define STA_DF 0x20               /* Device fault. */
+#define STA_DF 0x20 /* Device fault. */
 #define STA_DRQ 0x08
 #define STA_ERR 0x01
-#define DEV_LBA 0xe0              /* Device register: LBA mode, obsolete bits set. */
+/* Device register: LBA mode, obsolete bits set. */
+#define DEV_LBA 0xe0
 #define DEV_SLAVE 0x10
 
 #define CMD_READ_SECTORS 0x20
@@ -64,20 +66,23 @@
 #define CMD_READ_DMA 0xc8
 #define CMD_WRITE_DMA 0xca
 #define CMD_IDENTIFY 0xec
-#define COMMAND_MAX_SECTORS 256   /* A sector count of 0 means 256. */
+#define COMMAND_MAX_SECTORS 256 /* A sector count of 0 means 256. */
 
 #define IDENTIFY_WORDS 256
-#define ID_MODEL_WORD 27          /* 40 characters, byte-swapped pairs. */
+#define ID_MODEL_WORD 27 /* 40 characters, byte-swapped pairs. */
 #define ID_MODEL_CHARS 40
 #define ID_CAPABILITIES_WORD 49
-#define ID_CAP_DMA 0x0100         /* In word 49: the disk does DMA. */
-#define ID_MULTIPLE_WORD 47       /* Low byte: largest DRQ block for READ/WRITE
-                                     MULTIPLE, in sectors; 0 if unsupported. */
-#define ID_LBA28_SECTORS_WORD 60  /* Two words, low first. */
+#define ID_CAP_DMA 0x0100 /* In word 49: the disk does DMA. */
+/* Low byte: largest DRQ block for READ/WRITE MULTIPLE, in sectors; 0 if
+   unsupported. */
+#define ID_MULTIPLE_WORD 47
+#define ID_LBA28_SECTORS_WORD 60 /* Two words, low first. */
 
 #define LBA28_LIMIT (1u << 28)
-#define FAST_POLLS 1000           /* Status polls before we start sleeping between them. */
-#define BUSY_TIMEOUT (5 * TIMER_FREQ)   /* Ticks a busy device gets before it is dead. */
+/* Status polls before we start sleeping between them. */
+#define FAST_POLLS 1000
+/* Ticks a busy device gets before it is dead. */
+#define BUSY_TIMEOUT (5 * TIMER_FREQ)
 
 /* The PCI IDE function: mass storage (class 1), IDE (subclass 1). In its
    programming interface, bit 7 says it can master the bus and bits 0 and 2
@@ -93,21 +98,22 @@
 /* Bus-master registers, as offsets from the channel's bus-master base. */
 #define BM_COMMAND 0
 #define BM_STATUS 2
-#define BM_PRDT 4                 /* Physical address of the PRD table. */
+#define BM_PRDT 4 /* Physical address of the PRD table. */
 #define BM_CMD_START 0x01
-#define BM_CMD_TO_MEMORY 0x08     /* Direction: the controller writes memory (a disk read). */
-#define BM_STA_ACTIVE 0x01        /* Still transferring (or PRDs left over). */
-#define BM_STA_ERROR 0x02         /* Write 1 to clear. */
-#define BM_STA_INTERRUPT 0x04     /* The disk interrupted; write 1 to clear. */
+/* Direction: the controller writes memory (a disk read). */
+#define BM_CMD_TO_MEMORY 0x08
+#define BM_STA_ACTIVE 0x01    /* Still transferring (or PRDs left over). */
+#define BM_STA_ERROR 0x02     /* Write 1 to clear. */
+#define BM_STA_INTERRUPT 0x04 /* The disk interrupted; write 1 to clear. */
 
 /* A physical region descriptor: one piece of the buffer, which may not cross a
    64 kB boundary; a byte count of 0 means 64 kB. The last has PRD_END set. */
 struct prd
-  {
-    uint32_t address;
-    uint16_t byte_count;
-    uint16_t flags;
-  };
+{
+  uint32_t address;
+  uint16_t byte_count;
+  uint16_t flags;
+};
 #define PRD_END 0x8000
 #define PRD_BOUNDARY 0x10000
 /* Enough for the largest command on any buffer (one more than the boundaries
@@ -115,45 +121,44 @@ struct prd
    crosses no 64 kB boundary either. */
 #define PRDT_ENTRIES 4
 #define PRDT_BYTES (PRDT_ENTRIES * 8)
-#define DMA_ALIGN 4               /* Buffers start on a dword for the controller. */
+/* Buffers start on a dword for the controller. */
+#define DMA_ALIGN 4
 
 struct channel
+{
+  const char *name;
+  uint16_t base;         /* Command-block ports. */
+  uint16_t ctl;          /* Device-control port. */
+  uint8_t vec;           /* Interrupt vector. */
+  uint16_t bus_master;   /* Bus-master ports, or 0: PIO only. */
+  struct lock lock;      /* One command at a time. */
+  struct semaphore done; /* Upped by the interrupt handler. */
+  bool expecting_interrupt;
+  struct prd prdt[PRDT_ENTRIES] __attribute__ ((aligned (PRDT_BYTES)));
+  struct disk
   {
-    const char *name;
-    uint16_t base;                /* Command-block ports. */
-    uint16_t ctl;                 /* Device-control port. */
-    uint8_t vec;                  /* Interrupt vector. */
-    uint16_t bus_master;          /* Bus-master ports, or 0: PIO only. */
-    struct lock lock;             /* One command at a time. */
-    struct semaphore done;        /* Upped by the interrupt handler. */
-    bool expecting_interrupt;
-    struct prd prdt[PRDT_ENTRIES] __attribute__ ((aligned (PRDT_BYTES)));
-    struct disk
-      {
-        char name[8];             /* "hd0:0" */
-        struct channel *channel;
-        int index;                /* 0 master, 1 slave. */
-        bool present;
-        size_t multiple_most;     /* Largest DRQ block IDENTIFY reported. */
-        size_t block_sectors;     /* Sectors per DRQ block (per interrupt). */
-        uint8_t read_command;     /* READ MULTIPLE, or READ SECTORS if the disk */
-        uint8_t write_command;    /* cannot; WRITE likewise. */
-        bool dma;                 /* Transfers go by DMA when the buffer allows. */
-        const char *no_dma;       /* Why not, if not. */
-        unsigned long long dma_commands, pio_commands;
-      } disks[DEVICES_PER_CHANNEL];
-  };
+    char name[8]; /* "hd0:0" */
+    struct channel *channel;
+    int index; /* 0 master, 1 slave. */
+    bool present;
+    size_t multiple_most;  /* Largest DRQ block IDENTIFY reported. */
+    size_t block_sectors;  /* Sectors per DRQ block (per interrupt). */
+    uint8_t read_command;  /* READ MULTIPLE, or READ SECTORS if the disk */
+    uint8_t write_command; /* cannot; WRITE likewise. */
+    bool dma;              /* Transfers go by DMA when the buffer allows. */
+    const char *no_dma;    /* Why not, if not. */
+    unsigned long long dma_commands, pio_commands;
+  } disks[DEVICES_PER_CHANNEL];
+};
 
-static struct channel channels[CHANNEL_CNT] =
-  {
-    { .name = "hd0", .base = 0x1f0, .ctl = 0x3f6, .vec = INTR_EXTERNAL_FIRST + 14 },
-    { .name = "hd1", .base = 0x170, .ctl = 0x376, .vec = INTR_EXTERNAL_FIRST + 15 },
-  };
+static struct channel channels[CHANNEL_CNT] = {
+  { .name = "hd0", .base = 0x1f0, .ctl = 0x3f6, .vec = INTR_EXTERNAL_FIRST + 14 },
+  { .name = "hd1", .base = 0x170, .ctl = 0x376, .vec = INTR_EXTERNAL_FIRST + 15 },
+};
 
-static_assert (sizeof (struct prd) * PRDT_ENTRIES == PRDT_BYTES,
-                "a PRD is 8 bytes");
+static_assert (sizeof (struct prd) * PRDT_ENTRIES == PRDT_BYTES, "a PRD is 8 bytes");
 static_assert (PRDT_ENTRIES > COMMAND_MAX_SECTORS * BLOCK_SECTOR_SIZE / PRD_BOUNDARY,
-                "the PRD table holds the largest command");
+               "the PRD table holds the largest command");
 
 /* Set by -pio: every transfer goes by PIO, and no disk is set up for DMA. */
 bool ide_force_pio;
@@ -163,19 +168,25 @@ static void interrupt_handler (struct intr_frame *);
 /* Reads SIZE bytes (a multiple of 4) from C's data port into BUF. 32-bit
    accesses halve the port operations of 16-bit ones, and under QEMU each
    operation, not each byte, is what costs. */
-static void data_in (const struct channel *c, void *buf, size_t size)
+static void
+data_in (const struct channel *c, void *buf, size_t size)
 {
   size_t dwords = size / 4;
-  asm volatile ("rep insl" : "+D" (buf), "+c" (dwords) : "d" (c->base + REG_DATA)
-                : "memory");
+  asm volatile("rep insl"
+               : "+D"(buf), "+c"(dwords)
+               : "d"(c->base + REG_DATA)
+               : "memory");
 }
 
 /* Writes SIZE bytes (a multiple of 4) from BUF to C's data port. */
-static void data_out (const struct channel *c, const void *buf, size_t size)
+static void
+data_out (const struct channel *c, const void *buf, size_t size)
 {
   size_t dwords = size / 4;
-  asm volatile ("rep outsl" : "+S" (buf), "+c" (dwords) : "d" (c->base + REG_DATA)
-                : "memory");
+  asm volatile("rep outsl"
+               : "+S"(buf), "+c"(dwords)
+               : "d"(c->base + REG_DATA)
+               : "memory");
 }
 
 static void read_sectors (void *disk, block_sector_t, size_t count, void *buf);
@@ -184,11 +195,12 @@ static void write_sectors (void *disk, block_sector_t, size_t count,
 
 static void describe (void *disk, char *buf, size_t size);
 
-static const struct block_operations ide_operations =
-  { read_sectors, write_sectors, COMMAND_MAX_SECTORS, describe };
+static const struct block_operations ide_operations
+    = { read_sectors, write_sectors, COMMAND_MAX_SECTORS, describe };
 
 /* The 400 ns a device may take to show a new status: four alternate-status reads. */
-static void settle (const struct channel *c)
+static void
+settle (const struct channel *c)
 {
   int i;
   for (i = 0; i < 4; i++)
@@ -200,12 +212,13 @@ static void settle (const struct channel *c)
    ticks, not polls, so a slow or loaded host (where QEMU may finish a reset late)
    gets the same time as a fast one; after a few quick polls the caller sleeps
    between polls instead of spinning. */
-static bool wait_not_busy (const struct channel *c)
+static bool
+wait_not_busy (const struct channel *c)
 {
   int64_t start = timer_ticks ();
   int polls;
 
-  for (polls = 0; ; polls++)
+  for (polls = 0;; polls++)
     {
       uint8_t status = inb (c->ctl);
       if (status == 0xff)
@@ -219,7 +232,8 @@ static bool wait_not_busy (const struct channel *c)
     }
 }
 
-static void select_device (const struct disk *d, uint8_t lba_high_bits)
+static void
+select_device (const struct disk *d, uint8_t lba_high_bits)
 {
   const struct channel *c = d->channel;
   outb (c->base + REG_DEVICE, DEV_LBA | (d->index ? DEV_SLAVE : 0) | lba_high_bits);
@@ -230,7 +244,8 @@ static void select_device (const struct disk *d, uint8_t lba_high_bits)
    most D->multiple_most sectors (what IDENTIFY DEVICE reported), by polling like
    identify(); falls back to one-sector READ/WRITE SECTORS if the disk cannot or
    refuses. */
-static void choose_transfer_mode (struct disk *d)
+static void
+choose_transfer_mode (struct disk *d)
 {
   struct channel *c = d->channel;
   size_t block = 1;
@@ -257,8 +272,8 @@ static void choose_transfer_mode (struct disk *d)
 
 /* Sets up the task-file registers for a command on COUNT sectors from FIRST and
    issues COMMAND, expecting an interrupt; the caller holds the channel lock. */
-static void issue (struct disk *d, block_sector_t first, size_t count,
-                   uint8_t command)
+static void
+issue (struct disk *d, block_sector_t first, size_t count, uint8_t command)
 {
   struct channel *c = d->channel;
 
@@ -277,7 +292,8 @@ static void issue (struct disk *d, block_sector_t first, size_t count,
 
 /* Panics if D reports an error; SECTOR and WHAT (the transfer) go in the
    message. Returns the status. */
-static uint8_t check_error (struct disk *d, block_sector_t sector, const char *what)
+static uint8_t
+check_error (struct disk *d, block_sector_t sector, const char *what)
 {
   uint8_t status = inb (d->channel->ctl);
   if (status & STA_ERR)
@@ -288,20 +304,20 @@ static uint8_t check_error (struct disk *d, block_sector_t sector, const char *w
 
 /* Panics unless D is ready to move the DRQ block at SECTOR: no error, data
    requested. */
-static void check_data_ready (struct disk *d, block_sector_t sector,
-                              const char *what)
+static void
+check_data_ready (struct disk *d, block_sector_t sector, const char *what)
 {
   uint8_t status = check_error (d, sector, what);
   if (!(status & STA_DRQ))
-    PANIC ("%s: %s of sector %u: disk asks for no data (status %02x)", d->name,
-           what, sector, status);
+    PANIC ("%s: %s of sector %u: disk asks for no data (status %02x)", d->name, what,
+           sector, status);
 }
 
 /* COUNT sectors from FIRST on D into BUF by PIO, one command; the caller holds
    the channel lock. The disk interrupts when each DRQ block is ready; we sleep
    until it does, then copy the block out. No interrupt follows the last block. */
-static void pio_read (struct disk *d, block_sector_t first, size_t count,
-                      uint8_t *buf)
+static void
+pio_read (struct disk *d, block_sector_t first, size_t count, uint8_t *buf)
 {
   struct channel *c = d->channel;
 
@@ -324,8 +340,8 @@ static void pio_read (struct disk *d, block_sector_t first, size_t count,
    disk has them; the caller holds the channel lock. The disk asks for the first
    DRQ block without an interrupt and interrupts after taking each block, the
    last one included. */
-static void pio_write (struct disk *d, block_sector_t first, size_t count,
-                       const uint8_t *buf)
+static void
+pio_write (struct disk *d, block_sector_t first, size_t count, const uint8_t *buf)
 {
   struct channel *c = d->channel;
 
@@ -349,13 +365,14 @@ static void pio_write (struct disk *d, block_sector_t first, size_t count,
 /* Lists the SIZE bytes at BUF in C's PRD table, one descriptor per piece that
    stays between two 64 kB boundaries. BUF's pages lie one after another in
    physical memory, as everything in the kernel's direct map does. */
-static void fill_prdt (struct channel *c, const void *buf, size_t size)
+static void
+fill_prdt (struct channel *c, const void *buf, size_t size)
 {
   uintptr_t address = vtop (buf);
   struct prd *p;
 
   ASSERT (size > 0);
-  for (p = c->prdt; ; p++)
+  for (p = c->prdt;; p++)
     {
       size_t piece = PRD_BOUNDARY - address % PRD_BOUNDARY;
       if (piece > size)
@@ -375,8 +392,9 @@ static void fill_prdt (struct channel *c, const void *buf, size_t size)
    from BUF to the disk), expecting the one interrupt at its end; the caller
    holds the channel lock. The order is the controller's: the table and the
    direction, the status cleared, the disk's command, then start. */
-static void dma_start (struct disk *d, block_sector_t first, size_t count,
-                       const void *buf, bool write)
+static void
+dma_start (struct disk *d, block_sector_t first, size_t count, const void *buf,
+           bool write)
 {
   struct channel *c = d->channel;
   uint16_t bm = c->bus_master;
@@ -398,7 +416,8 @@ static void dma_start (struct disk *d, block_sector_t first, size_t count,
    the whole transfer done without error. Otherwise D goes on by PIO, and why goes
    to the diagnostic stream (while a program runs the console carries only its
    output); WHAT and FIRST name the transfer. */
-static bool dma_finish (struct disk *d, const char *what, block_sector_t first)
+static bool
+dma_finish (struct disk *d, const char *what, block_sector_t first)
 {
   struct channel *c = d->channel;
   uint16_t bm = c->bus_master;
@@ -416,15 +435,17 @@ static bool dma_finish (struct disk *d, const char *what, block_sector_t first)
   d->dma = false;
   d->no_dma = "DMA failed";
   diag_printf ("%s: DMA %s at sector %u failed (status %02x, bus master %02x): "
-               "PIO from now on\n", d->name, what, first, status, bm_status);
+               "PIO from now on\n",
+               d->name, what, first, status, bm_status);
   return false;
 }
 
 /* Moves COUNT sectors between FIRST on D and BUF by DMA (WRITE: to the disk);
    the caller holds the channel lock. False if the transfer failed: then D uses
    PIO from now on and the caller repeats the transfer by PIO. */
-static bool dma_transfer (struct disk *d, block_sector_t first, size_t count,
-                          const void *buf, bool write)
+static bool
+dma_transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
+              bool write)
 {
   dma_start (d, first, count, buf, write);
   sema_down (&d->channel->done);
@@ -434,7 +455,8 @@ static bool dma_transfer (struct disk *d, block_sector_t first, size_t count,
 /* Waits for C's interrupt like sema_down (&C->done), but for at most
    BUSY_TIMEOUT; false if it did not come, after which none is expected. For
    the boot-time probe, where DMA that does not work must not hang the boot. */
-static bool wait_done_or_timeout (struct channel *c)
+static bool
+wait_done_or_timeout (struct channel *c)
 {
   int64_t start = timer_ticks ();
   enum intr_level old;
@@ -457,7 +479,8 @@ static bool wait_done_or_timeout (struct channel *c)
 
 /* Resets both devices on C (after a DMA transfer that never ended, which
    leaves the disk busy) and sets the ones found so far up again. */
-static void reset_channel (struct channel *c)
+static void
+reset_channel (struct channel *c)
 {
   int i;
 
@@ -473,7 +496,8 @@ static void reset_channel (struct channel *c)
 /* Decides whether D, which says it can do DMA, transfers by DMA: a DMA read of
    sector 0 must end in time without error and agree with a PIO read of it.
    Runs at boot, before anyone else uses the channel. */
-static void probe_dma (struct disk *d)
+static void
+probe_dma (struct disk *d)
 {
   struct channel *c = d->channel;
   uint8_t *page = palloc_get_page (0);
@@ -508,7 +532,8 @@ static void probe_dma (struct disk *d)
 
 /* Issues IDENTIFY DEVICE to D by polling (interrupts are ignored while nobody
    expects one) and registers it as a block device if it is an ATA disk. */
-static void identify (struct disk *d)
+static void
+identify (struct disk *d)
 {
   struct channel *c = d->channel;
   uint16_t id[IDENTIFY_WORDS];
@@ -538,7 +563,8 @@ static void identify (struct disk *d)
   model[ID_MODEL_CHARS] = '\0';
   for (i = ID_MODEL_CHARS - 1; i >= 0 && model[i] == ' '; i--)
     model[i] = '\0';
-  sectors = id[ID_LBA28_SECTORS_WORD] | (uint32_t) id[ID_LBA28_SECTORS_WORD + 1] << 16;
+  sectors
+      = id[ID_LBA28_SECTORS_WORD] | (uint32_t) id[ID_LBA28_SECTORS_WORD + 1] << 16;
   if (sectors == 0)
     return;
   d->present = true;
@@ -553,16 +579,16 @@ static void identify (struct disk *d)
   else
     probe_dma (d);
   describe (d, mode, sizeof mode);
-  printf ("%s: \"%s\", %u sectors (%u kB), %zu-sector blocks, %s\n", d->name,
-          model, sectors, sectors / (1024 / BLOCK_SECTOR_SIZE), d->block_sectors,
-          mode);
+  printf ("%s: \"%s\", %u sectors (%u kB), %zu-sector blocks, %s\n", d->name, model,
+          sectors, sectors / (1024 / BLOCK_SECTOR_SIZE), d->block_sectors, mode);
   block_register (d->name, sectors, &ide_operations, d);
 }
 
 /* Finds the PCI IDE function, lets it master the bus, and gives each channel
    its bus-master ports. Without one, or if it does not serve the legacy ports
    this driver uses, the channels keep 0: PIO only. */
-static void find_bus_master (void)
+static void
+find_bus_master (void)
 {
   struct pci_function f;
   uint8_t prog_if;
@@ -585,7 +611,8 @@ static void find_bus_master (void)
 
 /* Finds the disks on both channels and registers them. hd0:0 becomes the file
    system's disk and hd0:1 the swap disk unless set otherwise. */
-void ide_init (void)
+void
+ide_init (void)
 {
   struct channel *c;
   int i;
@@ -601,7 +628,7 @@ void ide_init (void)
       /* No software reset: the firmware leaves the channels reset and idle, and
          QEMU completes a reset asynchronously, so resetting here would race with
          the probe (a disk then reads as absent on a loaded host). */
-      outb (c->ctl, 0);           /* nIEN clear: the disk may interrupt. */
+      outb (c->ctl, 0); /* nIEN clear: the disk may interrupt. */
       for (i = 0; i < DEVICES_PER_CHANNEL; i++)
         {
           struct disk *d = &c->disks[i];
@@ -620,7 +647,8 @@ void ide_init (void)
 /* True if a transfer between D and BUF goes by DMA: D does DMA, -pio (or a
    benchmark) does not forbid it, and BUF is a dword-aligned kernel address,
    whose physical address the direct map gives. */
-static bool use_dma (const struct disk *d, const void *buf)
+static bool
+use_dma (const struct disk *d, const void *buf)
 {
   return d->dma && !ide_force_pio && is_kernel_vaddr (buf)
          && (uintptr_t) buf % DMA_ALIGN == 0;
@@ -629,8 +657,9 @@ static bool use_dma (const struct disk *d, const void *buf)
 /* Moves COUNT sectors between FIRST on D and BUF (WRITE: to the disk) as one
    command, by DMA if it can and by PIO if not or if DMA fails; returns once
    done. BUF is const to serve both ways; a read's is the caller's to fill. */
-static void transfer (struct disk *d, block_sector_t first, size_t count,
-                      const void *buf, bool write)
+static void
+transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
+          bool write)
 {
   lock_acquire (&d->channel->lock);
   if (use_dma (d, buf) && dma_transfer (d, first, count, buf, write))
@@ -647,30 +676,30 @@ static void transfer (struct disk *d, block_sector_t first, size_t count,
 }
 
 /* block_operations.read: COUNT sectors from FIRST into BUF, one command. */
-static void read_sectors (void *disk, block_sector_t first, size_t count,
-                          void *buf)
+static void
+read_sectors (void *disk, block_sector_t first, size_t count, void *buf)
 {
   transfer (disk, first, count, buf, false);
 }
 
 /* block_operations.write: COUNT sectors from BUF to FIRST, one command; returns
    once the disk has them. */
-static void write_sectors (void *disk, block_sector_t first, size_t count,
-                           const void *buf)
+static void
+write_sectors (void *disk, block_sector_t first, size_t count, const void *buf)
 {
   transfer (disk, first, count, buf, true);
 }
 
 /* block_operations.describe: how D's transfers went (before any, how they
    will go): "DMA", "PIO: WHY NOT DMA", or both with their commands. */
-static void describe (void *disk_, char *buf, size_t size)
+static void
+describe (void *disk_, char *buf, size_t size)
 {
   struct disk *d = disk_;
 
   if (d->dma_commands > 0 && d->pio_commands > 0)
-    snprintf (buf, size, "DMA for %llu commands, PIO for %llu%s%s",
-              d->dma_commands, d->pio_commands, d->dma ? "" : ": ",
-              d->dma ? "" : d->no_dma);
+    snprintf (buf, size, "DMA for %llu commands, PIO for %llu%s%s", d->dma_commands,
+              d->pio_commands, d->dma ? "" : ": ", d->dma ? "" : d->no_dma);
   else if (d->dma_commands > 0 || (d->dma && d->pio_commands == 0))
     snprintf (buf, size, "DMA");
   else if (d->dma)
@@ -681,7 +710,8 @@ static void describe (void *disk_, char *buf, size_t size)
 
 /* True if the disk called NAME ("hd0:1") transfers by DMA: it has a bus-master
    controller, -pio was not given, and DMA has not failed on it. */
-bool ide_uses_dma (const char *name)
+bool
+ide_uses_dma (const char *name)
 {
   struct channel *c;
   int i;
@@ -693,14 +723,15 @@ bool ide_uses_dma (const char *name)
   return false;
 }
 
-static void interrupt_handler (struct intr_frame *f)
+static void
+interrupt_handler (struct intr_frame *f)
 {
   struct channel *c;
 
   for (c = channels; c < channels + CHANNEL_CNT; c++)
     if (f->vec_no == c->vec)
       {
-        inb (c->base + REG_STATUS);      /* Acknowledge. */
+        inb (c->base + REG_STATUS); /* Acknowledge. */
         if (c->expecting_interrupt)
           {
             c->expecting_interrupt = false;

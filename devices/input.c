@@ -9,24 +9,27 @@
 #define INPUT_BUF_SIZE 256
 
 static uint8_t buf[INPUT_BUF_SIZE];
-static unsigned head, tail;            /* Next write, next read (free-running). */
-static struct semaphore available;     /* Counts bytes in BUF. */
-static struct lock readers;            /* One reader at a time. */
+static unsigned head, tail;        /* Next write, next read (free-running). */
+static struct semaphore available; /* Counts bytes in BUF. */
+static struct lock readers;        /* One reader at a time. */
 
-void input_init (void)
+void
+input_init (void)
 {
   sema_init (&available, 0);
   lock_init (&readers);
 }
 
 /* True if another byte would be dropped. */
-bool input_full (void)
+bool
+input_full (void)
 {
   return head - tail == INPUT_BUF_SIZE;
 }
 
 /* Adds BYTE (from an interrupt handler); drops it when the buffer is full. */
-void input_putc (uint8_t byte)
+void
+input_putc (uint8_t byte)
 {
   ASSERT (intr_get_level () == INTR_OFF);
   if (input_full ())
@@ -36,7 +39,8 @@ void input_putc (uint8_t byte)
 }
 
 /* Takes the next byte, sleeping until there is one. */
-uint8_t input_getc (void)
+uint8_t
+input_getc (void)
 {
   uint8_t byte;
   enum intr_level old;

@@ -13,19 +13,22 @@
 #define CONFIG_ENABLE 0x80000000u
 #define DEVICES_PER_BUS 32
 #define FUNCTIONS_PER_DEVICE 8
-#define NO_VENDOR 0xffff          /* What an empty slot's vendor ID reads as. */
-#define HEADER_MULTIFUNCTION 0x00800000u  /* In PCI_REG_HEADER. */
+#define NO_VENDOR 0xffff /* What an empty slot's vendor ID reads as. */
+#define HEADER_MULTIFUNCTION 0x00800000u /* In PCI_REG_HEADER. */
 
 /* Selects register REG (its dword) of F; the caller keeps interrupts off until
    it has used the data port, so nobody selects another register meanwhile. */
-static void select_register (const struct pci_function *f, uint8_t reg)
+static void
+select_register (const struct pci_function *f, uint8_t reg)
 {
   outl (CONFIG_ADDRESS, CONFIG_ENABLE | (uint32_t) f->bus << 16
-        | (uint32_t) f->device << 11 | (uint32_t) f->function << 8 | (reg & 0xfc));
+                            | (uint32_t) f->device << 11
+                            | (uint32_t) f->function << 8 | (reg & 0xfc));
 }
 
 /* The dword register of F at REG (a multiple of 4). */
-uint32_t pci_read_config (const struct pci_function *f, uint8_t reg)
+uint32_t
+pci_read_config (const struct pci_function *f, uint8_t reg)
 {
   enum intr_level old = intr_disable ();
   uint32_t value;
@@ -40,7 +43,8 @@ uint32_t pci_read_config (const struct pci_function *f, uint8_t reg)
 /* Writes VALUE to the 16-bit register of F at REG (a multiple of 2), leaving
    the other half of its dword (often a status register whose bits a write of 1
    clears) alone. */
-void pci_write_config16 (const struct pci_function *f, uint8_t reg, uint16_t value)
+void
+pci_write_config16 (const struct pci_function *f, uint8_t reg, uint16_t value)
 {
   enum intr_level old = intr_disable ();
 
@@ -52,8 +56,9 @@ void pci_write_config16 (const struct pci_function *f, uint8_t reg, uint16_t val
 
 /* Finds the first function on bus 0 of CLASS and SUBCLASS; stores it in F and
    its programming interface in PROG_IF and returns true, or returns false. */
-bool pci_find_class (uint8_t class, uint8_t subclass, struct pci_function *f,
-                     uint8_t *prog_if)
+bool
+pci_find_class (uint8_t class, uint8_t subclass, struct pci_function *f,
+                uint8_t *prog_if)
 {
   f->bus = 0;
   for (f->device = 0; f->device < DEVICES_PER_BUS; f->device++)

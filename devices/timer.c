@@ -11,21 +11,22 @@
 #include "threads/io.h"
 #include "threads/thread.h"
 
-#define PIT_HZ 1193182          /* The PIT's input clock. */
+#define PIT_HZ 1193182 /* The PIT's input clock. */
 #define PIT_CHANNEL0 0x40
 #define PIT_COMMAND 0x43
-#define PIT_CH0_RATE_GEN 0x34   /* Channel 0, low then high byte, mode 2. */
-#define TIMER_VEC INTR_EXTERNAL_FIRST   /* IRQ 0. */
+#define PIT_CH0_RATE_GEN 0x34         /* Channel 0, low then high byte, mode 2. */
+#define TIMER_VEC INTR_EXTERNAL_FIRST /* IRQ 0. */
 
 static_assert (PIT_HZ / TIMER_FREQ <= 0xffff, "PIT divisor must fit 16 bits");
 
 static int64_t ticks;
-static struct list sleepers;    /* Blocked threads, earliest wake_tick first. */
+static struct list sleepers; /* Blocked threads, earliest wake_tick first. */
 
 static void timer_interrupt (struct intr_frame *);
 
 /* Programs the PIT and registers its interrupt. */
-void timer_init (void)
+void
+timer_init (void)
 {
   uint16_t divisor = (PIT_HZ + TIMER_FREQ / 2) / TIMER_FREQ;
 
@@ -37,7 +38,8 @@ void timer_init (void)
 }
 
 /* Ticks since boot. */
-int64_t timer_ticks (void)
+int64_t
+timer_ticks (void)
 {
   enum intr_level old = intr_disable ();
   int64_t t = ticks;
@@ -46,13 +48,15 @@ int64_t timer_ticks (void)
 }
 
 /* Ticks since THEN, a timer_ticks() value. */
-int64_t timer_elapsed (int64_t then)
+int64_t
+timer_elapsed (int64_t then)
 {
   return timer_ticks () - then;
 }
 
-static bool wakes_earlier (const struct list_elem *a, const struct list_elem *b,
-                           void *aux UNUSED)
+static bool
+wakes_earlier (const struct list_elem *a, const struct list_elem *b,
+               void *aux UNUSED)
 {
   return list_entry (a, struct thread, elem)->wake_tick
          < list_entry (b, struct thread, elem)->wake_tick;
@@ -60,7 +64,8 @@ static bool wakes_earlier (const struct list_elem *a, const struct list_elem *b,
 
 /* Blocks the caller for about TICKS timer ticks (none if TICKS <= 0). Threads
    whose times are equal wake in the order they went to sleep. */
-void timer_sleep (int64_t duration)
+void
+timer_sleep (int64_t duration)
 {
   struct thread *cur = thread_current ();
   enum intr_level old;
@@ -76,18 +81,21 @@ void timer_sleep (int64_t duration)
 }
 
 /* Sleeps for at least MS milliseconds. */
-void timer_msleep (int64_t ms)
+void
+timer_msleep (int64_t ms)
 {
   timer_sleep ((ms * TIMER_FREQ + 999) / 1000);
 }
 
 /* Prints the ticks since boot. */
-void timer_print_stats (void)
+void
+timer_print_stats (void)
 {
   printf ("Timer: %lld ticks\n", timer_ticks ());
 }
 
-static void timer_interrupt (struct intr_frame *f)
+static void
+timer_interrupt (struct intr_frame *f)
 {
   ticks++;
   thread_tick (intr_from_user (f));

@@ -6,7 +6,7 @@
 
 #include <stdint.h>
 
-#define TIMER_FREQ 100          /* Timer interrupts per second. */
+#define TIMER_FREQ 100 /* Timer interrupts per second. */
 
 void timer_init (void);
 int64_t timer_ticks (void);

@@ -10,7 +10,7 @@
 #define VGA_PADDR 0xb8000
 #define COLS 80
 #define ROWS 25
-#define ATTR 0x07               /* Grey on black. */
+#define ATTR 0x07 /* Grey on black. */
 #define CRTC_INDEX 0x3d4
 #define CRTC_DATA 0x3d5
 #define CRTC_CURSOR_HIGH 0x0e
@@ -19,12 +19,14 @@
 
 static unsigned col, row;
 
-static uint16_t *cell (unsigned r, unsigned c)
+static uint16_t *
+cell (unsigned r, unsigned c)
 {
   return (uint16_t *) ptov (VGA_PADDR) + r * COLS + c;
 }
 
-static void scroll (void)
+static void
+scroll (void)
 {
   unsigned c;
   memmove (cell (0, 0), cell (1, 0), (ROWS - 1) * COLS * sizeof (uint16_t));
@@ -33,14 +35,16 @@ static void scroll (void)
   row = ROWS - 1;
 }
 
-static void newline (void)
+static void
+newline (void)
 {
   col = 0;
   if (++row >= ROWS)
     scroll ();
 }
 
-static void move_cursor (void)
+static void
+move_cursor (void)
 {
   uint16_t pos = row * COLS + col;
   outb (CRTC_INDEX, CRTC_CURSOR_HIGH);
@@ -50,7 +54,8 @@ static void move_cursor (void)
 }
 
 /* Writes C at the cursor, handling newline, carriage return, backspace and tab. */
-void vga_putc (int c)
+void
+vga_putc (int c)
 {
   switch (c)
     {

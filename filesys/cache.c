@@ -11,13 +11,13 @@
 #define CACHE_SLOTS 64
 
 struct cache_slot
-  {
-    bool valid;                 /* Holds SECTOR's contents. */
-    bool dirty;                 /* Differs from the disk. */
-    bool accessed;              /* Used since the clock hand last passed. */
-    block_sector_t sector;
-    uint8_t data[BLOCK_SECTOR_SIZE];
-  };
+{
+  bool valid;    /* Holds SECTOR's contents. */
+  bool dirty;    /* Differs from the disk. */
+  bool accessed; /* Used since the clock hand last passed. */
+  block_sector_t sector;
+  uint8_t data[BLOCK_SECTOR_SIZE];
+};
 
 static struct block *cache_device;
 static struct cache_slot slots[CACHE_SLOTS];
@@ -133,8 +133,7 @@ cache_read_run (block_sector_t first, size_t count, void *buffer)
 /* Copies SIZE bytes from BUFFER to byte OFFSET of SECTOR; reaches the disk
    on eviction or cache_flush.  Same bounds as cache_read. */
 void
-cache_write (block_sector_t sector, const void *buffer, size_t offset,
-             size_t size)
+cache_write (block_sector_t sector, const void *buffer, size_t offset, size_t size)
 {
   struct cache_slot *slot;
   ASSERT (offset <= BLOCK_SECTOR_SIZE && size <= BLOCK_SECTOR_SIZE - offset);

@@ -56,8 +56,8 @@ static bool
 entry_find (const char *name, struct kfs_dirent *entry, off_t *offset)
 {
   off_t pos;
-  for (pos = 0; inode_read_at (root, entry, sizeof *entry, pos)
-                == sizeof *entry; pos += sizeof *entry)
+  for (pos = 0; inode_read_at (root, entry, sizeof *entry, pos) == sizeof *entry;
+       pos += sizeof *entry)
     if (entry->in_use && strncmp (entry->name, name, sizeof entry->name) == 0)
       {
         *offset = pos;
@@ -88,14 +88,14 @@ dir_add (const char *name, block_sector_t inode_sector)
   struct kfs_dirent entry;
   off_t pos;
 
-  for (pos = 0; inode_read_at (root, &entry, sizeof entry, pos)
-                == sizeof entry; pos += sizeof entry)
+  for (pos = 0; inode_read_at (root, &entry, sizeof entry, pos) == sizeof entry;
+       pos += sizeof entry)
     if (!entry.in_use)
       break;
   memset (&entry, 0, sizeof entry);
   entry.inode_sector = inode_sector;
   entry.in_use = 1;
-  memcpy (entry.name, name, strlen (name));      /* Valid: fits. */
+  memcpy (entry.name, name, strlen (name)); /* Valid: fits. */
   return inode_write_at (root, &entry, sizeof entry, pos) == sizeof entry;
 }
 

@@ -2,9 +2,9 @@
 #define FILESYS_DIRECTORY_H
 
 /* The flat root directory.  Internal to filesys/: the rest of the kernel
-   goes through filesys.h.  Every function except dir_open_root and
-   dir_close_root and dir_lock/dir_unlock requires the caller to hold the directory lock, so
-   that a lookup and the change that depends on it are atomic. */
+   goes through filesys.h. Every function except dir_open_root and dir_close_root and
+   dir_lock/dir_unlock requires the caller to hold the directory lock, so that a
+   lookup and the change that depends on it are atomic. */
 
 #include <stdbool.h>
 #include "devices/block.h"

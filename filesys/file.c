@@ -6,11 +6,11 @@
    descriptor's process); the inode does the locking. */
 
 struct file
-  {
-    struct inode *inode;
-    off_t position;             /* Next byte file_read/file_write use. */
-    bool denies_write;          /* This file called inode_deny_write. */
-  };
+{
+  struct inode *inode;
+  off_t position;    /* Next byte file_read/file_write use. */
+  bool denies_write; /* This file called inode_deny_write. */
+};
 
 /* Returns a new open file at position 0 that takes over the caller's
    reference to INODE.  Returns NULL, closing INODE, if INODE is NULL or
@@ -94,8 +94,7 @@ file_write (struct file *file, const void *buffer, off_t size)
 /* Writes SIZE bytes from kernel BUFFER at OFFSET; the position does not
    change.  Returns the bytes written, as file_write. */
 off_t
-file_write_at (struct file *file, const void *buffer, off_t size,
-               off_t offset)
+file_write_at (struct file *file, const void *buffer, off_t size, off_t offset)
 {
   return inode_write_at (file->inode, buffer, size, offset);
 }

@@ -15,8 +15,7 @@ void file_close (struct file *file);
 struct inode *file_get_inode (struct file *file);
 
 off_t file_read (struct file *file, void *buffer, off_t size);
-off_t file_read_at (struct file *file, void *buffer, off_t size,
-                    off_t offset);
+off_t file_read_at (struct file *file, void *buffer, off_t size, off_t offset);
 off_t file_write (struct file *file, const void *buffer, off_t size);
 off_t file_write_at (struct file *file, const void *buffer, off_t size,
                      off_t offset);

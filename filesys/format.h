@@ -11,14 +11,14 @@
 #include <stdbool.h>
 
 /* Identity. */
-#define KFS_MAGIC 0x3153464bu           /* "KFS1" read as bytes. */
+#define KFS_MAGIC 0x3153464bu /* "KFS1" read as bytes. */
 #define KFS_VERSION 1u
-#define KFS_INODE_MAGIC 0x646f6e69u     /* "inod" read as bytes. */
+#define KFS_INODE_MAGIC 0x646f6e69u /* "inod" read as bytes. */
 
 /* Geometry. */
 #define KFS_SECTOR_SIZE 512u
-#define KFS_BITS_PER_SECTOR (KFS_SECTOR_SIZE * 8u)      /* Free-map bits. */
-#define KFS_PTRS_PER_SECTOR (KFS_SECTOR_SIZE / 4u)      /* In an index block. */
+#define KFS_BITS_PER_SECTOR (KFS_SECTOR_SIZE * 8u) /* Free-map bits. */
+#define KFS_PTRS_PER_SECTOR (KFS_SECTOR_SIZE / 4u) /* In an index block. */
 
 /* Sectors of the fixed structures.  The free map starts right after the root
    directory's inode and is as long as the disk needs; data follows it. */
@@ -34,16 +34,16 @@
 
 /* Sector 0. */
 struct kfs_superblock
-  {
-    uint32_t magic;             /* KFS_MAGIC. */
-    uint32_t version;           /* KFS_VERSION. */
-    uint32_t sector_count;      /* Sectors that belong to the file system. */
-    uint32_t free_map_start;    /* KFS_FREE_MAP_SECTOR. */
-    uint32_t free_map_sectors;  /* ceil(sector_count / KFS_BITS_PER_SECTOR). */
-    uint32_t root_dir_sector;   /* KFS_ROOT_DIR_SECTOR. */
-    uint32_t data_start;        /* First allocatable sector. */
-    uint8_t unused[KFS_SECTOR_SIZE - 7 * 4];    /* Zero. */
-  };
+{
+  uint32_t magic;            /* KFS_MAGIC. */
+  uint32_t version;          /* KFS_VERSION. */
+  uint32_t sector_count;     /* Sectors that belong to the file system. */
+  uint32_t free_map_start;   /* KFS_FREE_MAP_SECTOR. */
+  uint32_t free_map_sectors; /* ceil(sector_count / KFS_BITS_PER_SECTOR). */
+  uint32_t root_dir_sector;  /* KFS_ROOT_DIR_SECTOR. */
+  uint32_t data_start;       /* First allocatable sector. */
+  uint8_t unused[KFS_SECTOR_SIZE - 7 * 4]; /* Zero. */
+};
 
 /* Free map: bit N (bit N % 8 of byte N / 8, counting from the first map
    sector) is 1 when sector N is in use.  The superblock, the root inode and
@@ -55,49 +55,48 @@ struct kfs_superblock
    direct[0..], then the indirect block's 128 entries, then the 128 index
    blocks listed by the doubly-indirect block, 128 entries each. */
 #define KFS_DIRECT_COUNT 122u
-#define KFS_MAX_FILE_SECTORS \
+#define KFS_MAX_FILE_SECTORS              \
   (KFS_DIRECT_COUNT + KFS_PTRS_PER_SECTOR \
    + KFS_PTRS_PER_SECTOR * KFS_PTRS_PER_SECTOR)
 #define KFS_MAX_FILE_SIZE (KFS_MAX_FILE_SECTORS * KFS_SECTOR_SIZE) /* 8,516,608 */
 
 enum kfs_inode_kind
-  {
-    KFS_KIND_FILE = 1,
-    KFS_KIND_DIR = 2
-  };
+{
+  KFS_KIND_FILE = 1,
+  KFS_KIND_DIR = 2
+};
 
 struct kfs_inode
-  {
-    uint32_t magic;             /* KFS_INODE_MAGIC. */
-    uint32_t kind;              /* enum kfs_inode_kind. */
-    uint32_t length;            /* Bytes; at most KFS_MAX_FILE_SIZE. */
-    uint32_t unused;            /* Zero. */
-    uint32_t direct[KFS_DIRECT_COUNT];
-    uint32_t indirect;          /* Index block of data sectors. */
-    uint32_t double_indirect;   /* Index block of index blocks. */
-  };
+{
+  uint32_t magic;  /* KFS_INODE_MAGIC. */
+  uint32_t kind;   /* enum kfs_inode_kind. */
+  uint32_t length; /* Bytes; at most KFS_MAX_FILE_SIZE. */
+  uint32_t unused; /* Zero. */
+  uint32_t direct[KFS_DIRECT_COUNT];
+  uint32_t indirect;        /* Index block of data sectors. */
+  uint32_t double_indirect; /* Index block of index blocks. */
+};
 
 /* Directory: the root directory is a file (kind KFS_KIND_DIR) whose contents
    are an array of these entries; a free slot has in_use == 0. */
 #define KFS_NAME_MAX 14u
 
 struct kfs_dirent
-  {
-    uint32_t inode_sector;      /* The file's inode. */
-    uint8_t in_use;             /* 1 if this slot holds a file, else 0. */
-    char name[KFS_NAME_MAX + 1];        /* NUL-terminated, 1..14 chars. */
-    uint8_t unused[12];         /* Zero; pads the entry to 32 bytes. */
-  };
+{
+  uint32_t inode_sector;       /* The file's inode. */
+  uint8_t in_use;              /* 1 if this slot holds a file, else 0. */
+  char name[KFS_NAME_MAX + 1]; /* NUL-terminated, 1..14 chars. */
+  uint8_t unused[12];          /* Zero; pads the entry to 32 bytes. */
+};
 
 static_assert (sizeof (struct kfs_superblock) == KFS_SECTOR_SIZE,
-                "superblock must fill one sector");
+               "superblock must fill one sector");
 static_assert (sizeof (struct kfs_inode) == KFS_SECTOR_SIZE,
-                "inode must fill one sector");
-static_assert (sizeof (struct kfs_dirent) == 32,
-                "directory entry must be 32 bytes");
+               "inode must fill one sector");
+static_assert (sizeof (struct kfs_dirent) == 32, "directory entry must be 32 bytes");
 static_assert (KFS_SECTOR_SIZE % sizeof (struct kfs_dirent) == 0,
-                "directory entries must not straddle sectors");
+               "directory entries must not straddle sectors");
 static_assert (KFS_MAX_FILE_SIZE <= 0x7fffffffu,
-                "file sizes must fit in a signed 32-bit off_t");
+               "file sizes must fit in a signed 32-bit off_t");
 
 #endif /* filesys/format.h */

@@ -10,9 +10,9 @@
    sector cache at once, so the disk copy is current after cache_flush.
    free_map_lock is taken inside inode locks and outside the cache lock. */
 
-static struct kfs_superblock geometry;  /* Copy of the mounted superblock. */
-static uint8_t *map;                    /* free_map_sectors sectors. */
-static uint32_t next_hint;              /* Where the next search starts. */
+static struct kfs_superblock geometry; /* Copy of the mounted superblock. */
+static uint8_t *map;                   /* free_map_sectors sectors. */
+static uint32_t next_hint;             /* Where the next search starts. */
 static struct lock free_map_lock;
 
 /* Writes the map sector that holds SECTOR's bit.  Caller holds
@@ -21,8 +21,8 @@ static void
 store_bit (block_sector_t sector)
 {
   uint32_t index = sector / KFS_BITS_PER_SECTOR;
-  cache_write (geometry.free_map_start + index,
-               map + index * KFS_SECTOR_SIZE, 0, KFS_SECTOR_SIZE);
+  cache_write (geometry.free_map_start + index, map + index * KFS_SECTOR_SIZE, 0,
+               KFS_SECTOR_SIZE);
 }
 
 /* Allocates the in-memory map for SB, all sectors free.  False if out of
@@ -54,8 +54,8 @@ free_map_create (const struct kfs_superblock *sb)
   for (sector = 0; sector < sb->data_start; sector++)
     kfs_map_set (map, sector, true);
   for (i = 0; i < sb->free_map_sectors; i++)
-    cache_write (sb->free_map_start + i, map + i * KFS_SECTOR_SIZE,
-                 0, KFS_SECTOR_SIZE);
+    cache_write (sb->free_map_start + i, map + i * KFS_SECTOR_SIZE, 0,
+                 KFS_SECTOR_SIZE);
   return true;
 }
 
@@ -69,8 +69,8 @@ free_map_load (const struct kfs_superblock *sb)
   if (!map_alloc (sb))
     return false;
   for (i = 0; i < sb->free_map_sectors; i++)
-    cache_read (sb->free_map_start + i, map + i * KFS_SECTOR_SIZE,
-                0, KFS_SECTOR_SIZE);
+    cache_read (sb->free_map_start + i, map + i * KFS_SECTOR_SIZE, 0,
+                KFS_SECTOR_SIZE);
   for (sector = 0; sector < sb->data_start; sector++)
     kfs_map_set (map, sector, true);
   for (sector = sb->sector_count;
@@ -101,14 +101,14 @@ free_map_allocate (block_sector_t *sector)
   lock_acquire (&free_map_lock);
   for (i = 0; i < span && !found; i++)
     {
-      uint32_t candidate = geometry.data_start
-        + (next_hint - geometry.data_start + i) % span;
+      uint32_t candidate
+          = geometry.data_start + (next_hint - geometry.data_start + i) % span;
       if (!kfs_map_test (map, candidate))
         {
           kfs_map_set (map, candidate, true);
           store_bit (candidate);
-          next_hint = candidate + 1 < geometry.sector_count
-                      ? candidate + 1 : geometry.data_start;
+          next_hint = candidate + 1 < geometry.sector_count ? candidate + 1
+                                                            : geometry.data_start;
           *sector = candidate;
           found = true;
         }
@@ -124,11 +124,9 @@ free_map_release (block_sector_t sector)
 {
   lock_acquire (&free_map_lock);
   if (!kfs_sector_is_data (&geometry, sector))
-    printf ("filesys: ignoring release of non-data sector %u\n",
-            (unsigned) sector);
+    printf ("filesys: ignoring release of non-data sector %u\n", (unsigned) sector);
   else if (!kfs_map_test (map, sector))
-    printf ("filesys: sector %u freed twice (corrupt disk?)\n",
-            (unsigned) sector);
+    printf ("filesys: sector %u freed twice (corrupt disk?)\n", (unsigned) sector);
   else
     {
       kfs_map_set (map, sector, false);

@@ -9,7 +9,7 @@
 #include "threads/malloc.h"
 #include "threads/synch.h"
 
-#define READ_RUN_MAX 64   /* Sectors one multi-sector read moves at most. */
+#define READ_RUN_MAX 64 /* Sectors one multi-sector read moves at most. */
 
 /* Locking: open_inodes_lock guards the open-inode chain and every
    open_cnt; each inode's own lock guards its disk copy (length and block
@@ -21,15 +21,15 @@
    so a corrupt image makes calls fail with a message, never panic. */
 
 struct inode
-  {
-    struct inode *next;         /* Next in open_inodes. */
-    block_sector_t sector;      /* Where the on-disk inode lives. */
-    int open_cnt;               /* Openers; guarded by open_inodes_lock. */
-    struct lock lock;           /* Guards the members below. */
-    bool removed;               /* Free everything on the last close. */
-    int deny_write_cnt;         /* Writes fail while > 0. */
-    struct kfs_inode disk;      /* Copy of the on-disk inode. */
-  };
+{
+  struct inode *next;    /* Next in open_inodes. */
+  block_sector_t sector; /* Where the on-disk inode lives. */
+  int open_cnt;          /* Openers; guarded by open_inodes_lock. */
+  struct lock lock;      /* Guards the members below. */
+  bool removed;          /* Free everything on the last close. */
+  int deny_write_cnt;    /* Writes fail while > 0. */
+  struct kfs_inode disk; /* Copy of the on-disk inode. */
+};
 
 static struct inode *open_inodes;
 static struct lock open_inodes_lock;
@@ -38,18 +38,18 @@ static const uint8_t zeros[KFS_SECTOR_SIZE];
 /* Where one sector pointer is stored: in the inode (FIELD) or in entry
    SLOT of index block BLOCK. */
 struct pointer_ref
-  {
-    uint32_t *field;
-    block_sector_t block;
-    uint32_t slot;
-  };
+{
+  uint32_t *field;
+  block_sector_t block;
+  uint32_t slot;
+};
 
 enum locate_result
-  {
-    LOCATE_OK,                  /* The pointer's home exists. */
-    LOCATE_ABSENT,              /* An index block on the way is missing. */
-    LOCATE_FAILED               /* Corrupt pointer or disk full. */
-  };
+{
+  LOCATE_OK,     /* The pointer's home exists. */
+  LOCATE_ABSENT, /* An index block on the way is missing. */
+  LOCATE_FAILED  /* Corrupt pointer or disk full. */
+};
 
 /* Initializes the open-inode table.  Call once before any other inode
    function. */
@@ -93,8 +93,7 @@ ref_set (const struct pointer_ref *ref, block_sector_t value)
    returns LOCATE_ABSENT, or with CREATE allocates a zeroed one and points
    HOLDER at it. */
 static enum locate_result
-index_step (const struct pointer_ref *holder, bool create,
-            block_sector_t *block)
+index_step (const struct pointer_ref *holder, bool create, block_sector_t *block)
 {
   block_sector_t value = ref_get (holder);
   if (value == 0)
@@ -205,7 +204,7 @@ index_blocks_trim (struct kfs_inode *d, uint32_t keep)
   else
     index_release_children (d->double_indirect,
                             (keep - double_first + KFS_PTRS_PER_SECTOR - 1)
-                            / KFS_PTRS_PER_SECTOR);
+                                / KFS_PTRS_PER_SECTOR);
 }
 
 /* Releases data sectors [KEEP, END) of D and the index blocks only they
@@ -374,8 +373,7 @@ inode_close (struct inode *inode)
     return;
   if (inode->removed)
     {
-      blocks_shrink (&inode->disk, 0,
-                     kfs_sectors_for_bytes (inode->disk.length));
+      blocks_shrink (&inode->disk, 0, kfs_sectors_for_bytes (inode->disk.length));
       free_map_release (inode->sector);
     }
   free (inode);
@@ -422,8 +420,7 @@ inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
   off_t done = 0;
 
   lock_acquire (&inode->lock);
-  while (size > done && offset >= 0
-         && (uint32_t) offset < inode->disk.length)
+  while (size > done && offset >= 0 && (uint32_t) offset < inode->disk.length)
     {
       uint32_t sector_ofs = offset % KFS_SECTOR_SIZE;
       uint32_t chunk = KFS_SECTOR_SIZE - sector_ofs;
@@ -433,8 +430,7 @@ inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
         chunk = size - done;
       if (chunk > inode->disk.length - offset)
         chunk = inode->disk.length - offset;
-      if (!block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE, &data)
-          || data == 0)
+      if (!block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE, &data) || data == 0)
         break;
       if (chunk == KFS_SECTOR_SIZE)
         chunk = read_run (inode, data, buffer + done, offset,
@@ -462,8 +458,7 @@ inode_extend (struct inode *inode, uint32_t new_length)
                     kfs_sectors_for_bytes (new_length)))
     return false;
   /* Bytes past the old end in its last sector must read back as zeros. */
-  if (tail != 0 && block_lookup (d, d->length / KFS_SECTOR_SIZE, &last)
-      && last != 0)
+  if (tail != 0 && block_lookup (d, d->length / KFS_SECTOR_SIZE, &last) && last != 0)
     cache_write (last, zeros, tail, KFS_SECTOR_SIZE - tail);
   d->length = new_length;
   cache_write (inode->sector, d, 0, KFS_SECTOR_SIZE);
@@ -476,8 +471,7 @@ inode_extend (struct inode *inode, uint32_t new_length)
    than SIZE at the maximum file size, when the disk is full (then only
    the existing part is written) or on a corrupt pointer. */
 off_t
-inode_write_at (struct inode *inode, const void *buffer_, off_t size,
-                off_t offset)
+inode_write_at (struct inode *inode, const void *buffer_, off_t size, off_t offset)
 {
   const uint8_t *buffer = buffer_;
   uint32_t end;
@@ -485,8 +479,8 @@ inode_write_at (struct inode *inode, const void *buffer_, off_t size,
 
   if (size <= 0 || offset < 0 || (uint32_t) offset >= KFS_MAX_FILE_SIZE)
     return 0;
-  end = (uint32_t) size > KFS_MAX_FILE_SIZE - offset
-        ? KFS_MAX_FILE_SIZE : (uint32_t) offset + size;
+  end = (uint32_t) size > KFS_MAX_FILE_SIZE - offset ? KFS_MAX_FILE_SIZE
+                                                     : (uint32_t) offset + size;
   lock_acquire (&inode->lock);
   if (inode->deny_write_cnt > 0)
     end = offset;
@@ -500,8 +494,7 @@ inode_write_at (struct inode *inode, const void *buffer_, off_t size,
 
       if (chunk > end - offset)
         chunk = end - offset;
-      if (!block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE, &data)
-          || data == 0)
+      if (!block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE, &data) || data == 0)
         break;
       cache_write (data, buffer + done, sector_ofs, chunk);
       done += chunk;

@@ -17,8 +17,7 @@ block_sector_t inode_get_inumber (const struct inode *inode);
 bool inode_is_dir (const struct inode *inode);
 void inode_close (struct inode *inode);
 void inode_remove (struct inode *inode);
-off_t inode_read_at (struct inode *inode, void *buffer, off_t size,
-                     off_t offset);
+off_t inode_read_at (struct inode *inode, void *buffer, off_t size, off_t offset);
 off_t inode_write_at (struct inode *inode, const void *buffer, off_t size,
                       off_t offset);
 void inode_deny_write (struct inode *inode);

@@ -46,7 +46,7 @@ kfs_index_sectors_for (uint32_t data_sectors)
 {
   uint32_t count = 0;
   if (data_sectors > INDIRECT_FIRST)
-    count++;                    /* The indirect block. */
+    count++; /* The indirect block. */
   if (data_sectors > DOUBLE_FIRST)
     {
       uint32_t in_double = data_sectors - DOUBLE_FIRST;
@@ -110,15 +110,13 @@ kfs_superblock_init (struct kfs_superblock *sb, uint32_t sector_count)
 }
 
 const char *
-kfs_superblock_problem (const struct kfs_superblock *sb,
-                        uint32_t device_sectors)
+kfs_superblock_problem (const struct kfs_superblock *sb, uint32_t device_sectors)
 {
   if (sb->magic != KFS_MAGIC)
     return "bad magic number (not a Kestrel file system)";
   if (sb->version != KFS_VERSION)
     return "unsupported version";
-  if (sb->sector_count < KFS_MIN_SECTORS
-      || sb->sector_count > KFS_MAX_SECTORS)
+  if (sb->sector_count < KFS_MIN_SECTORS || sb->sector_count > KFS_MAX_SECTORS)
     return "sector count out of range";
   if (sb->sector_count > device_sectors)
     return "file system is larger than its device";

@@ -10,19 +10,19 @@
 
 /* Where the pointer to one data sector of a file lives. */
 enum kfs_index_level
-  {
-    KFS_LEVEL_DIRECT,           /* inode.direct[outer]. */
-    KFS_LEVEL_INDIRECT,         /* entry [outer] of the indirect block. */
-    KFS_LEVEL_DOUBLE            /* entry [inner] of the index block at entry
-                                   [outer] of the doubly-indirect block. */
-  };
+{
+  KFS_LEVEL_DIRECT,   /* inode.direct[outer]. */
+  KFS_LEVEL_INDIRECT, /* entry [outer] of the indirect block. */
+  KFS_LEVEL_DOUBLE    /* entry [inner] of the index block at entry
+                         [outer] of the doubly-indirect block. */
+};
 
 struct kfs_index_path
-  {
-    enum kfs_index_level level;
-    uint32_t outer;
-    uint32_t inner;             /* Used only by KFS_LEVEL_DOUBLE. */
-  };
+{
+  enum kfs_index_level level;
+  uint32_t outer;
+  uint32_t inner; /* Used only by KFS_LEVEL_DOUBLE. */
+};
 
 /* Fills *PATH with where the pointer to data sector FILE_SECTOR (a byte
    offset divided by KFS_SECTOR_SIZE) of a file is kept.  Returns false,

@@ -11,8 +11,7 @@
 
 #include <stdint.h>
 
-uint64_t __udivmoddi4 (uint64_t dividend, uint64_t divisor,
-                       uint64_t *remainder);
+uint64_t __udivmoddi4 (uint64_t dividend, uint64_t divisor, uint64_t *remainder);
 int64_t __divmoddi4 (int64_t dividend, int64_t divisor, int64_t *remainder);
 uint64_t __udivdi3 (uint64_t dividend, uint64_t divisor);
 uint64_t __umoddi3 (uint64_t dividend, uint64_t divisor);
@@ -27,10 +26,9 @@ divl (uint64_t dividend, uint32_t divisor, uint32_t *remainder)
 {
   uint32_t quotient, rem;
 
-  asm ("divl %4"
-       : "=a" (quotient), "=d" (rem)
-       : "a" ((uint32_t) dividend), "d" ((uint32_t) (dividend >> 32)),
-         "rm" (divisor));
+  asm("divl %4"
+      : "=a"(quotient), "=d"(rem)
+      : "a"((uint32_t) dividend), "d"((uint32_t) (dividend >> 32)), "rm"(divisor));
   *remainder = rem;
   return quotient;
 }
@@ -41,8 +39,8 @@ divide_by_narrow (uint64_t dividend, uint32_t divisor, uint64_t *remainder)
 {
   uint32_t high_rem, low_rem;
   uint32_t high = divl (dividend >> 32, divisor, &high_rem);
-  uint32_t low = divl (((uint64_t) high_rem << 32) | (uint32_t) dividend,
-                       divisor, &low_rem);
+  uint32_t low
+      = divl (((uint64_t) high_rem << 32) | (uint32_t) dividend, divisor, &low_rem);
 
   *remainder = low_rem;
   return ((uint64_t) high << 32) | low;
@@ -98,8 +96,7 @@ int64_t
 __divmoddi4 (int64_t dividend, int64_t divisor, int64_t *remainder)
 {
   uint64_t rem;
-  uint64_t quotient = __udivmoddi4 (magnitude (dividend), magnitude (divisor),
-                                    &rem);
+  uint64_t quotient = __udivmoddi4 (magnitude (dividend), magnitude (divisor), &rem);
 
   if ((dividend < 0) != (divisor < 0))
     quotient = -quotient;

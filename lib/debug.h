@@ -31,7 +31,7 @@ void debug_backtrace (void);
 #ifdef NDEBUG
 #define ASSERT(CONDITION) ((void) sizeof (CONDITION))
 #else
-#define ASSERT(CONDITION)                                       \
+#define ASSERT(CONDITION) \
   ((CONDITION) ? (void) 0 : PANIC ("assertion `%s' failed.", #CONDITION))
 #endif
 

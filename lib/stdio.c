@@ -10,43 +10,49 @@
 
 /* Conversion flags, as bits of struct conversion's FLAGS. */
 enum
-  {
-    FLAG_MINUS = 1 << 0,        /* '-': pad on the right. */
-    FLAG_PLUS = 1 << 1,         /* '+': always show a sign. */
-    FLAG_SPACE = 1 << 2,        /* ' ': space instead of a '+' sign. */
-    FLAG_ALT = 1 << 3,          /* '#': 0x prefix, or octal leading zero. */
-    FLAG_ZERO = 1 << 4,         /* '0': pad numbers with zeros. */
-  };
+{
+  FLAG_MINUS = 1 << 0, /* '-': pad on the right. */
+  FLAG_PLUS = 1 << 1,  /* '+': always show a sign. */
+  FLAG_SPACE = 1 << 2, /* ' ': space instead of a '+' sign. */
+  FLAG_ALT = 1 << 3,   /* '#': 0x prefix, or octal leading zero. */
+  FLAG_ZERO = 1 << 4,  /* '0': pad numbers with zeros. */
+};
 
 /* The type of an integer argument, from its length modifier. */
 enum length_modifier
-  {
-    LENGTH_INT, LENGTH_CHAR, LENGTH_SHORT, LENGTH_LONG, LENGTH_LONG_LONG,
-    LENGTH_INTMAX, LENGTH_SIZE, LENGTH_PTRDIFF,
-  };
+{
+  LENGTH_INT,
+  LENGTH_CHAR,
+  LENGTH_SHORT,
+  LENGTH_LONG,
+  LENGTH_LONG_LONG,
+  LENGTH_INTMAX,
+  LENGTH_SIZE,
+  LENGTH_PTRDIFF,
+};
 
 /* Everything between a '%' and its conversion character. */
 struct conversion
-  {
-    unsigned flags;
-    int width;                  /* Minimum field width, 0 if none. */
-    int precision;              /* -1 if none. */
-    enum length_modifier length;
-  };
+{
+  unsigned flags;
+  int width;     /* Minimum field width, 0 if none. */
+  int precision; /* -1 if none. */
+  enum length_modifier length;
+};
 
 /* Where formatted characters go. */
 struct output
-  {
-    format_emit_func *emit;
-    void *aux;
-  };
+{
+  format_emit_func *emit;
+  void *aux;
+};
 
 /* %p shows at least this many hex digits (a full 32-bit address). */
 #define POINTER_MIN_DIGITS 8
 
 /* %zd reads a ptrdiff_t as the signed counterpart of size_t. */
 static_assert (sizeof (size_t) == sizeof (ptrdiff_t),
-                "size_t and ptrdiff_t differ in size");
+               "size_t and ptrdiff_t differ in size");
 
 static void
 emit_chars (const struct output *out, const char *s, size_t len)
@@ -67,12 +73,18 @@ flag_bit (char c)
 {
   switch (c)
     {
-    case '-': return FLAG_MINUS;
-    case '+': return FLAG_PLUS;
-    case ' ': return FLAG_SPACE;
-    case '#': return FLAG_ALT;
-    case '0': return FLAG_ZERO;
-    default: return 0;
+    case '-':
+      return FLAG_MINUS;
+    case '+':
+      return FLAG_PLUS;
+    case ' ':
+      return FLAG_SPACE;
+    case '#':
+      return FLAG_ALT;
+    case '0':
+      return FLAG_ZERO;
+    default:
+      return 0;
     }
 }
 
@@ -105,10 +117,17 @@ parse_length (const char *fmt, enum length_modifier *length)
     case 'l':
       *length = fmt[1] == 'l' ? LENGTH_LONG_LONG : LENGTH_LONG;
       return fmt + (fmt[1] == 'l' ? 2 : 1);
-    case 'j': *length = LENGTH_INTMAX; return fmt + 1;
-    case 'z': *length = LENGTH_SIZE; return fmt + 1;
-    case 't': *length = LENGTH_PTRDIFF; return fmt + 1;
-    default: return fmt;
+    case 'j':
+      *length = LENGTH_INTMAX;
+      return fmt + 1;
+    case 'z':
+      *length = LENGTH_SIZE;
+      return fmt + 1;
+    case 't':
+      *length = LENGTH_PTRDIFF;
+      return fmt + 1;
+    default:
+      return fmt;
     }
 }
 
@@ -167,14 +186,21 @@ read_signed (va_list *args, enum length_modifier length)
 {
   switch (length)
     {
-    case LENGTH_CHAR: return (signed char) va_arg (*args, int);
-    case LENGTH_SHORT: return (short) va_arg (*args, int);
-    case LENGTH_LONG: return va_arg (*args, long);
-    case LENGTH_LONG_LONG: return va_arg (*args, long long);
-    case LENGTH_INTMAX: return va_arg (*args, intmax_t);
+    case LENGTH_CHAR:
+      return (signed char) va_arg (*args, int);
+    case LENGTH_SHORT:
+      return (short) va_arg (*args, int);
+    case LENGTH_LONG:
+      return va_arg (*args, long);
+    case LENGTH_LONG_LONG:
+      return va_arg (*args, long long);
+    case LENGTH_INTMAX:
+      return va_arg (*args, intmax_t);
     case LENGTH_SIZE:
-    case LENGTH_PTRDIFF: return va_arg (*args, ptrdiff_t);
-    default: return va_arg (*args, int);
+    case LENGTH_PTRDIFF:
+      return va_arg (*args, ptrdiff_t);
+    default:
+      return va_arg (*args, int);
     }
 }
 
@@ -183,14 +209,22 @@ read_unsigned (va_list *args, enum length_modifier length)
 {
   switch (length)
     {
-    case LENGTH_CHAR: return (unsigned char) va_arg (*args, unsigned);
-    case LENGTH_SHORT: return (unsigned short) va_arg (*args, unsigned);
-    case LENGTH_LONG: return va_arg (*args, unsigned long);
-    case LENGTH_LONG_LONG: return va_arg (*args, unsigned long long);
-    case LENGTH_INTMAX: return va_arg (*args, uintmax_t);
-    case LENGTH_SIZE: return va_arg (*args, size_t);
-    case LENGTH_PTRDIFF: return (size_t) va_arg (*args, ptrdiff_t);
-    default: return va_arg (*args, unsigned);
+    case LENGTH_CHAR:
+      return (unsigned char) va_arg (*args, unsigned);
+    case LENGTH_SHORT:
+      return (unsigned short) va_arg (*args, unsigned);
+    case LENGTH_LONG:
+      return va_arg (*args, unsigned long);
+    case LENGTH_LONG_LONG:
+      return va_arg (*args, unsigned long long);
+    case LENGTH_INTMAX:
+      return va_arg (*args, uintmax_t);
+    case LENGTH_SIZE:
+      return va_arg (*args, size_t);
+    case LENGTH_PTRDIFF:
+      return (size_t) va_arg (*args, ptrdiff_t);
+    default:
+      return va_arg (*args, unsigned);
     }
 }
 
@@ -247,14 +281,14 @@ format_integer (const struct output *out, uintmax_t magnitude, char sign,
 }
 
 static void
-format_signed (const struct output *out, const struct conversion *c,
-               va_list *args)
+format_signed (const struct output *out, const struct conversion *c, va_list *args)
 {
   intmax_t value = read_signed (args, c->length);
   uintmax_t magnitude = value < 0 ? -(uintmax_t) value : (uintmax_t) value;
-  char sign = value < 0 ? '-'
-              : c->flags & FLAG_PLUS ? '+'
-              : c->flags & FLAG_SPACE ? ' ' : 0;
+  char sign = value < 0               ? '-'
+              : c->flags & FLAG_PLUS  ? '+'
+              : c->flags & FLAG_SPACE ? ' '
+                                      : 0;
 
   format_integer (out, magnitude, sign, "", 10, false, c);
 }
@@ -273,8 +307,7 @@ format_unsigned (const struct output *out, const struct conversion *c,
 }
 
 static void
-format_pointer (const struct output *out, const struct conversion *c,
-                va_list *args)
+format_pointer (const struct output *out, const struct conversion *c, va_list *args)
 {
   struct conversion pointer = *c;
   uintptr_t value = (uintptr_t) va_arg (*args, void *);
@@ -286,8 +319,8 @@ format_pointer (const struct output *out, const struct conversion *c,
 
 /* Prints LEN bytes of S padded to the field width. */
 static void
-format_chars (const struct output *out, const struct conversion *c,
-              const char *s, size_t len)
+format_chars (const struct output *out, const struct conversion *c, const char *s,
+              size_t len)
 {
   int padding = (size_t) c->width > len ? c->width - (int) len : 0;
 
@@ -299,8 +332,7 @@ format_chars (const struct output *out, const struct conversion *c,
 }
 
 static void
-format_string (const struct output *out, const struct conversion *c,
-               va_list *args)
+format_string (const struct output *out, const struct conversion *c, va_list *args)
 {
   const char *s = va_arg (*args, const char *);
 
@@ -321,10 +353,14 @@ format_one (const struct output *out, const char *start, va_list *args)
 
   switch (*p)
     {
-    case 'd': case 'i':
+    case 'd':
+    case 'i':
       format_signed (out, &c, args);
       break;
-    case 'u': case 'o': case 'x': case 'X':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
       format_unsigned (out, &c, *p, args);
       break;
     case 'p':
@@ -354,8 +390,7 @@ format_one (const struct output *out, const char *start, va_list *args)
 /* Formats FMT with ARGS, handing each character to EMIT (C, AUX).  The
    conversions supported are listed in stdio.h. */
 void
-format_output (const char *fmt, va_list args, format_emit_func *emit,
-               void *aux)
+format_output (const char *fmt, va_list args, format_emit_func *emit, void *aux)
 {
   struct output out = { emit, aux };
   va_list ap;
@@ -375,11 +410,11 @@ format_output (const char *fmt, va_list args, format_emit_func *emit,
 /* A bounded buffer for vsnprintf; LENGTH counts every character, including
    those that did not fit. */
 struct buffer_output
-  {
-    char *buf;
-    size_t size;
-    size_t length;
-  };
+{
+  char *buf;
+  size_t size;
+  size_t length;
+};
 
 static void
 emit_to_buffer (char c, void *aux)
@@ -436,8 +471,8 @@ snprintf (char *buf, size_t size, const char *fmt, ...)
 /* Prints one hex_dump line, whose first column has offset LINE_OFS; columns
    [FIRST, LAST) show BYTES[0] onwards, the others are blank. */
 static void
-hex_dump_line (uintmax_t line_ofs, const unsigned char *bytes, int first,
-               int last, bool ascii)
+hex_dump_line (uintmax_t line_ofs, const unsigned char *bytes, int first, int last,
+               bool ascii)
 {
   int i;
 
@@ -456,8 +491,9 @@ hex_dump_line (uintmax_t line_ofs, const unsigned char *bytes, int first,
     {
       printf ("  |");
       for (i = 0; i < HEX_DUMP_WIDTH; i++)
-        putchar (i < first || i >= last ? ' '
-                 : isprint (bytes[i - first]) ? bytes[i - first] : '.');
+        putchar (i < first || i >= last       ? ' '
+                 : isprint (bytes[i - first]) ? bytes[i - first]
+                                              : '.');
       putchar ('|');
     }
   putchar ('\n');
@@ -473,8 +509,8 @@ hex_dump (uintptr_t ofs, const void *buf_, size_t size, bool ascii)
 
   while (size > 0)
     {
-      int last = size < (size_t) (HEX_DUMP_WIDTH - first)
-                 ? first + (int) size : HEX_DUMP_WIDTH;
+      int last = size < (size_t) (HEX_DUMP_WIDTH - first) ? first + (int) size
+                                                          : HEX_DUMP_WIDTH;
 
       hex_dump_line (ofs - first, buf, first, last, ascii);
       buf += last - first;

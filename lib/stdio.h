@@ -22,18 +22,17 @@ typedef void format_emit_func (char c, void *aux);
    with ARGS and passes each resulting character, in order, to EMIT (C, AUX).
    EMIT is never called with characters beyond the formatted output; callers
    count characters themselves if they need the total. */
-void format_output (const char *fmt, va_list args,
-                    format_emit_func *emit, void *aux)
-  __attribute__ ((__format__ (__printf__, 1, 0)));
+void format_output (const char *fmt, va_list args, format_emit_func *emit, void *aux)
+    __attribute__ ((__format__ (__printf__, 1, 0)));
 
 /* Formats into BUF, writing at most SIZE bytes including the terminating
    null (nothing at all when SIZE is 0, in which case BUF may be NULL).
    Returns the length the full output would have had, so a result >= SIZE
    means the output was truncated. */
 int vsnprintf (char *buf, size_t size, const char *fmt, va_list args)
-  __attribute__ ((__format__ (__printf__, 3, 0)));
+    __attribute__ ((__format__ (__printf__, 3, 0)));
 int snprintf (char *buf, size_t size, const char *fmt, ...)
-  __attribute__ ((__format__ (__printf__, 3, 4)));
+    __attribute__ ((__format__ (__printf__, 3, 4)));
 
 /* Prints SIZE bytes of BUF through printf, 16 per line, each line starting
    with its offset.  OFS is the offset of BUF's first byte; lines are aligned
@@ -46,10 +45,9 @@ void hex_dump (uintptr_t ofs, const void *buf, size_t size, bool ascii);
    programs in lib/user/ (through the write system call to STDOUT_FILENO);
    printf, here in stdio.c, calls the side's vprintf.  printf and vprintf
    return the number of characters printed; puts appends a newline. */
-int printf (const char *fmt, ...)
-  __attribute__ ((__format__ (__printf__, 1, 2)));
+int printf (const char *fmt, ...) __attribute__ ((__format__ (__printf__, 1, 2)));
 int vprintf (const char *fmt, va_list args)
-  __attribute__ ((__format__ (__printf__, 1, 0)));
+    __attribute__ ((__format__ (__printf__, 1, 0)));
 int putchar (int c);
 int puts (const char *s);
 

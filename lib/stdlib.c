@@ -35,8 +35,8 @@ digit_value (char c)
 static const char *
 skip_radix_prefix (const char *p, int *base)
 {
-  bool hex_prefix = p[0] == '0' && (p[1] == 'x' || p[1] == 'X')
-                    && digit_value (p[2]) < 16;
+  bool hex_prefix
+      = p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && digit_value (p[2]) < 16;
 
   if ((*base == 0 || *base == 16) && hex_prefix)
     {
@@ -66,8 +66,8 @@ strtol (const char *s, char **end, int base)
   if (base == 1 || base < 0 || base > 36)
     base = 10;
   p = skip_radix_prefix (p, &base);
-  limit = negative ? -(unsigned long) LONG_MIN_VALUE
-                   : (unsigned long) LONG_MAX_VALUE;
+  limit
+      = negative ? -(unsigned long) LONG_MIN_VALUE : (unsigned long) LONG_MAX_VALUE;
 
   for (; (digit = digit_value (*p)) < base; p++)
     {
@@ -106,8 +106,7 @@ sift_down (unsigned char *array, size_t i, size_t count, size_t size,
     {
       size_t largest = i, left = 2 * i + 1, right = left + 1;
 
-      if (left < count
-          && compare (array + left * size, array + largest * size) > 0)
+      if (left < count && compare (array + left * size, array + largest * size) > 0)
         largest = left;
       if (right < count
           && compare (array + right * size, array + largest * size) > 0)
@@ -128,9 +127,9 @@ qsort (void *array_, size_t count, size_t size,
   unsigned char *array = array_;
   size_t i;
 
-  for (i = count / 2; i-- > 0; )
+  for (i = count / 2; i-- > 0;)
     sift_down (array, i, count, size, compare);
-  for (i = count; i-- > 1; )
+  for (i = count; i-- > 1;)
     {
       swap_bytes (array, array + i * size, size);
       sift_down (array, 0, i, size, compare);

@@ -7,8 +7,8 @@
 #include <syscall.h>
 #include "threads/vaddr.h"
 
-#define MESSAGE_MAX 256         /* Longest message printed as one write. */
-#define CHECK_CHUNK 256         /* Bytes check_file reads at a time. */
+#define MESSAGE_MAX 256 /* Longest message printed as one write. */
+#define CHECK_CHUNK 256 /* Bytes check_file reads at a time. */
 
 const char *test_name = "unnamed";
 int test_argc;
@@ -48,7 +48,8 @@ print_message (const char *prefix, const char *format, va_list args)
 
   va_copy (copy, args);
   body = head < (int) sizeof line
-         ? vsnprintf (line + head, sizeof line - head, format, copy) : 0;
+             ? vsnprintf (line + head, sizeof line - head, format, copy)
+             : 0;
   va_end (copy);
   if (head + body + 1 < (int) sizeof line)
     {
@@ -96,8 +97,8 @@ compare_bytes (const void *actual_, const void *expected_, size_t size,
 
   for (i = 0; i < size; i++)
     if (actual[i] != expected[i])
-      fail ("%s: byte %zu is 0x%02x, expected 0x%02x",
-            what, i, actual[i], expected[i]);
+      fail ("%s: byte %zu is 0x%02x, expected 0x%02x", what, i, actual[i],
+            expected[i]);
 }
 
 void
@@ -120,8 +121,8 @@ check_file (const char *name, const void *expected_, size_t size)
       int got = read (fd, chunk, want);
 
       if (got != (int) want)
-        fail ("read of \"%s\" at offset %zu returned %d, expected %zu",
-              name, offset, got, want);
+        fail ("read of \"%s\" at offset %zu returned %d, expected %zu", name, offset,
+              got, want);
       compare_bytes (chunk, expected + offset, want, name);
     }
   close (fd);
@@ -131,7 +132,7 @@ check_file (const char *name, const void *expected_, size_t size)
 void *
 first_unmapped_page (void)
 {
-  extern char end[];            /* From lib/user/user.lds: just past .bss. */
+  extern char end[]; /* From lib/user/user.lds: just past .bss. */
 
   return pg_round_up (end);
 }

@@ -48,14 +48,14 @@ void msg (const char *format, ...) PRINTF_FORMAT (1, 2);
 void fail (const char *format, ...) PRINTF_FORMAT (1, 2) NO_RETURN;
 
 /* If SUCCESS, prints the message with msg(); otherwise fails with it. */
-#define CHECK(SUCCESS, ...)                     \
-  do                                            \
-    {                                           \
-      if (SUCCESS)                              \
-        msg (__VA_ARGS__);                      \
-      else                                      \
-        fail (__VA_ARGS__);                     \
-    }                                           \
+#define CHECK(SUCCESS, ...) \
+  do                        \
+    {                       \
+      if (SUCCESS)          \
+        msg (__VA_ARGS__);  \
+      else                  \
+        fail (__VA_ARGS__); \
+    }                       \
   while (0)
 
 /* Fails unless the SIZE bytes at ACTUAL equal those at EXPECTED; WHAT names

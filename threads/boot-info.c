@@ -7,14 +7,15 @@
 #include "threads/multiboot.h"
 #include "threads/vaddr.h"
 
-#define LOW_MEMORY_END 0x100000   /* RAM above this is what we manage. */
+#define LOW_MEMORY_END 0x100000 /* RAM above this is what we manage. */
 
 struct boot_info boot_info;
 
-extern uint32_t boot_magic, boot_info_paddr;   /* start.S */
+extern uint32_t boot_magic, boot_info_paddr; /* start.S */
 
 /* End of the usable region that contains LOW_MEMORY_END, from the memory map. */
-static uint64_t top_from_memory_map (const struct multiboot_info *mbi)
+static uint64_t
+top_from_memory_map (const struct multiboot_info *mbi)
 {
   uint32_t ofs = 0;
   uint64_t top = 0;
@@ -33,7 +34,8 @@ static uint64_t top_from_memory_map (const struct multiboot_info *mbi)
 /* Copies the loader's command line CMDLINE, less its first word (the kernel's own
    path, whose length depends on where the kernel lives), into boot_info, recording
    how long the rest really is so that a cut one can be refused, not obeyed. */
-static void copy_arguments (const char *cmdline)
+static void
+copy_arguments (const char *cmdline)
 {
   while (*cmdline == ' ')
     cmdline++;
@@ -41,12 +43,13 @@ static void copy_arguments (const char *cmdline)
     cmdline++;
   while (*cmdline == ' ')
     cmdline++;
-  boot_info.cmdline_length = strlcpy (boot_info.cmdline, cmdline,
-                                      sizeof boot_info.cmdline);
+  boot_info.cmdline_length
+      = strlcpy (boot_info.cmdline, cmdline, sizeof boot_info.cmdline);
 }
 
 /* Fills boot_info. Panics if the loader was not multiboot or gave no memory size. */
-void boot_info_load (void)
+void
+boot_info_load (void)
 {
   const struct multiboot_info *mbi;
   uint64_t top = 0;

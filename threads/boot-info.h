@@ -12,12 +12,12 @@
 #define BOOT_CMDLINE_MAX 1024
 
 struct boot_info
-  {
-    uint32_t ram_top;             /* Physical end of the RAM we use (page aligned). */
-    uint32_t ram_kb;              /* Usable RAM, for the banner. */
-    char cmdline[BOOT_CMDLINE_MAX];   /* The arguments, without the kernel's path. */
-    uint32_t cmdline_length;      /* Their whole length: more than fit means cut. */
-  };
+{
+  uint32_t ram_top; /* Physical end of the RAM we use (page aligned). */
+  uint32_t ram_kb;  /* Usable RAM, for the banner. */
+  char cmdline[BOOT_CMDLINE_MAX]; /* The arguments, without the kernel's path. */
+  uint32_t cmdline_length;        /* Their whole length: more than fit means cut. */
+};
 
 extern struct boot_info boot_info;
 

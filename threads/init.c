@@ -33,12 +33,12 @@
 #define FINISH_TICKS (5 * TIMER_FREQ) /* How long exiting threads get to finish. */
 
 bool power_off_when_done;
-static bool format_filesys;           /* -f: format the file-system disk. */
-static const char *filesys_disk;      /* -filesys=DISK overrides hd0:0. */
-static const char *swap_disk;         /* -swap=DISK overrides hd0:1. */
+static bool format_filesys;      /* -f: format the file-system disk. */
+static const char *filesys_disk; /* -filesys=DISK overrides hd0:0. */
+static const char *swap_disk;    /* -swap=DISK overrides hd0:1. */
 static size_t user_page_limit = SIZE_MAX;
 
-static char *words[ARGV_MAX + 1];     /* The command line, split into words. */
+static char *words[ARGV_MAX + 1]; /* The command line, split into words. */
 
 int kernel_main (void) NO_RETURN;
 static char **parse_options (void);
@@ -47,7 +47,8 @@ static void usage (void) NO_RETURN;
 static void let_threads_finish (void);
 static void assign_disk_roles (void);
 
-int kernel_main (void)
+int
+kernel_main (void)
 {
   char **actions;
 
@@ -94,7 +95,8 @@ int kernel_main (void)
    in place and returns them. Words are separated by spaces; a word in single
    quotes may contain spaces (run 'echo a b'). A command line too long to have
    been kept whole is refused: a cut one could mean something else. */
-static char **split_command_line (void)
+static char **
+split_command_line (void)
 {
   char *p = boot_info.cmdline;
   size_t n = 0;
@@ -133,7 +135,8 @@ static char **split_command_line (void)
 }
 
 /* Handles the options (words starting with '-') and returns the first action. */
-static char **parse_options (void)
+static char **
+parse_options (void)
 {
   char **arg;
 
@@ -172,10 +175,11 @@ static char **parse_options (void)
 }
 
 /* Sets the roles of the disks named by -filesys= and -swap=. */
-static void assign_disk_roles (void)
+static void
+assign_disk_roles (void)
 {
-  const char *names[BLOCK_ROLE_CNT] = { [BLOCK_FILESYS] = filesys_disk,
-                                        [BLOCK_SWAP] = swap_disk };
+  const char *names[BLOCK_ROLE_CNT]
+      = { [BLOCK_FILESYS] = filesys_disk, [BLOCK_SWAP] = swap_disk };
   enum block_role role;
 
   for (role = 0; role < BLOCK_ROLE_CNT; role++)
@@ -191,7 +195,8 @@ static void assign_disk_roles (void)
 
 /* `run NAME`: a kernel test if there is one by that name, else the user program
    command line NAME, waited for. */
-static void run_action (char **argv)
+static void
+run_action (char **argv)
 {
   if (strchr (argv[1], ' ') == NULL && test_exists (argv[1]))
     run_test (argv[1]);
@@ -202,20 +207,20 @@ static void run_action (char **argv)
 /* An action on the command line: its name, the words it takes after its name, and
    the function that carries it out. */
 struct action
-  {
-    const char *name;
-    int argc;
-    void (*function) (char **argv);
-  };
+{
+  const char *name;
+  int argc;
+  void (*function) (char **argv);
+};
 
-static const struct action actions[] =
-  {
-    { "run", 1, run_action },
-  };
+static const struct action actions[] = {
+  { "run", 1, run_action },
+};
 
 /* Executes each action in ARGV in turn. An unknown action, or one with too few
    words after it, is a usage error. */
-static void run_actions (char **argv)
+static void
+run_actions (char **argv)
 {
   while (*argv != NULL)
     {
@@ -245,7 +250,8 @@ static void run_actions (char **argv)
 }
 
 /* Counts threads other than idle and the caller. */
-static void count_other (struct thread *t, void *count)
+static void
+count_other (struct thread *t, void *count)
 {
   if (t != thread_current () && strcmp (t->name, "idle"))
     ++*(int *) count;
@@ -254,7 +260,8 @@ static void count_other (struct thread *t, void *count)
 /* Before the leak check: lets threads that are still finishing (woken, but not yet
    exited) run to the end, for at most FINISH_TICKS, at the lowest priority so
    everyone else goes first. Threads still alive then are reported. */
-static void let_threads_finish (void)
+static void
+let_threads_finish (void)
 {
   int64_t start = timer_ticks ();
   int others;
@@ -274,26 +281,28 @@ static void let_threads_finish (void)
     printf ("%d thread(s) still running at power-off\n", others);
 }
 
-static void usage (void)
+static void
+usage (void)
 {
-  printf ("\nCommand line syntax: [OPTION...] [ACTION...]\n"
-          "Options must precede actions.\n"
-          "Actions are executed in the order specified.\n"
-          "\nAvailable actions:\n"
-          "  run TEST           Run kernel test TEST.\n"
-          "  run 'PROG ARGS'    Run user program PROG from the file system and wait.\n"
-          "\nOptions:\n"
-          "  -h                 Print this help message and power off.\n"
-          "  -q                 Power off when the actions are done.\n"
-          "  -f                 Format the file-system disk first.\n"
-          "  -filesys=DISK      Use DISK (e.g. hd1:0) for the file system.\n"
-          "  -swap=DISK         Use DISK for swap.\n"
-          "  -rs=SEED           Seed the random number generator with SEED.\n"
-          "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n"
-          "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n"
-          "  -noshare           Give each process private copies of its program's pages.\n"
-          "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
-          "                     stream).\n"
-          "  -pio               Disk transfers by PIO only, never DMA.\n");
+  printf (
+      "\nCommand line syntax: [OPTION...] [ACTION...]\n"
+      "Options must precede actions.\n"
+      "Actions are executed in the order specified.\n"
+      "\nAvailable actions:\n"
+      "  run TEST           Run kernel test TEST.\n"
+      "  run 'PROG ARGS'    Run user program PROG from the file system and wait.\n"
+      "\nOptions:\n"
+      "  -h                 Print this help message and power off.\n"
+      "  -q                 Power off when the actions are done.\n"
+      "  -f                 Format the file-system disk first.\n"
+      "  -filesys=DISK      Use DISK (e.g. hd1:0) for the file system.\n"
+      "  -swap=DISK         Use DISK for swap.\n"
+      "  -rs=SEED           Seed the random number generator with SEED.\n"
+      "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n"
+      "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n"
+      "  -noshare           Give each process private copies of its program's pages.\n"
+      "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
+      "                     stream).\n"
+      "  -pio               Disk transfers by PIO only, never DMA.\n");
   shutdown_power_off ();
 }

@@ -17,33 +17,34 @@
 #include "threads/vaddr.h"
 
 #define ARENA_MAGIC 0x9a548eed
-#define MIN_BLOCK 16                   /* Smallest size class. */
-#define CLASS_CNT 8                    /* 16, 32, ..., 2048 bytes. */
+#define MIN_BLOCK 16 /* Smallest size class. */
+#define CLASS_CNT 8  /* 16, 32, ..., 2048 bytes. */
 
 struct size_class
-  {
-    size_t block_size;
-    size_t blocks_per_arena;
-    struct list free_list;
-    struct lock lock;
-  };
+{
+  size_t block_size;
+  size_t blocks_per_arena;
+  struct list free_list;
+  struct lock lock;
+};
 
 struct arena
-  {
-    unsigned magic;
-    struct size_class *class;   /* NULL for a big block. */
-    size_t count;               /* Free blocks, or pages of a big block. */
-  };
+{
+  unsigned magic;
+  struct size_class *class; /* NULL for a big block. */
+  size_t count;             /* Free blocks, or pages of a big block. */
+};
 
 struct free_block
-  {
-    struct list_elem elem;
-  };
+{
+  struct list_elem elem;
+};
 
 static struct size_class classes[CLASS_CNT];
 
 /* Sets up the size classes. Call once, after palloc_init(). */
-void malloc_init (void)
+void
+malloc_init (void)
 {
   size_t i, size = MIN_BLOCK;
 
@@ -57,22 +58,26 @@ void malloc_init (void)
     }
 }
 
-static struct free_block *arena_block (struct arena *a, size_t idx)
+static struct free_block *
+arena_block (struct arena *a, size_t idx)
 {
   return (struct free_block *) ((uint8_t *) (a + 1) + idx * a->class->block_size);
 }
 
-static struct arena *block_arena (void *block)
+static struct arena *
+block_arena (void *block)
 {
   struct arena *a = pg_round_down (block);
   ASSERT (a->magic == ARENA_MAGIC);
   ASSERT (a->class == NULL
-          ? (uint8_t *) block == (uint8_t *) (a + 1)
-          : ((uint8_t *) block - (uint8_t *) (a + 1)) % a->class->block_size == 0);
+              ? (uint8_t *) block == (uint8_t *) (a + 1)
+              : ((uint8_t *) block - (uint8_t *) (a + 1)) % a->class->block_size
+                    == 0);
   return a;
 }
 
-static void *malloc_big (size_t size)
+static void *
+malloc_big (size_t size)
 {
   size_t page_cnt = DIV_ROUND_UP (size + sizeof (struct arena), PGSIZE);
   struct arena *a = palloc_get_multiple (0, page_cnt);
@@ -87,7 +92,8 @@ static void *malloc_big (size_t size)
 
 /* Returns a block of at least SIZE bytes, or NULL if memory is exhausted (or SIZE
    is 0). */
-void *malloc (size_t size)
+void *
+malloc (size_t size)
 {
   struct size_class *c;
   struct free_block *b;
@@ -124,7 +130,8 @@ void *malloc (size_t size)
 }
 
 /* Returns A*B zeroed bytes, or NULL on exhaustion or overflow. */
-void *calloc (size_t a, size_t b)
+void *
+calloc (size_t a, size_t b)
 {
   size_t size = a * b;
   void *p;
@@ -137,16 +144,17 @@ void *calloc (size_t a, size_t b)
   return p;
 }
 
-static size_t block_size (void *block)
+static size_t
+block_size (void *block)
 {
   struct arena *a = block_arena (block);
-  return a->class != NULL ? a->class->block_size
-                          : a->count * PGSIZE - sizeof *a;
+  return a->class != NULL ? a->class->block_size : a->count * PGSIZE - sizeof *a;
 }
 
 /* Resizes OLD to NEW_SIZE bytes, keeping its contents; frees it if NEW_SIZE is 0.
    Returns the new block, or NULL (leaving OLD alone) when memory is exhausted. */
-void *realloc (void *old, size_t new_size)
+void *
+realloc (void *old, size_t new_size)
 {
   void *new;
   size_t old_size;
@@ -171,7 +179,8 @@ void *realloc (void *old, size_t new_size)
 }
 
 /* Frees BLOCK from malloc(), calloc() or realloc(); NULL is ignored. */
-void free (void *block)
+void
+free (void *block)
 {
   struct arena *a;
   struct size_class *c;
@@ -186,7 +195,7 @@ void free (void *block)
       return;
     }
 #ifndef NDEBUG
-  memset (block, 0xcc, c->block_size);     /* Poison: use-after-free shows. */
+  memset (block, 0xcc, c->block_size); /* Poison: use-after-free shows. */
 #endif
   lock_acquire (&c->lock);
   list_push_front (&c->free_list, &((struct free_block *) block)->elem);

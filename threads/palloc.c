@@ -14,25 +14,26 @@
 #include "threads/vaddr.h"
 
 struct pool
-  {
-    const char *name;
-    struct lock lock;
-    struct bitmap *used_map;    /* Bit set: page in use. */
-    uint8_t *base;              /* First page handed out. */
-    size_t page_cnt;            /* Pages handed out from BASE on. */
-    size_t free_cnt;
-  };
+{
+  const char *name;
+  struct lock lock;
+  struct bitmap *used_map; /* Bit set: page in use. */
+  uint8_t *base;           /* First page handed out. */
+  size_t page_cnt;         /* Pages handed out from BASE on. */
+  size_t free_cnt;
+};
 
 static struct pool kernel_pool, user_pool;
 
-extern char kernel_end[];   /* Linker script: first page after the image. */
+extern char kernel_end[]; /* Linker script: first page after the image. */
 
 /* Sets POOL up over PAGE_CNT pages at BASE, carving its bitmap out of the front. */
-static void init_pool (struct pool *pool, const char *name, void *base, size_t page_cnt)
+static void
+init_pool (struct pool *pool, const char *name, void *base, size_t page_cnt)
 {
   size_t bm_pages = DIV_ROUND_UP (bitmap_buf_size (page_cnt), PGSIZE);
 
-  ASSERT (bm_pages <= page_cnt);       /* A pool may have no page to hand out. */
+  ASSERT (bm_pages <= page_cnt); /* A pool may have no page to hand out. */
   page_cnt -= bm_pages;
   pool->name = name;
   lock_init (&pool->lock);
@@ -44,7 +45,8 @@ static void init_pool (struct pool *pool, const char *name, void *base, size_t p
 
 /* Splits free RAM between the pools: half to each, the user pool capped at
    USER_PAGE_LIMIT pages. */
-void palloc_init (size_t user_page_limit)
+void
+palloc_init (size_t user_page_limit)
 {
   uint8_t *free_start = (uint8_t *) kernel_end;
   uint8_t *free_end = ptov (boot_info.ram_top);
@@ -59,7 +61,8 @@ void palloc_init (size_t user_page_limit)
   init_pool (&user_pool, "user", free_start + kernel_pages * PGSIZE, user_pages);
 }
 
-static bool pool_contains (const struct pool *pool, const void *page)
+static bool
+pool_contains (const struct pool *pool, const void *page)
 {
   const uint8_t *p = page;
   return p >= pool->base && p < pool->base + pool->page_cnt * PGSIZE;
@@ -67,7 +70,8 @@ static bool pool_contains (const struct pool *pool, const void *page)
 
 /* Gets PAGE_CNT contiguous free pages from the pool FLAGS names, zeroed with
    PAL_ZERO. Returns NULL if there are none (panics instead with PAL_ASSERT). */
-void *palloc_get_multiple (enum palloc_flags flags, size_t page_cnt)
+void *
+palloc_get_multiple (enum palloc_flags flags, size_t page_cnt)
 {
   struct pool *pool = flags & PAL_USER ? &user_pool : &kernel_pool;
   size_t index;
@@ -96,13 +100,15 @@ void *palloc_get_multiple (enum palloc_flags flags, size_t page_cnt)
 }
 
 /* One page; see palloc_get_multiple(). */
-void *palloc_get_page (enum palloc_flags flags)
+void *
+palloc_get_page (enum palloc_flags flags)
 {
   return palloc_get_multiple (flags, 1);
 }
 
 /* Returns the PAGE_CNT pages at PAGES, which palloc_get_multiple() gave out. */
-void palloc_free_multiple (void *pages, size_t page_cnt)
+void
+palloc_free_multiple (void *pages, size_t page_cnt)
 {
   struct pool *pool;
   size_t index;
@@ -114,7 +120,7 @@ void palloc_free_multiple (void *pages, size_t page_cnt)
   ASSERT (pool_contains (pool, pages));
   index = ((uint8_t *) pages - pool->base) / PGSIZE;
 #ifndef NDEBUG
-  memset (pages, 0xcc, PGSIZE * page_cnt);   /* Poison: use-after-free shows. */
+  memset (pages, 0xcc, PGSIZE * page_cnt); /* Poison: use-after-free shows. */
 #endif
   lock_acquire (&pool->lock);
   ASSERT (bitmap_all (pool->used_map, index, page_cnt));
@@ -124,48 +130,55 @@ void palloc_free_multiple (void *pages, size_t page_cnt)
 }
 
 /* Returns the page at PAGE. */
-void palloc_free_page (void *page)
+void
+palloc_free_page (void *page)
 {
   palloc_free_multiple (page, 1);
 }
 
 /* Free pages in both pools: compare at boot and at power-off to find leaks. */
-size_t palloc_free_count (void)
+size_t
+palloc_free_count (void)
 {
   return kernel_pool.free_cnt + user_pool.free_cnt;
 }
 
 /* True if PAGE belongs to the user pool. */
-bool palloc_is_user_page (const void *page)
+bool
+palloc_is_user_page (const void *page)
 {
   return pool_contains (&user_pool, page);
 }
 
 /* How many pages the user pool has: the frames user pages can live in. */
-size_t palloc_user_page_count (void)
+size_t
+palloc_user_page_count (void)
 {
   return user_pool.page_cnt;
 }
 
 /* The index of user-pool page PAGE, from 0 to palloc_user_page_count () - 1:
    its user frame number. */
-size_t palloc_user_index (const void *page)
+size_t
+palloc_user_index (const void *page)
 {
   ASSERT (pool_contains (&user_pool, page) && pg_ofs (page) == 0);
   return ((const uint8_t *) page - user_pool.base) / PGSIZE;
 }
 
 /* The user-pool page whose user frame number is INDEX. */
-void *palloc_user_page (size_t index)
+void *
+palloc_user_page (size_t index)
 {
   ASSERT (index < user_pool.page_cnt);
   return user_pool.base + index * PGSIZE;
 }
 
 /* Prints each pool's free and total pages. */
-void palloc_print_stats (void)
+void
+palloc_print_stats (void)
 {
   printf ("Pages: kernel pool %zu/%zu free, user pool %zu/%zu free\n",
-          kernel_pool.free_cnt, kernel_pool.page_cnt,
-          user_pool.free_cnt, user_pool.page_cnt);
+          kernel_pool.free_cnt, kernel_pool.page_cnt, user_pool.free_cnt,
+          user_pool.page_cnt);
 }

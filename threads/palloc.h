@@ -10,11 +10,11 @@
 #include <stddef.h>
 
 enum palloc_flags
-  {
-    PAL_ASSERT = 001,           /* Panic on failure (kernel-internal needs only). */
-    PAL_ZERO = 002,             /* Zero the pages. */
-    PAL_USER = 004              /* From the user pool. */
-  };
+{
+  PAL_ASSERT = 001, /* Panic on failure (kernel-internal needs only). */
+  PAL_ZERO = 002,   /* Zero the pages. */
+  PAL_USER = 004    /* From the user pool. */
+};
 
 void palloc_init (size_t user_page_limit);
 void *palloc_get_page (enum palloc_flags);

@@ -6,7 +6,8 @@
 #include "threads/thread.h"
 
 /* Sets SEMA's count to VALUE with no waiters. */
-void sema_init (struct semaphore *sema, unsigned value)
+void
+sema_init (struct semaphore *sema, unsigned value)
 {
   ASSERT (sema != NULL);
   sema->value = value;
@@ -15,7 +16,8 @@ void sema_init (struct semaphore *sema, unsigned value)
 
 /* Waits until SEMA's value is positive, then decrements it. May sleep, so not from
    an interrupt handler; may be called with interrupts off (and sleeps then too). */
-void sema_down (struct semaphore *sema)
+void
+sema_down (struct semaphore *sema)
 {
   enum intr_level old;
 
@@ -31,8 +33,10 @@ void sema_down (struct semaphore *sema)
   intr_set_level (old);
 }
 
-/* Decrements SEMA if that needs no wait; returns whether it did. Safe in handlers. */
-bool sema_try_down (struct semaphore *sema)
+/* Decrements SEMA if that needs no wait; returns whether it did. Safe in
+   handlers. */
+bool
+sema_try_down (struct semaphore *sema)
 {
   enum intr_level old = intr_disable ();
   bool success = sema->value > 0;
@@ -44,7 +48,8 @@ bool sema_try_down (struct semaphore *sema)
 
 /* Increments SEMA and wakes its highest-priority waiter, yielding to it if it
    outranks the caller. Safe in interrupt handlers. */
-void sema_up (struct semaphore *sema)
+void
+sema_up (struct semaphore *sema)
 {
   enum intr_level old;
 
@@ -62,7 +67,8 @@ void sema_up (struct semaphore *sema)
 }
 
 /* Makes LOCK free. */
-void lock_init (struct lock *lock)
+void
+lock_init (struct lock *lock)
 {
   ASSERT (lock != NULL);
   lock->holder = NULL;
@@ -70,7 +76,8 @@ void lock_init (struct lock *lock)
 }
 
 /* Makes the running thread LOCK's holder. Interrupts must be off. */
-static void take (struct lock *lock)
+static void
+take (struct lock *lock)
 {
   struct thread *cur = thread_current ();
   lock->holder = cur;
@@ -79,7 +86,8 @@ static void take (struct lock *lock)
 
 /* Lends the running thread's priority to LOCK's holder and on down the chain of
    holders that are themselves waiting for locks. Interrupts must be off. */
-static void donate (struct lock *lock)
+static void
+donate (struct lock *lock)
 {
   int priority = thread_get_priority ();
   int depth;
@@ -97,7 +105,8 @@ static void donate (struct lock *lock)
 
 /* Acquires LOCK, sleeping until it is free, and lends the caller's priority to
    the holder meanwhile. The caller must not hold it already. */
-void lock_acquire (struct lock *lock)
+void
+lock_acquire (struct lock *lock)
 {
   struct thread *cur = thread_current ();
   enum intr_level old;
@@ -118,7 +127,8 @@ void lock_acquire (struct lock *lock)
 }
 
 /* Acquires LOCK if it is free; returns whether it did. */
-bool lock_try_acquire (struct lock *lock)
+bool
+lock_try_acquire (struct lock *lock)
 {
   enum intr_level old;
   bool success;
@@ -135,7 +145,8 @@ bool lock_try_acquire (struct lock *lock)
 
 /* Releases LOCK, which the caller must hold, giving back what its waiters lent;
    yields if a waiter now outranks the caller. */
-void lock_release (struct lock *lock)
+void
+lock_release (struct lock *lock)
 {
   enum intr_level old;
 
@@ -150,7 +161,8 @@ void lock_release (struct lock *lock)
 }
 
 /* True if the running thread holds LOCK. */
-bool lock_held_by_current_thread (const struct lock *lock)
+bool
+lock_held_by_current_thread (const struct lock *lock)
 {
   ASSERT (lock != NULL);
   return lock->holder == thread_current ();
@@ -158,13 +170,14 @@ bool lock_held_by_current_thread (const struct lock *lock)
 
 /* One thread waiting on a condition, with its own semaphore. */
 struct cond_waiter
-  {
-    struct list_elem elem;
-    struct semaphore semaphore;
-    struct thread *thread;      /* The waiter; its priority may change meanwhile. */
-  };
+{
+  struct list_elem elem;
+  struct semaphore semaphore;
+  struct thread *thread; /* The waiter; its priority may change meanwhile. */
+};
 
-void cond_init (struct condition *cond)
+void
+cond_init (struct condition *cond)
 {
   ASSERT (cond != NULL);
   list_init (&cond->waiters);
@@ -172,7 +185,8 @@ void cond_init (struct condition *cond)
 
 /* Releases LOCK, waits for a signal on COND, and re-acquires LOCK before returning.
    The caller must hold LOCK and re-check its condition afterwards. */
-void cond_wait (struct condition *cond, struct lock *lock)
+void
+cond_wait (struct condition *cond, struct lock *lock)
 {
   struct cond_waiter waiter;
 
@@ -187,15 +201,18 @@ void cond_wait (struct condition *cond, struct lock *lock)
   lock_acquire (lock);
 }
 
-static bool waiter_priority_less (const struct list_elem *a, const struct list_elem *b,
-                                  void *aux UNUSED)
+static bool
+waiter_priority_less (const struct list_elem *a, const struct list_elem *b,
+                      void *aux UNUSED)
 {
   return list_entry (a, struct cond_waiter, elem)->thread->priority
          < list_entry (b, struct cond_waiter, elem)->thread->priority;
 }
 
-/* Wakes the highest-priority thread waiting on COND, if any. The caller holds LOCK. */
-void cond_signal (struct condition *cond, struct lock *lock)
+/* Wakes the highest-priority thread waiting on COND, if any. The caller holds
+   LOCK. */
+void
+cond_signal (struct condition *cond, struct lock *lock)
 {
   ASSERT (cond != NULL && lock != NULL);
   ASSERT (!intr_context ());
@@ -209,7 +226,8 @@ void cond_signal (struct condition *cond, struct lock *lock)
 }
 
 /* Wakes every thread waiting on COND. The caller holds LOCK. */
-void cond_broadcast (struct condition *cond, struct lock *lock)
+void
+cond_broadcast (struct condition *cond, struct lock *lock)
 {
   while (!list_empty (&cond->waiters))
     cond_signal (cond, lock);

@@ -8,10 +8,10 @@
 #include <stdbool.h>
 
 struct semaphore
-  {
-    unsigned value;
-    struct list waiters;        /* Threads blocked in sema_down(). */
-  };
+{
+  unsigned value;
+  struct list waiters; /* Threads blocked in sema_down(). */
+};
 
 void sema_init (struct semaphore *, unsigned value);
 void sema_down (struct semaphore *);
@@ -22,11 +22,11 @@ void sema_up (struct semaphore *);
    it may not be acquired again by its holder. Waiters donate their priority to
    the holder (see threads/thread.h). */
 struct lock
-  {
-    struct thread *holder;
-    struct semaphore semaphore;
-    struct list_elem holder_elem;   /* In the holder's held_locks. */
-  };
+{
+  struct thread *holder;
+  struct semaphore semaphore;
+  struct list_elem holder_elem; /* In the holder's held_locks. */
+};
 
 void lock_init (struct lock *);
 void lock_acquire (struct lock *);
@@ -36,9 +36,9 @@ bool lock_held_by_current_thread (const struct lock *);
 
 /* A Mesa-style condition variable: a woken waiter re-checks its condition. */
 struct condition
-  {
-    struct list waiters;        /* One struct cond_waiter per waiting thread. */
-  };
+{
+  struct list waiters; /* One struct cond_waiter per waiting thread. */
+};
 
 void cond_init (struct condition *);
 void cond_wait (struct condition *, struct lock *);
@@ -46,6 +46,6 @@ void cond_signal (struct condition *, struct lock *);
 void cond_broadcast (struct condition *, struct lock *);
 
 /* An optimisation barrier: the compiler may not move memory accesses across it. */
-#define barrier() asm volatile ("" : : : "memory")
+#define barrier() asm volatile("" : : : "memory")
 
 #endif /* threads/synch.h */

@@ -16,57 +16,60 @@
 #include "vm/addrspace.h"
 #include "userprog/tss.h"
 
-#define THREAD_MAGIC 0x4b657374       /* "Kest": intact while the stack is. */
+#define THREAD_MAGIC 0x4b657374 /* "Kest": intact while the stack is. */
 #define READY_WORDS ((PRI_CNT + 31) / 32)
 
 static_assert (offsetof (struct thread, stack) == THREAD_STACK_OFS,
-                "switch.S needs the offset of struct thread's stack member");
+               "switch.S needs the offset of struct thread's stack member");
 
 static struct list ready_queues[PRI_CNT];
-static uint32_t ready_bits[READY_WORDS];   /* Bit p set: ready_queues[p] non-empty. */
-static struct list all_list;               /* Every thread alive. */
+static uint32_t ready_bits[READY_WORDS]; /* Bit p set: ready_queues[p] non-empty. */
+static struct list all_list;             /* Every thread alive. */
 static struct thread *idle_thread;
-static struct thread *initial_thread;      /* kernel_main(): not in a palloc'd page. */
+static struct thread *initial_thread; /* kernel_main(): not in a palloc'd page. */
 static tid_t next_tid = 1;
-static unsigned slice_ticks;               /* Ticks since the running thread started. */
+static unsigned slice_ticks; /* Ticks since the running thread started. */
 static int64_t idle_ticks, kernel_ticks, user_ticks;
 
 /* The frames a new thread's stack starts with, so that its first switch_threads()
    "returns" through switch_entry into kernel_thread(). */
 struct kernel_thread_frame
-  {
-    void *eip;                  /* Fake return address. */
-    thread_func *function;
-    void *aux;
-  };
+{
+  void *eip; /* Fake return address. */
+  thread_func *function;
+  void *aux;
+};
 struct switch_entry_frame
-  {
-    void (*eip) (void);
-  };
+{
+  void (*eip) (void);
+};
 struct switch_threads_frame
-  {
-    uint32_t edi, esi, ebp, ebx;
-    void (*eip) (void);
-    struct thread *cur, *next;
-  };
+{
+  uint32_t edi, esi, ebp, ebx;
+  void (*eip) (void);
+  struct thread *cur, *next;
+};
 
 void thread_schedule_tail (struct thread *prev);
 static void schedule (void);
 
-static bool is_thread (const struct thread *t)
+static bool
+is_thread (const struct thread *t)
 {
   return t != NULL && t->magic == THREAD_MAGIC;
 }
 
 /* The thread whose page holds the stack pointer. */
-static struct thread *running_thread (void)
+static struct thread *
+running_thread (void)
 {
   uint32_t *esp;
-  asm ("movl %%esp, %0" : "=g" (esp));
+  asm("movl %%esp, %0" : "=g"(esp));
   return pg_round_down (esp);
 }
 
-static void init_thread (struct thread *t, const char *name, int priority)
+static void
+init_thread (struct thread *t, const char *name, int priority)
 {
   ASSERT (priority >= PRI_MIN && priority <= PRI_MAX);
   memset (t, 0, sizeof *t);
@@ -79,7 +82,8 @@ static void init_thread (struct thread *t, const char *name, int priority)
   list_push_back (&all_list, &t->allelem);
 }
 
-static tid_t allocate_tid (void)
+static tid_t
+allocate_tid (void)
 {
   enum intr_level old = intr_disable ();
   tid_t tid = next_tid++;
@@ -89,7 +93,8 @@ static tid_t allocate_tid (void)
 
 /* Turns the code running since boot into the "main" thread. Call with interrupts
    off, before anything else that may call thread_current(). */
-void thread_init (void)
+void
+thread_init (void)
 {
   int p;
 
@@ -103,7 +108,8 @@ void thread_init (void)
   initial_thread->tid = allocate_tid ();
 }
 
-static void idle (void *started)
+static void
+idle (void *started)
 {
   idle_thread = thread_current ();
   sema_up (started);
@@ -113,12 +119,13 @@ static void idle (void *started)
       thread_block ();
       /* sti takes effect after the next instruction, so no interrupt slips in
          between it and hlt. */
-      asm volatile ("sti; hlt" : : : "memory");
+      asm volatile("sti; hlt" : : : "memory");
     }
 }
 
 /* Starts the idle thread and preemptive scheduling (enables interrupts). */
-void thread_start (void)
+void
+thread_start (void)
 {
   struct semaphore started;
   sema_init (&started, 0);
@@ -129,7 +136,8 @@ void thread_start (void)
 
 /* Called by the timer interrupt: accounting (IN_USER_MODE says whether it
    interrupted user code) and time-slice expiry. */
-void thread_tick (bool in_user_mode)
+void
+thread_tick (bool in_user_mode)
 {
   struct thread *t = thread_current ();
 
@@ -144,14 +152,16 @@ void thread_tick (bool in_user_mode)
 }
 
 /* Prints where the ticks went. */
-void thread_print_stats (void)
+void
+thread_print_stats (void)
 {
   printf ("Thread: %lld idle ticks, %lld kernel ticks, %lld user ticks\n",
           idle_ticks, kernel_ticks, user_ticks);
 }
 
 /* Ticks the idle thread has had: a sleeping system is an idle one. */
-int64_t thread_idle_ticks (void)
+int64_t
+thread_idle_ticks (void)
 {
   enum intr_level old = intr_disable ();
   int64_t t = idle_ticks;
@@ -159,7 +169,8 @@ int64_t thread_idle_ticks (void)
   return t;
 }
 
-static void kernel_thread (thread_func *function, void *aux)
+static void
+kernel_thread (thread_func *function, void *aux)
 {
   ASSERT (function != NULL);
   intr_enable ();
@@ -167,7 +178,8 @@ static void kernel_thread (thread_func *function, void *aux)
   thread_exit ();
 }
 
-static void *alloc_frame (struct thread *t, size_t size)
+static void *
+alloc_frame (struct thread *t, size_t size)
 {
   t->stack -= size;
   return t->stack;
@@ -176,7 +188,8 @@ static void *alloc_frame (struct thread *t, size_t size)
 /* Creates a thread NAME at PRIORITY running FUNCTION(AUX) and puts it on the ready
    queue; it may run (and even exit) before this returns. Returns its tid, or
    TID_ERROR if no page was free. */
-tid_t thread_create (const char *name, int priority, thread_func *function, void *aux)
+tid_t
+thread_create (const char *name, int priority, thread_func *function, void *aux)
 {
   struct thread *t;
   struct kernel_thread_frame *kf;
@@ -209,7 +222,8 @@ tid_t thread_create (const char *name, int priority, thread_func *function, void
 
 /* Puts the running thread to sleep until thread_unblock(). Interrupts must be off;
    usually the synchronisation primitives are what you want. */
-void thread_block (void)
+void
+thread_block (void)
 {
   ASSERT (!intr_context ());
   ASSERT (intr_get_level () == INTR_OFF);
@@ -217,13 +231,15 @@ void thread_block (void)
   schedule ();
 }
 
-static void ready_push (struct thread *t)
+static void
+ready_push (struct thread *t)
 {
   list_push_back (&ready_queues[t->priority], &t->elem);
   ready_bits[t->priority / 32] |= 1u << (t->priority % 32);
 }
 
-static void ready_remove (struct thread *t)
+static void
+ready_remove (struct thread *t)
 {
   list_remove (&t->elem);
   if (list_empty (&ready_queues[t->priority]))
@@ -231,7 +247,8 @@ static void ready_remove (struct thread *t)
 }
 
 /* The highest priority with a ready thread, or -1. */
-static int ready_top (void)
+static int
+ready_top (void)
 {
   int w;
   for (w = READY_WORDS - 1; w >= 0; w--)
@@ -242,7 +259,8 @@ static int ready_top (void)
 
 /* Makes blocked thread T ready. It does not preempt the caller (who may hold
    interrupts off on purpose); call thread_preempt() for that. */
-void thread_unblock (struct thread *t)
+void
+thread_unblock (struct thread *t)
 {
   enum intr_level old;
 
@@ -256,7 +274,8 @@ void thread_unblock (struct thread *t)
 
 /* Yields if a ready thread has a higher priority than the running one (at the end
    of the handler, when called from an interrupt). */
-void thread_preempt (void)
+void
+thread_preempt (void)
 {
   enum intr_level old = intr_disable ();
   if (ready_top () > thread_current ()->priority)
@@ -270,7 +289,8 @@ void thread_preempt (void)
 }
 
 /* The running thread; panics if its stack has overflowed into struct thread. */
-struct thread *thread_current (void)
+struct thread *
+thread_current (void)
 {
   struct thread *t = running_thread ();
   if (!is_thread (t) || t->status != THREAD_RUNNING)
@@ -278,18 +298,21 @@ struct thread *thread_current (void)
   return t;
 }
 
-tid_t thread_tid (void)
+tid_t
+thread_tid (void)
 {
   return thread_current ()->tid;
 }
 
-const char *thread_name (void)
+const char *
+thread_name (void)
 {
   return thread_current ()->name;
 }
 
 /* Ends the running thread; its page is freed once another thread runs. */
-void thread_exit (void)
+void
+thread_exit (void)
 {
   ASSERT (!intr_context ());
   intr_disable ();
@@ -300,7 +323,8 @@ void thread_exit (void)
 }
 
 /* Gives up the CPU; the thread stays ready and may run again at once. */
-void thread_yield (void)
+void
+thread_yield (void)
 {
   struct thread *cur = thread_current ();
   enum intr_level old;
@@ -315,7 +339,8 @@ void thread_yield (void)
 }
 
 /* Calls ACTION(t, AUX) on every thread. Interrupts must be off. */
-void thread_foreach (thread_action_func *action, void *aux)
+void
+thread_foreach (thread_action_func *action, void *aux)
 {
   struct list_elem *e;
 
@@ -325,14 +350,16 @@ void thread_foreach (thread_action_func *action, void *aux)
 }
 
 /* The running thread's effective priority (donations included). */
-int thread_get_priority (void)
+int
+thread_get_priority (void)
 {
   return thread_current ()->priority;
 }
 
 /* Gives T effective priority PRIORITY, moving it to its new ready queue if it
    is ready. Interrupts must be off. */
-static void set_effective_priority (struct thread *t, int priority)
+static void
+set_effective_priority (struct thread *t, int priority)
 {
   ASSERT (intr_get_level () == INTR_OFF);
   if (t->priority == priority)
@@ -349,7 +376,8 @@ static void set_effective_priority (struct thread *t, int priority)
 
 /* Raises T's effective priority to PRIORITY if that is higher (a waiter's
    donation). Interrupts must be off. */
-void thread_donate_priority (struct thread *t, int priority)
+void
+thread_donate_priority (struct thread *t, int priority)
 {
   if (priority > t->priority)
     set_effective_priority (t, priority);
@@ -357,7 +385,8 @@ void thread_donate_priority (struct thread *t, int priority)
 
 /* Recomputes T's effective priority: the highest of its base priority and the
    priorities of the threads waiting for locks it holds. Interrupts must be off. */
-void thread_update_priority (struct thread *t)
+void
+thread_update_priority (struct thread *t)
 {
   int priority = t->base_priority;
   struct list_elem *l, *w;
@@ -366,7 +395,8 @@ void thread_update_priority (struct thread *t)
   for (l = list_begin (&t->held_locks); l != list_end (&t->held_locks);
        l = list_next (l))
     {
-      struct list *waiters = &list_entry (l, struct lock, holder_elem)->semaphore.waiters;
+      struct list *waiters
+          = &list_entry (l, struct lock, holder_elem)->semaphore.waiters;
       for (w = list_begin (waiters); w != list_end (waiters); w = list_next (w))
         {
           int p = list_entry (w, struct thread, elem)->priority;
@@ -379,7 +409,8 @@ void thread_update_priority (struct thread *t)
 
 /* Sets the running thread's base priority; donations it has keep its effective
    priority up until they end. Yields if it is no longer the highest. */
-void thread_set_priority (int priority)
+void
+thread_set_priority (int priority)
 {
   enum intr_level old;
 
@@ -393,14 +424,16 @@ void thread_set_priority (int priority)
 
 /* list_less_func ordering threads (by `elem`) by priority, lowest first, so that
    list_max() finds the first of the highest-priority ones. */
-bool thread_priority_less (const struct list_elem *a, const struct list_elem *b,
-                           void *aux UNUSED)
+bool
+thread_priority_less (const struct list_elem *a, const struct list_elem *b,
+                      void *aux UNUSED)
 {
   return list_entry (a, struct thread, elem)->priority
          < list_entry (b, struct thread, elem)->priority;
 }
 
-static struct thread *next_thread_to_run (void)
+static struct thread *
+next_thread_to_run (void)
 {
   int p = ready_top ();
   struct thread *t;
@@ -414,7 +447,8 @@ static struct thread *next_thread_to_run (void)
 
 /* Finishes a switch, on the new thread's stack: marks it running, activates its
    address space, and frees the previous thread if it died. */
-void thread_schedule_tail (struct thread *prev)
+void
+thread_schedule_tail (struct thread *prev)
 {
   struct thread *cur = running_thread ();
 
@@ -431,7 +465,8 @@ void thread_schedule_tail (struct thread *prev)
 }
 
 /* Switches to the next thread. The running thread's status must already say why. */
-static void schedule (void)
+static void
+schedule (void)
 {
   struct thread *cur = running_thread ();
   struct thread *next = next_thread_to_run ();

@@ -21,46 +21,46 @@
 #include <stdint.h>
 
 enum thread_status
-  {
-    THREAD_RUNNING,     /* Running now. */
-    THREAD_READY,       /* On a ready queue. */
-    THREAD_BLOCKED,     /* Waiting for thread_unblock(). */
-    THREAD_DYING        /* Exited; its page is freed after the next switch. */
-  };
+{
+  THREAD_RUNNING, /* Running now. */
+  THREAD_READY,   /* On a ready queue. */
+  THREAD_BLOCKED, /* Waiting for thread_unblock(). */
+  THREAD_DYING    /* Exited; its page is freed after the next switch. */
+};
 
 typedef int tid_t;
 #define TID_ERROR ((tid_t) -1)
 
-#define PRI_MIN 0             /* Lowest priority. */
-#define PRI_DEFAULT 31        /* Default priority. */
-#define PRI_MAX 63            /* Highest priority. */
+#define PRI_MIN 0      /* Lowest priority. */
+#define PRI_DEFAULT 31 /* Default priority. */
+#define PRI_MAX 63     /* Highest priority. */
 #define PRI_CNT (PRI_MAX - PRI_MIN + 1)
-#define THREAD_NAME_MAX 15    /* Characters kept of a thread's name. */
-#define TIME_SLICE 4          /* Timer ticks a thread runs before round-robin. */
-#define DONATION_DEPTH_MAX 8  /* Locks a donation follows through a chain. */
+#define THREAD_NAME_MAX 15   /* Characters kept of a thread's name. */
+#define TIME_SLICE 4         /* Timer ticks a thread runs before round-robin. */
+#define DONATION_DEPTH_MAX 8 /* Locks a donation follows through a chain. */
 
 struct addrspace;
 struct process;
 struct lock;
 
 struct thread
-  {
-    tid_t tid;
-    enum thread_status status;
-    char name[THREAD_NAME_MAX + 1];
-    uint8_t *stack;             /* Saved stack pointer while switched out. */
-    int priority;               /* Effective: base_priority or a donated one. */
-    int base_priority;          /* Set by thread_create() and thread_set_priority(). */
-    struct lock *waiting_lock;  /* The lock this thread sleeps to acquire, or NULL. */
-    struct list held_locks;     /* Locks held: their waiters donate priority. */
-    struct list_elem allelem;   /* In the list of all threads. */
-    struct list_elem elem;      /* In a ready queue or one wait list. */
-    int64_t wake_tick;          /* For timer_sleep(). */
-    struct addrspace *addrspace; /* User address space, or NULL: kernel only. */
-    void *user_esp;             /* User %esp at the last entry from user mode. */
-    struct process *process;    /* User process this thread runs, or NULL. */
-    unsigned magic;             /* THREAD_MAGIC; overwritten on stack overflow. */
-  };
+{
+  tid_t tid;
+  enum thread_status status;
+  char name[THREAD_NAME_MAX + 1];
+  uint8_t *stack;            /* Saved stack pointer while switched out. */
+  int priority;              /* Effective: base_priority or a donated one. */
+  int base_priority;         /* Set by thread_create() and thread_set_priority(). */
+  struct lock *waiting_lock; /* The lock this thread sleeps to acquire, or NULL. */
+  struct list held_locks;    /* Locks held: their waiters donate priority. */
+  struct list_elem allelem;  /* In the list of all threads. */
+  struct list_elem elem;     /* In a ready queue or one wait list. */
+  int64_t wake_tick;         /* For timer_sleep(). */
+  struct addrspace *addrspace; /* User address space, or NULL: kernel only. */
+  void *user_esp;              /* User %esp at the last entry from user mode. */
+  struct process *process;     /* User process this thread runs, or NULL. */
+  unsigned magic;              /* THREAD_MAGIC; overwritten on stack overflow. */
+};
 
 void thread_init (void);
 void thread_start (void);

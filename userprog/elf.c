@@ -14,15 +14,17 @@
 /* One past the last 32-bit address. */
 #define ADDRESS_SPACE_END ((uint64_t) 1 << 32)
 
-static bool reject (const char **why, const char *reason)
+static bool
+reject (const char **why, const char *reason)
 {
   if (why != NULL)
     *why = reason;
   return false;
 }
 
-bool elf_check_header (const struct elf32_ehdr *ehdr, uint32_t file_size,
-                       const char **why)
+bool
+elf_check_header (const struct elf32_ehdr *ehdr, uint32_t file_size,
+                  const char **why)
 {
   static const unsigned char magic[4] = { 0x7f, 'E', 'L', 'F' };
 
@@ -47,14 +49,15 @@ bool elf_check_header (const struct elf32_ehdr *ehdr, uint32_t file_size,
     return reject (why, "no program headers");
   if (ehdr->e_phnum > ELF_PHNUM_MAX)
     return reject (why, "too many program headers");
-  if ((uint64_t) ehdr->e_phoff + (uint64_t) ehdr->e_phnum * sizeof (struct elf32_phdr)
+  if ((uint64_t) ehdr->e_phoff
+          + (uint64_t) ehdr->e_phnum * sizeof (struct elf32_phdr)
       > file_size)
     return reject (why, "program headers beyond end of file");
   return true;
 }
 
-bool elf_check_phdr (const struct elf32_phdr *phdr, uint32_t file_size,
-                     const char **why)
+bool
+elf_check_phdr (const struct elf32_phdr *phdr, uint32_t file_size, const char **why)
 {
   switch (phdr->p_type)
     {
@@ -67,7 +70,7 @@ bool elf_check_phdr (const struct elf32_phdr *phdr, uint32_t file_size,
     case ELF_PT_LOAD:
       break;
     default:
-      return true;              /* PT_NOTE, PT_PHDR, PT_GNU_STACK, unknown: ignored. */
+      return true; /* PT_NOTE, PT_PHDR, PT_GNU_STACK, unknown: ignored. */
     }
 
   if (phdr->p_offset % PGSIZE != phdr->p_vaddr % PGSIZE)
@@ -89,14 +92,16 @@ bool elf_check_phdr (const struct elf32_phdr *phdr, uint32_t file_size,
   return true;
 }
 
-void elf_load_pages (const struct elf32_phdr *phdr, uint32_t *first, uint32_t *end)
+void
+elf_load_pages (const struct elf32_phdr *phdr, uint32_t *first, uint32_t *end)
 {
   uint64_t last = (uint64_t) phdr->p_vaddr + phdr->p_memsz;
   *first = phdr->p_vaddr - phdr->p_vaddr % PGSIZE;
   *end = (uint32_t) ((last + PGSIZE - 1) / PGSIZE * PGSIZE);
 }
 
-bool elf_loads_share_page (const struct elf32_phdr *a, const struct elf32_phdr *b)
+bool
+elf_loads_share_page (const struct elf32_phdr *a, const struct elf32_phdr *b)
 {
   uint32_t a_first, a_end, b_first, b_end;
 
@@ -105,8 +110,9 @@ bool elf_loads_share_page (const struct elf32_phdr *a, const struct elf32_phdr *
   return a_first < b_end && b_first < a_end;
 }
 
-bool elf_check_program (const struct elf32_ehdr *ehdr, const struct elf32_phdr *phdrs,
-                        uint32_t file_size, const char **why)
+bool
+elf_check_program (const struct elf32_ehdr *ehdr, const struct elf32_phdr *phdrs,
+                   uint32_t file_size, const char **why)
 {
   bool entry_ok = false;
   bool any_load = false;

@@ -12,35 +12,35 @@
 
 /* The file header, at offset 0. */
 struct elf32_ehdr
-  {
-    unsigned char e_ident[16];  /* Magic, class, data encoding, version, padding. */
-    uint16_t e_type;            /* ELF_ET_EXEC for executables. */
-    uint16_t e_machine;         /* ELF_EM_386. */
-    uint32_t e_version;         /* ELF_EV_CURRENT. */
-    uint32_t e_entry;           /* Virtual address of the first instruction. */
-    uint32_t e_phoff;           /* File offset of the program header table. */
-    uint32_t e_shoff;           /* File offset of the section header table. */
-    uint32_t e_flags;
-    uint16_t e_ehsize;          /* Size of this header. */
-    uint16_t e_phentsize;       /* Size of one program header. */
-    uint16_t e_phnum;           /* Number of program headers. */
-    uint16_t e_shentsize;
-    uint16_t e_shnum;
-    uint16_t e_shstrndx;
-  };
+{
+  unsigned char e_ident[16]; /* Magic, class, data encoding, version, padding. */
+  uint16_t e_type;           /* ELF_ET_EXEC for executables. */
+  uint16_t e_machine;        /* ELF_EM_386. */
+  uint32_t e_version;        /* ELF_EV_CURRENT. */
+  uint32_t e_entry;          /* Virtual address of the first instruction. */
+  uint32_t e_phoff;          /* File offset of the program header table. */
+  uint32_t e_shoff;          /* File offset of the section header table. */
+  uint32_t e_flags;
+  uint16_t e_ehsize;    /* Size of this header. */
+  uint16_t e_phentsize; /* Size of one program header. */
+  uint16_t e_phnum;     /* Number of program headers. */
+  uint16_t e_shentsize;
+  uint16_t e_shnum;
+  uint16_t e_shstrndx;
+};
 
 /* One program header: a segment of the file and where it goes in memory. */
 struct elf32_phdr
-  {
-    uint32_t p_type;            /* ELF_PT_*. */
-    uint32_t p_offset;          /* File offset of the segment's first byte. */
-    uint32_t p_vaddr;           /* Virtual address of that byte. */
-    uint32_t p_paddr;           /* Unused. */
-    uint32_t p_filesz;          /* Bytes that come from the file. */
-    uint32_t p_memsz;           /* Bytes in memory; those past p_filesz are zero. */
-    uint32_t p_flags;           /* ELF_PF_*. */
-    uint32_t p_align;
-  };
+{
+  uint32_t p_type;   /* ELF_PT_*. */
+  uint32_t p_offset; /* File offset of the segment's first byte. */
+  uint32_t p_vaddr;  /* Virtual address of that byte. */
+  uint32_t p_paddr;  /* Unused. */
+  uint32_t p_filesz; /* Bytes that come from the file. */
+  uint32_t p_memsz;  /* Bytes in memory; those past p_filesz are zero. */
+  uint32_t p_flags;  /* ELF_PF_*. */
+  uint32_t p_align;
+};
 
 static_assert (sizeof (struct elf32_ehdr) == 52, "ELF32 header is 52 bytes");
 static_assert (sizeof (struct elf32_phdr) == 32, "ELF32 program header is 32 bytes");
@@ -54,7 +54,7 @@ static_assert (sizeof (struct elf32_phdr) == 32, "ELF32 program header is 32 byt
 #define ELF_EV_CURRENT 1
 #define ELF_ET_EXEC 2
 #define ELF_EM_386 3
-#define ELF_PHNUM_MAX 1024      /* Kestrel's limit on program headers. */
+#define ELF_PHNUM_MAX 1024 /* Kestrel's limit on program headers. */
 
 /* Segment types. */
 #define ELF_PT_NULL 0
@@ -99,8 +99,9 @@ bool elf_loads_share_page (const struct elf32_phdr *a, const struct elf32_phdr *
    EHDR->e_phnum headers in PHDRS with elf_check_phdr(), that no two PT_LOAD
    segments share a page, that there is at least one PT_LOAD, and that e_entry
    lies inside an executable PT_LOAD. */
-bool elf_check_program (const struct elf32_ehdr *ehdr, const struct elf32_phdr *phdrs,
-                        uint32_t file_size, const char **why);
+bool elf_check_program (const struct elf32_ehdr *ehdr,
+                        const struct elf32_phdr *phdrs, uint32_t file_size,
+                        const char **why);
 
 /* The pages [*FIRST, *END) that PT_LOAD segment PHDR (already checked) covers. */
 void elf_load_pages (const struct elf32_phdr *phdr, uint32_t *first, uint32_t *end);

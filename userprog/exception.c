@@ -18,46 +18,41 @@
 /* Vectors the CPU raises for a program's own mistakes, and whether user code may
    raise them on purpose with `int' (int3, into, bound are meant to be). */
 static const struct
-  {
-    uint8_t vec;
-    int dpl;
-  }
-user_exceptions[] =
-  {
-    { VEC_DIVIDE_ERROR, 0 },
-    { VEC_DEBUG, 0 },
-    { VEC_BREAKPOINT, 3 },
-    { VEC_OVERFLOW, 3 },
-    { VEC_BOUND, 3 },
-    { VEC_INVALID_OPCODE, 0 },
-    { VEC_NO_FPU, 0 },
-    { VEC_SEGMENT_MISSING, 0 },
-    { VEC_STACK_FAULT, 0 },
-    { VEC_GENERAL_PROTECTION, 0 },
-    { VEC_FPU_ERROR, 0 },
-    { VEC_ALIGNMENT, 0 },
-    { VEC_SIMD, 0 },
-  };
+{
+  uint8_t vec;
+  int dpl;
+} user_exceptions[] = {
+  { VEC_DIVIDE_ERROR, 0 }, { VEC_DEBUG, 0 },
+  { VEC_BREAKPOINT, 3 },   { VEC_OVERFLOW, 3 },
+  { VEC_BOUND, 3 },        { VEC_INVALID_OPCODE, 0 },
+  { VEC_NO_FPU, 0 },       { VEC_SEGMENT_MISSING, 0 },
+  { VEC_STACK_FAULT, 0 },  { VEC_GENERAL_PROTECTION, 0 },
+  { VEC_FPU_ERROR, 0 },    { VEC_ALIGNMENT, 0 },
+  { VEC_SIMD, 0 },
+};
 
-static const char *process_name (void)
+static const char *
+process_name (void)
 {
   struct process *p = process_current ();
   return p != NULL ? p->name : thread_name ();
 }
 
 /* Any exception but a page fault. */
-static void kill (struct intr_frame *f)
+static void
+kill (struct intr_frame *f)
 {
   if (!intr_from_user (f))
     intr_panic_frame (f);
   diag_printf ("kill: %s: %s (eip 0x%08x)\n", process_name (), intr_name (f->vec_no),
-          (unsigned) (uintptr_t) f->eip);
+               (unsigned) (uintptr_t) f->eip);
   process_exit (-1);
 }
 
 /* Entered with interrupts off, so that %cr2 is read before another fault can
    overwrite it. */
-static void page_fault (struct intr_frame *f)
+static void
+page_fault (struct intr_frame *f)
 {
   void *fault_addr = (void *) read_cr2 ();
   struct thread *t = thread_current ();
@@ -74,24 +69,24 @@ static void page_fault (struct intr_frame *f)
   if (t->addrspace != NULL
       && vm_handle_fault (t->addrspace, fault_addr, access, f->esp, &why))
     return;
-  diag_printf ("kill: %s: page fault at %p: %s, %s, %s (eip %p): %s\n",
-               process_name (), fault_addr,
-               f->error_code & PF_P ? "protection violation" : "not present",
-               f->error_code & PF_W ? "write" : "read",
-               f->error_code & PF_U ? "user mode" : "kernel mode",
-               (void *) f->eip, why);
+  diag_printf (
+      "kill: %s: page fault at %p: %s, %s, %s (eip %p): %s\n", process_name (),
+      fault_addr, f->error_code & PF_P ? "protection violation" : "not present",
+      f->error_code & PF_W ? "write" : "read",
+      f->error_code & PF_U ? "user mode" : "kernel mode", (void *) f->eip, why);
   process_exit (-1);
 }
 
 /* Claims the CPU exception vectors: user-mode exceptions kill the process,
    kernel-mode ones panic. Call after intr_init(); keeps each vector's name. */
-void exception_init (void)
+void
+exception_init (void)
 {
   size_t i;
 
   for (i = 0; i < sizeof user_exceptions / sizeof *user_exceptions; i++)
-    intr_register_int (user_exceptions[i].vec, user_exceptions[i].dpl, INTR_ON,
-                       kill, intr_name (user_exceptions[i].vec));
+    intr_register_int (user_exceptions[i].vec, user_exceptions[i].dpl, INTR_ON, kill,
+                       intr_name (user_exceptions[i].vec));
   intr_register_int (VEC_PAGE_FAULT, 0, INTR_OFF, page_fault,
                      intr_name (VEC_PAGE_FAULT));
 }

@@ -2,7 +2,8 @@
    touching the address space, describes each PT_LOAD segment as regions of the
    process's address space (vm/addrspace.h), and builds the initial stack of
    shared/ABI.md "Process start". It fills no page but the stack's top one: every
-   other page comes in from the file or as zeros when the program first touches it. */
+   other page comes in from the file or as zeros when the program first touches
+   it. */
 
 #include "userprog/load.h"
 #include <console.h>
@@ -20,7 +21,7 @@
 #include "userprog/uaccess.h"
 #include "vm/addrspace.h"
 
-#define FILE_NAME_MAX 31        /* Longer first words cannot name a file anyway. */
+#define FILE_NAME_MAX 31 /* Longer first words cannot name a file anyway. */
 
 /* Describes PT_LOAD segment PH of FILE (named NAME) as regions of AS: read-only
    segments as one "text" (executable) or "rodata" region, writable ones as a
@@ -46,15 +47,17 @@ load_segment (struct addrspace *as, struct file *file, const char *name,
   if (!writable)
     {
       const char *kind = executable ? "text" : "rodata";
-      return file_bytes > 0
-             ? addrspace_map_file (as, (void *) first, (void *) end, false, executable,
-                                   file, name, offset, file_bytes, kind)
-             : addrspace_map_anon (as, (void *) first, (void *) end, false, kind);
+      return file_bytes > 0 ? addrspace_map_file (as, (void *) first, (void *) end,
+                                                  false, executable, file, name,
+                                                  offset, file_bytes, kind)
+                            : addrspace_map_anon (as, (void *) first, (void *) end,
+                                                  false, kind);
     }
   if (data_end > first
-      && (why = addrspace_map_file (as, (void *) first, (void *) data_end, true,
-                                    executable, file, name, offset, file_bytes,
-                                    "data")) != NULL)
+      && (why
+          = addrspace_map_file (as, (void *) first, (void *) data_end, true,
+                                executable, file, name, offset, file_bytes, "data"))
+             != NULL)
     return why;
   if (end > data_end)
     return addrspace_map_anon (as, (void *) data_end, (void *) end, true, "bss");
@@ -63,7 +66,8 @@ load_segment (struct addrspace *as, struct file *file, const char *name,
 
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
 /* Counts the words of CMDLINE (runs of non-spaces). */
-static size_t count_words (const char *cmdline)
+static size_t
+count_words (const char *cmdline)
 {
   size_t n = 0;
   const char *c;
@@ -79,7 +83,8 @@ static size_t count_words (const char *cmdline)
    argv[argc] = NULL, argv[argc - 1] ... argv[0], argv, argc and a fake return
    address 0. Sets *ESP to the user address of the fake return address. Returns
    false if it does not all fit in the page. */
-static bool build_stack (uint8_t *kpage, const char *cmdline, void **esp)
+static bool
+build_stack (uint8_t *kpage, const char *cmdline, void **esp)
 {
   uint8_t *upage = (uint8_t *) PHYS_BASE - PGSIZE;
   size_t len = strlen (cmdline);
@@ -89,7 +94,7 @@ static bool build_stack (uint8_t *kpage, const char *cmdline, void **esp)
   uint32_t *argv, *sp;
   size_t i = 0;
 
-#define TO_USER(KADDR) ((uint32_t) (upage + ((uint8_t *) (KADDR) - kpage)))
+#define TO_USER(KADDR) ((uint32_t) (upage + ((uint8_t *) (KADDR) -kpage)))
 
   if (len + 1 > PGSIZE)
     return false;
@@ -116,20 +121,21 @@ static bool build_stack (uint8_t *kpage, const char *cmdline, void **esp)
   return true;
 #undef TO_USER
 }
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
 /* Builds the initial stack in the zeroed page KPAGE that will be mapped at
    PHYS_BASE - PGSIZE. Passing CMDLINE's words as arguments (shared/ABI.md
    "Process start") is yours to write; this stack has none: argv[0] = NULL,
    argv, argc = 0 and a fake return address. Sets *ESP to the user address of the
    fake return address. */
-static bool build_stack (uint8_t *kpage, const char *cmdline, void **esp)
+static bool
+build_stack (uint8_t *kpage, const char *cmdline, void **esp)
 {
   uint32_t *sp = (uint32_t *) (kpage + PGSIZE);
 
   (void) cmdline;
-  *--sp = 0;                                    /* argv[0] */
-  sp[-1] = (uint32_t) PHYS_BASE - sizeof *sp;   /* argv */
-  sp -= 3;                                      /* argv, argc, return address */
+  *--sp = 0;                                  /* argv[0] */
+  sp[-1] = (uint32_t) PHYS_BASE - sizeof *sp; /* argv */
+  sp -= 3;                                    /* argv, argc, return address */
   *esp = (uint8_t *) PHYS_BASE - 4 * sizeof *sp;
   return true;
 }
@@ -207,7 +213,8 @@ load_executable (struct addrspace *as, struct file *file, const char *name,
 }
 
 /* Copies the first word of CMDLINE into NAME (SIZE bytes), truncating it. */
-static void first_word (const char *cmdline, char *name, size_t size)
+static void
+first_word (const char *cmdline, char *name, size_t size)
 {
   size_t n = 0;
 
@@ -230,8 +237,9 @@ static void first_word (const char *cmdline, char *name, size_t size)
    reason on the diagnostic stream) and returns false; whatever was already added
    (regions, pages, the open executable) is left for the caller's teardown to
    free. Sleeps on the disk; the caller holds no locks. */
-bool load_program (struct process *p, const char *cmdline,
-                   void (**eip) (void), void **esp)
+bool
+load_program (struct process *p, const char *cmdline, void (**eip) (void),
+              void **esp)
 {
   char file_name[FILE_NAME_MAX + 1];
   uint32_t entry = 0;
@@ -239,7 +247,7 @@ bool load_program (struct process *p, const char *cmdline,
 
   first_word (cmdline, file_name, sizeof file_name);
   if (strlen (file_name) == FILE_NAME_MAX)
-    p->executable = NULL;       /* May have been cut: cannot name a file. */
+    p->executable = NULL; /* May have been cut: cannot name a file. */
   else
     p->executable = filesys_open (file_name);
   if (p->executable == NULL)

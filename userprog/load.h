@@ -7,7 +7,7 @@
 
 struct process;
 
-bool load_program (struct process *, const char *cmdline,
-                   void (**eip) (void), void **esp);
+bool load_program (struct process *, const char *cmdline, void (**eip) (void),
+                   void **esp);
 
 #endif /* userprog/load.h */

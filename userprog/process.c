@@ -24,52 +24,56 @@
 
 /* What a parent and one child share. */
 struct child_status
-  {
-    tid_t pid;
-    int exit_status;            /* Valid once `exited' is up. */
-    struct semaphore exited;    /* Upped once by the child as it ends. */
-    int refs;                   /* Parent + child; under status_lock. */
-    struct list_elem elem;      /* In the parent's `children' list. */
-  };
+{
+  tid_t pid;
+  int exit_status;         /* Valid once `exited' is up. */
+  struct semaphore exited; /* Upped once by the child as it ends. */
+  int refs;                /* Parent + child; under status_lock. */
+  struct list_elem elem;   /* In the parent's `children' list. */
+};
 
 /* Handed from process_execute() to the new thread, on the parent's stack; the
    parent waits on `loaded' so the child may use it until it ups that. */
 struct exec_request
-  {
-    const char *cmdline;
-    struct child_status *status;
-    struct semaphore loaded;
-    bool success;
-  };
+{
+  const char *cmdline;
+  struct child_status *status;
+  struct semaphore loaded;
+  bool success;
+};
 
-static struct lock status_lock;         /* refs of every record; children lists. */
-static struct list kernel_children;     /* Children of kernel threads. */
+static struct lock status_lock;     /* refs of every record; children lists. */
+static struct list kernel_children; /* Children of kernel threads. */
 
 static thread_func start_process NO_RETURN;
 static void enter_user_mode (void (*eip) (void), void *esp) NO_RETURN;
 
 /* Initialises the process layer. Call once, before the first process_execute(). */
-void process_init (void)
+void
+process_init (void)
 {
   lock_init (&status_lock);
   list_init (&kernel_children);
 }
 
 /* The running thread's process, or NULL in a kernel thread. */
-struct process *process_current (void)
+struct process *
+process_current (void)
 {
   return thread_current ()->process;
 }
 
 /* The list of children of the running thread. */
-static struct list *current_children (void)
+static struct list *
+current_children (void)
 {
   struct process *p = process_current ();
   return p != NULL ? &p->children : &kernel_children;
 }
 
 /* Drops one reference to STATUS, freeing it with the last. */
-static void status_release (struct child_status *status)
+static void
+status_release (struct child_status *status)
 {
   bool last;
 
@@ -81,7 +85,8 @@ static void status_release (struct child_status *status)
 }
 
 /* Copies the first word of CMDLINE into NAME, cut to PROCESS_NAME_MAX characters. */
-static void process_name (const char *cmdline, char name[PROCESS_NAME_MAX + 1])
+static void
+process_name (const char *cmdline, char name[PROCESS_NAME_MAX + 1])
 {
   size_t n = 0;
 
@@ -101,7 +106,8 @@ static void process_name (const char *cmdline, char name[PROCESS_NAME_MAX + 1])
    could not be loaded or memory is short. The child is the caller's to wait for
    (kernel-thread callers share one pool of children). CMDLINE need only stay
    valid until this returns. */
-tid_t process_execute (const char *cmdline)
+tid_t
+process_execute (const char *cmdline)
 {
   char name[PROCESS_NAME_MAX + 1];
   struct exec_request request;
@@ -133,7 +139,7 @@ tid_t process_execute (const char *cmdline)
     diag_printf ("load: %s: out of memory\n", name);
   if (tid == TID_ERROR || !request.success)
     {
-      free (status);            /* The child never took its reference. */
+      free (status); /* The child never took its reference. */
       return TID_ERROR;
     }
   status->pid = tid;
@@ -147,7 +153,8 @@ tid_t process_execute (const char *cmdline)
    status record: its address space (frames, swap slots, regions), then its
    descriptors and the executable (allowing writes to it again), and the
    references to its children's records (orphaning them). */
-static void release_resources (struct process *p)
+static void
+release_resources (struct process *p)
 {
   struct thread *t = thread_current ();
   struct addrspace *as = t->addrspace;
@@ -175,7 +182,8 @@ static void release_resources (struct process *p)
 
 /* The new thread's body: builds the process and its address space, tells the
    parent whether loading worked, and enters user mode. */
-static void start_process (void *request_)
+static void
+start_process (void *request_)
 {
   struct exec_request *request = request_;
   struct thread *t = thread_current ();
@@ -210,19 +218,20 @@ static void start_process (void *request_)
           free (p);
         }
       request->success = false;
-      sema_up (&request->loaded);       /* REQUEST may vanish after this. */
+      sema_up (&request->loaded); /* REQUEST may vanish after this. */
       thread_exit ();
     }
 
   p->status = request->status;
   request->success = true;
-  sema_up (&request->loaded);           /* REQUEST may vanish after this. */
+  sema_up (&request->loaded); /* REQUEST may vanish after this. */
   enter_user_mode (eip, esp);
 }
 
 /* Starts running user code at EIP with stack pointer ESP, by returning from a
    made-up interrupt frame. */
-static void enter_user_mode (void (*eip) (void), void *esp)
+static void
+enter_user_mode (void (*eip) (void), void *esp)
 {
   struct intr_frame f;
 
@@ -232,7 +241,7 @@ static void enter_user_mode (void (*eip) (void), void *esp)
   f.eflags = FLAG_IF | FLAG_MBS;
   f.eip = eip;
   f.esp = esp;
-  asm volatile ("movl %0, %%esp; jmp intr_exit" : : "r" (&f) : "memory");
+  asm volatile("movl %0, %%esp; jmp intr_exit" : : "r"(&f) : "memory");
   NOT_REACHED ();
 }
 
@@ -240,7 +249,8 @@ static void enter_user_mode (void (*eip) (void), void *esp)
    (-1 if the kernel killed it). Returns -1 at once if TID is not a child of the
    caller that has not been waited for yet (kernel threads may wait for any
    process a kernel thread started). */
-int process_wait (tid_t tid)
+int
+process_wait (tid_t tid)
 {
   struct list *children = current_children ();
   struct child_status *child = NULL;
@@ -269,7 +279,8 @@ int process_wait (tid_t tid)
    frees everything the process holds (its address space, descriptors, the
    executable's write denial), records STATUS for the parent, then
    ends the thread. The caller must hold no locks. A kernel thread just exits. */
-void process_exit (int status)
+void
+process_exit (int status)
 {
   struct thread *t = thread_current ();
   struct process *p = t->process;

@@ -9,10 +9,12 @@
 #include <stdint.h>
 #include "threads/thread.h"
 
-#define PROCESS_NAME_MAX 15     /* Characters of the first command-line word kept. */
-#define PROCESS_FD_FIRST 2      /* Lowest descriptor of an open file (0, 1: console). */
-#define PROCESS_FILES_MAX 128   /* Files one process may have open at once. */
-#define PROCESS_FILE_NAME_MAX 14  /* A file name's characters (READDIR_MAX_LEN). */
+/* Characters of the first command-line word kept. */
+#define PROCESS_NAME_MAX 15
+/* Lowest descriptor of an open file (0, 1: console). */
+#define PROCESS_FD_FIRST 2
+#define PROCESS_FILES_MAX 128    /* Files one process may have open at once. */
+#define PROCESS_FILE_NAME_MAX 14 /* A file name's characters (READDIR_MAX_LEN). */
 
 struct file;
 struct child_status;
@@ -21,14 +23,14 @@ struct child_status;
    thread touches it, so it needs no lock. Its memory is its thread's address
    space (thread->addrspace, vm/addrspace.h). For userprog/ only. */
 struct process
-  {
-    char name[PROCESS_NAME_MAX + 1];    /* For `NAME: exit(N)' and kill lines. */
-    struct file *executable;            /* Kept open, denying writes, until exit. */
-    struct file *files[PROCESS_FILES_MAX];  /* Descriptor PROCESS_FD_FIRST + i. */
-    char file_names[PROCESS_FILES_MAX][PROCESS_FILE_NAME_MAX + 1];  /* For maps. */
-    struct child_status *status;        /* Shared with the parent for wait(). */
-    struct list children;               /* Children's child_status, not yet waited. */
-  };
+{
+  char name[PROCESS_NAME_MAX + 1];       /* For `NAME: exit(N)' and kill lines. */
+  struct file *executable;               /* Kept open, denying writes, until exit. */
+  struct file *files[PROCESS_FILES_MAX]; /* Descriptor PROCESS_FD_FIRST + i. */
+  char file_names[PROCESS_FILES_MAX][PROCESS_FILE_NAME_MAX + 1]; /* For maps. */
+  struct child_status *status; /* Shared with the parent for wait(). */
+  struct list children;        /* Children's child_status, not yet waited. */
+};
 
 void process_init (void);
 tid_t process_execute (const char *cmdline);

@@ -31,7 +31,7 @@
 
 #define SYSCALL_VEC 0x30
 #define SYSCALL_ARGS_MAX 3
-#define FILE_NAME_MAX PROCESS_FILE_NAME_MAX   /* Longest file name. */
+#define FILE_NAME_MAX PROCESS_FILE_NAME_MAX /* Longest file name. */
 #define STDIN_FD 0
 #define STDOUT_FD 1
 
@@ -41,21 +41,24 @@ typedef uint32_t syscall_func (const uint32_t *args);
 static void syscall_handler (struct intr_frame *);
 
 /* Registers the system-call gate: reachable from ring 3, interrupts stay on. */
-void syscall_init (void)
+void
+syscall_init (void)
 {
   intr_register_int (SYSCALL_VEC, 3, INTR_ON, syscall_handler, "syscall");
 }
 
 /* Ends the process, saying WHY on the diagnostic stream. The caller must have
    released everything it holds. */
-static void NO_RETURN kill_process (const char *why)
+static void NO_RETURN
+kill_process (const char *why)
 {
   diag_printf ("kill: %s: %s\n", process_current ()->name, why);
   process_exit (-1);
 }
 
 /* Ends the process for passing a bad pointer. */
-static void NO_RETURN kill_bad_pointer (void)
+static void NO_RETURN
+kill_bad_pointer (void)
 {
   kill_process ("bad pointer in system call");
 }
@@ -63,7 +66,8 @@ static void NO_RETURN kill_bad_pointer (void)
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
 /* Copies the file name at user address UNAME into NAME. Kills the process if
    UNAME is not a readable string; returns false if the name is too long. */
-static bool copy_file_name (const char *uname, char name[FILE_NAME_MAX + 2])
+static bool
+copy_file_name (const char *uname, char name[FILE_NAME_MAX + 2])
 {
   int len = user_strlcpy (name, uname, FILE_NAME_MAX + 2);
   if (len < 0)
@@ -73,7 +77,8 @@ static bool copy_file_name (const char *uname, char name[FILE_NAME_MAX + 2])
 #endif /* END SOLUTION userprog */
 
 /* The open file behind descriptor FD of the running process, or NULL. */
-static struct file *fd_file (int fd)
+static struct file *
+fd_file (int fd)
 {
   struct process *p = process_current ();
   if (fd < PROCESS_FD_FIRST || fd >= PROCESS_FD_FIRST + PROCESS_FILES_MAX)
@@ -82,17 +87,20 @@ static struct file *fd_file (int fd)
 }
 
 /* Powers off without the leak check: this process (and maybe others) still runs. */
-static uint32_t sys_halt (const uint32_t *args UNUSED)
+static uint32_t
+sys_halt (const uint32_t *args UNUSED)
 {
   shutdown_halt ();
 }
 
-static uint32_t sys_exit (const uint32_t *args)
+static uint32_t
+sys_exit (const uint32_t *args)
 {
   process_exit ((int) args[0]);
 }
 
-static uint32_t sys_exec (const uint32_t *args)
+static uint32_t
+sys_exec (const uint32_t *args)
 {
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   char *cmdline = palloc_get_page (0);
@@ -118,23 +126,25 @@ static uint32_t sys_exec (const uint32_t *args)
   tid = len < PGSIZE ? process_execute (cmdline) : TID_ERROR;
   palloc_free_page (cmdline);
   return tid == TID_ERROR ? (uint32_t) -1 : (uint32_t) tid;
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
   (void) args;
   return -1;
 #endif /* END SOLUTION userprog */
 }
 
-static uint32_t sys_wait (const uint32_t *args)
+static uint32_t
+sys_wait (const uint32_t *args)
 {
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   return process_wait ((tid_t) args[0]);
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
   (void) args;
   return -1;
 #endif /* END SOLUTION userprog */
 }
 
-static uint32_t sys_create (const uint32_t *args)
+static uint32_t
+sys_create (const uint32_t *args)
 {
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   char name[FILE_NAME_MAX + 2];
@@ -142,13 +152,14 @@ static uint32_t sys_create (const uint32_t *args)
   if (!copy_file_name ((const char *) args[0], name) || args[1] > INT32_MAX)
     return false;
   return filesys_create (name, (off_t) args[1]);
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
   (void) args;
   return false;
 #endif /* END SOLUTION userprog */
 }
 
-static uint32_t sys_remove (const uint32_t *args)
+static uint32_t
+sys_remove (const uint32_t *args)
 {
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   char name[FILE_NAME_MAX + 2];
@@ -156,13 +167,14 @@ static uint32_t sys_remove (const uint32_t *args)
   if (!copy_file_name ((const char *) args[0], name))
     return false;
   return filesys_remove (name);
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
   (void) args;
   return false;
 #endif /* END SOLUTION userprog */
 }
 
-static uint32_t sys_open (const uint32_t *args)
+static uint32_t
+sys_open (const uint32_t *args)
 {
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct process *p = process_current ();
@@ -183,18 +195,19 @@ static uint32_t sys_open (const uint32_t *args)
   p->files[i] = file;
   strlcpy (p->file_names[i], name, sizeof p->file_names[i]);
   return PROCESS_FD_FIRST + i;
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
   (void) args;
   return -1;
 #endif /* END SOLUTION userprog */
 }
 
-static uint32_t sys_filesize (const uint32_t *args)
+static uint32_t
+sys_filesize (const uint32_t *args)
 {
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct file *file = fd_file ((int) args[0]);
   return file != NULL ? (uint32_t) file_length (file) : (uint32_t) -1;
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
   (void) args;
   return -1;
 #endif /* END SOLUTION userprog */
@@ -203,9 +216,13 @@ static uint32_t sys_filesize (const uint32_t *args)
 /* Reads SIZE bytes of console input into user buffer UBUF, a chunk at a time
    through a small kernel buffer: waiting for keys, it holds no user page pinned.
    Returns SIZE, or -1 if a page of UBUF could not be had. */
-static int read_console (uint8_t *ubuf, unsigned size)
+static int
+read_console (uint8_t *ubuf, unsigned size)
 {
-  enum { CHUNK = 64 };
+  enum
+  {
+    CHUNK = 64
+  };
   uint8_t chunk[CHUNK];
   unsigned done, i;
 
@@ -222,7 +239,8 @@ static int read_console (uint8_t *ubuf, unsigned size)
 /* Moves N bytes between the pinned user bytes at KADDR and FILE, or out of them
    to the console if FILE is NULL: into KADDR if TO_USER, else out of it. Returns
    how many moved. */
-static off_t move_chunk (struct file *file, uint8_t *kaddr, unsigned n, bool to_user)
+static off_t
+move_chunk (struct file *file, uint8_t *kaddr, unsigned n, bool to_user)
 {
   if (file == NULL)
     {
@@ -233,13 +251,14 @@ static off_t move_chunk (struct file *file, uint8_t *kaddr, unsigned n, bool to_
 }
 
 /* read (TO_USER) or write: descriptor ARGS[0], user buffer ARGS[1], ARGS[2] bytes.
-   The console's descriptor is 0 for read and 1 for write, and a write to it
-   appears unbroken; any other must be an open file. The whole buffer is checked
-   against the process's regions first, so a bad one kills the process even when
-   nothing would be transferred. Then file data and console output move a pinned
-   page at a time, with no kernel buffer between. Returns the bytes moved (a short count at the end of a
+   The console's descriptor is 0 for read and 1 for write, and a write to it appears
+   unbroken; any other must be an open file. The whole buffer is checked against the
+   process's regions first, so a bad one kills the process even when nothing would be
+   transferred. Then file data and console output move a pinned page at a time, with
+   no kernel buffer between. Returns the bytes moved (a short count at the end of a
    file, 0 for a write to a running executable). */
-static uint32_t transfer (const uint32_t *args, bool to_user)
+static uint32_t
+transfer (const uint32_t *args, bool to_user)
 {
   int fd = (int) args[0];
   uint8_t *ubuf = (uint8_t *) args[1];
@@ -268,9 +287,9 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
     {
       start = file_tell (file);
       if (start < 0)
-        size = 0;                       /* Sought past INT32_MAX: nothing there. */
+        size = 0; /* Sought past INT32_MAX: nothing there. */
       else if (size > (unsigned) (INT32_MAX - start))
-        size = INT32_MAX - start;       /* No file reaches past INT32_MAX. */
+        size = INT32_MAX - start; /* No file reaches past INT32_MAX. */
       vm_file_before_io (file, start, size);
     }
   while (done < size)
@@ -284,7 +303,7 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
       kaddr = user_pin (ubuf + done, to_user);
       if (kaddr == NULL)
         {
-          no_memory = true;     /* The range was checked: the page could not come in. */
+          no_memory = true; /* The range was checked: the page could not come in. */
           break;
         }
       moved = move_chunk (console ? NULL : file, kaddr, n, to_user);
@@ -303,41 +322,46 @@ static uint32_t transfer (const uint32_t *args, bool to_user)
   return done;
 }
 
-static uint32_t sys_read (const uint32_t *args)
+static uint32_t
+sys_read (const uint32_t *args)
 {
   return transfer (args, true);
 }
 
-static uint32_t sys_write (const uint32_t *args)
+static uint32_t
+sys_write (const uint32_t *args)
 {
   return transfer (args, false);
 }
 
-static uint32_t sys_seek (const uint32_t *args)
+static uint32_t
+sys_seek (const uint32_t *args)
 {
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct file *file = fd_file ((int) args[0]);
   if (file != NULL)
     file_seek (file, args[1] > INT32_MAX ? -1 : (off_t) args[1]);
   return 0;
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
   (void) args;
   return 0;
 #endif /* END SOLUTION userprog */
 }
 
-static uint32_t sys_tell (const uint32_t *args)
+static uint32_t
+sys_tell (const uint32_t *args)
 {
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct file *file = fd_file ((int) args[0]);
   return file != NULL ? (uint32_t) file_tell (file) : (uint32_t) -1;
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
   (void) args;
   return -1;
 #endif /* END SOLUTION userprog */
 }
 
-static uint32_t sys_close (const uint32_t *args)
+static uint32_t
+sys_close (const uint32_t *args)
 {
 #ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct file *file = fd_file ((int) args[0]);
@@ -347,20 +371,22 @@ static uint32_t sys_close (const uint32_t *args)
       process_current ()->files[(int) args[0] - PROCESS_FD_FIRST] = NULL;
     }
   return 0;
-#else /* STARTER userprog */
+#else  /* STARTER userprog */
   (void) args;
   return 0;
 #endif /* END SOLUTION userprog */
 }
 
 /* inumber, reserved: always -1. */
-static uint32_t sys_fail (const uint32_t *args UNUSED)
+static uint32_t
+sys_fail (const uint32_t *args UNUSED)
 {
   return -1;
 }
 
 /* mmap (fd, addr): the console's descriptors and closed ones cannot be mapped. */
-static uint32_t sys_mmap (const uint32_t *args)
+static uint32_t
+sys_mmap (const uint32_t *args)
 {
   struct file *file = fd_file ((int) args[0]);
 
@@ -372,19 +398,22 @@ static uint32_t sys_mmap (const uint32_t *args)
 }
 
 /* munmap (mapid): an id that names no mapping of the process is ignored. */
-static uint32_t sys_munmap (const uint32_t *args)
+static uint32_t
+sys_munmap (const uint32_t *args)
 {
   addrspace_munmap (thread_current ()->addrspace, (int) args[0]);
   return 0;
 }
 
 /* The directory calls chdir, mkdir, readdir, isdir: reserved, always false. */
-static uint32_t sys_false (const uint32_t *args UNUSED)
+static uint32_t
+sys_false (const uint32_t *args UNUSED)
 {
   return false;
 }
 
-static uint32_t sys_regions (const uint32_t *args)
+static uint32_t
+sys_regions (const uint32_t *args)
 {
   struct addrspace *as = thread_current ()->addrspace;
   struct region_info *ubuf = (struct region_info *) args[0];
@@ -401,13 +430,16 @@ static uint32_t sys_regions (const uint32_t *args)
 }
 
 /* sbrk (increment): the old break, or (void *) -1. */
-static uint32_t sys_sbrk (const uint32_t *args)
+static uint32_t
+sys_sbrk (const uint32_t *args)
 {
-  return (uint32_t) addrspace_sbrk (thread_current ()->addrspace, (intptr_t) args[0]);
+  return (uint32_t) addrspace_sbrk (thread_current ()->addrspace,
+                                    (intptr_t) args[0]);
 }
 
 /* meminfo (info): 0. */
-static uint32_t sys_meminfo (const uint32_t *args)
+static uint32_t
+sys_meminfo (const uint32_t *args)
 {
   struct meminfo info;
 
@@ -418,16 +450,21 @@ static uint32_t sys_meminfo (const uint32_t *args)
 }
 
 /* sleep (ms): blocks for at least MS milliseconds, in whole timer ticks. */
-static uint32_t sys_sleep (const uint32_t *args)
+static uint32_t
+sys_sleep (const uint32_t *args)
 {
   timer_sleep (((int64_t) args[0] * TIMER_FREQ + 999) / 1000);
   return 0;
 }
 
 /* mincore (addr, length, vec): page states, a chunk of pages at a time. */
-static uint32_t sys_mincore (const uint32_t *args)
+static uint32_t
+sys_mincore (const uint32_t *args)
 {
-  enum { CHUNK_PAGES = 64 };
+  enum
+  {
+    CHUNK_PAGES = 64
+  };
   struct addrspace *as = thread_current ()->addrspace;
   const uint8_t *addr = (const uint8_t *) args[0];
   size_t page_cnt = DIV_ROUND_UP ((size_t) args[1], PGSIZE);
@@ -452,40 +489,27 @@ static uint32_t sys_mincore (const uint32_t *args)
 
 /* The calls by number, with how many argument words each takes. */
 static const struct
-  {
-    syscall_func *func;
-    int argc;
-  }
-syscalls[] =
-  {
-    [SYS_HALT] = { sys_halt, 0 },
-    [SYS_EXIT] = { sys_exit, 1 },
-    [SYS_EXEC] = { sys_exec, 1 },
-    [SYS_WAIT] = { sys_wait, 1 },
-    [SYS_CREATE] = { sys_create, 2 },
-    [SYS_REMOVE] = { sys_remove, 1 },
-    [SYS_OPEN] = { sys_open, 1 },
-    [SYS_FILESIZE] = { sys_filesize, 1 },
-    [SYS_READ] = { sys_read, 3 },
-    [SYS_WRITE] = { sys_write, 3 },
-    [SYS_SEEK] = { sys_seek, 2 },
-    [SYS_TELL] = { sys_tell, 1 },
-    [SYS_CLOSE] = { sys_close, 1 },
-    [SYS_MMAP] = { sys_mmap, 2 },
-    [SYS_MUNMAP] = { sys_munmap, 1 },
-    [SYS_CHDIR] = { sys_false, 1 },
-    [SYS_MKDIR] = { sys_false, 1 },
-    [SYS_READDIR] = { sys_false, 2 },
-    [SYS_ISDIR] = { sys_false, 1 },
-    [SYS_INUMBER] = { sys_fail, 1 },
-    [SYS_SBRK] = { sys_sbrk, 1 },
-    [SYS_REGIONS] = { sys_regions, 2 },
-    [SYS_MINCORE] = { sys_mincore, 3 },
-    [SYS_MEMINFO] = { sys_meminfo, 1 },
-    [SYS_SLEEP] = { sys_sleep, 1 },
-  };
+{
+  syscall_func *func;
+  int argc;
+} syscalls[] = {
+  [SYS_HALT] = { sys_halt, 0 },       [SYS_EXIT] = { sys_exit, 1 },
+  [SYS_EXEC] = { sys_exec, 1 },       [SYS_WAIT] = { sys_wait, 1 },
+  [SYS_CREATE] = { sys_create, 2 },   [SYS_REMOVE] = { sys_remove, 1 },
+  [SYS_OPEN] = { sys_open, 1 },       [SYS_FILESIZE] = { sys_filesize, 1 },
+  [SYS_READ] = { sys_read, 3 },       [SYS_WRITE] = { sys_write, 3 },
+  [SYS_SEEK] = { sys_seek, 2 },       [SYS_TELL] = { sys_tell, 1 },
+  [SYS_CLOSE] = { sys_close, 1 },     [SYS_MMAP] = { sys_mmap, 2 },
+  [SYS_MUNMAP] = { sys_munmap, 1 },   [SYS_CHDIR] = { sys_false, 1 },
+  [SYS_MKDIR] = { sys_false, 1 },     [SYS_READDIR] = { sys_false, 2 },
+  [SYS_ISDIR] = { sys_false, 1 },     [SYS_INUMBER] = { sys_fail, 1 },
+  [SYS_SBRK] = { sys_sbrk, 1 },       [SYS_REGIONS] = { sys_regions, 2 },
+  [SYS_MINCORE] = { sys_mincore, 3 }, [SYS_MEMINFO] = { sys_meminfo, 1 },
+  [SYS_SLEEP] = { sys_sleep, 1 },
+};
 
-static void syscall_handler (struct intr_frame *f)
+static void
+syscall_handler (struct intr_frame *f)
 {
   const uint32_t *usp = f->esp;
   uint32_t args[SYSCALL_ARGS_MAX];
@@ -496,7 +520,7 @@ static void syscall_handler (struct intr_frame *f)
   if (number >= sizeof syscalls / sizeof *syscalls || syscalls[number].func == NULL)
     {
       diag_printf ("kill: %s: unknown system call %u\n", process_current ()->name,
-              (unsigned) number);
+                   (unsigned) number);
       process_exit (-1);
     }
   if (!user_copy_in (args, usp + 1, syscalls[number].argc * sizeof *args))

@@ -34,11 +34,11 @@ int kfs_main (int argc, char **argv);
 
 /* Exit statuses. */
 enum
-  {
-    KFS_EXIT_OK = 0,            /* Success; for check: clean. */
-    KFS_EXIT_FAIL = 1,          /* Operation failed; for check: problems. */
-    KFS_EXIT_UNUSABLE = 2       /* Bad usage; for check: not a usable FS. */
-  };
+{
+  KFS_EXIT_OK = 0,      /* Success; for check: clean. */
+  KFS_EXIT_FAIL = 1,    /* Operation failed; for check: problems. */
+  KFS_EXIT_UNUSABLE = 2 /* Bad usage; for check: not a usable FS. */
+};
 
 /* Where normal output and error messages go; NULL means stdout/stderr.
    The unit test points them at temporary files. */
@@ -46,8 +46,8 @@ FILE *kfs_out_stream;
 FILE *kfs_err_stream;
 
 #define DOUBLE_FIRST (KFS_DIRECT_COUNT + KFS_PTRS_PER_SECTOR)
-#define INDEX_NONE UINT32_MAX   /* File index of an index block. */
-#define MAX_REPORTED 200        /* check prints at most this many lines. */
+#define INDEX_NONE UINT32_MAX /* File index of an index block. */
+#define MAX_REPORTED 200      /* check prints at most this many lines. */
 
 static FILE *
 out (void)
@@ -61,8 +61,7 @@ err (void)
   return kfs_err_stream != NULL ? kfs_err_stream : stderr;
 }
 
-static void __attribute__ ((format (printf, 1, 2)))
-error (const char *format, ...)
+static void __attribute__ ((format (printf, 1, 2))) error (const char *format, ...)
 {
   va_list args;
   fputs ("kfs: ", err ());
@@ -76,13 +75,13 @@ error (const char *format, ...)
 /* Images: sector I/O and the free map. */
 
 struct image
-  {
-    FILE *file;
-    const char *path;
-    uint32_t device_sectors;    /* Whole sectors in the file. */
-    struct kfs_superblock sb;
-    uint8_t *map;               /* sb.free_map_sectors sectors. */
-  };
+{
+  FILE *file;
+  const char *path;
+  uint32_t device_sectors; /* Whole sectors in the file. */
+  struct kfs_superblock sb;
+  uint8_t *map; /* sb.free_map_sectors sectors. */
+};
 
 static bool
 sector_read (struct image *img, uint32_t sector, void *buffer)
@@ -127,14 +126,14 @@ image_open (struct image *img, const char *path, bool writable)
       error ("%s: %s", path, strerror (errno));
       return KFS_EXIT_UNUSABLE;
     }
-  if (fseeko (img->file, 0, SEEK_END) != 0
-      || (size = ftello (img->file)) < 0)
+  if (fseeko (img->file, 0, SEEK_END) != 0 || (size = ftello (img->file)) < 0)
     {
       error ("%s: cannot find its size", path);
       return KFS_EXIT_UNUSABLE;
     }
   img->device_sectors = size / KFS_SECTOR_SIZE > UINT32_MAX
-                        ? UINT32_MAX : (uint32_t) (size / KFS_SECTOR_SIZE);
+                            ? UINT32_MAX
+                            : (uint32_t) (size / KFS_SECTOR_SIZE);
   if (!sector_read (img, KFS_SUPERBLOCK_SECTOR, &img->sb))
     return KFS_EXIT_UNUSABLE;
   problem = kfs_superblock_problem (&img->sb, img->device_sectors);
@@ -218,14 +217,14 @@ typedef void visit_fn (struct image *img, void *aux, uint32_t sector,
                        uint32_t index);
 
 struct walk
-  {
-    struct image *img;
-    const char *who;            /* How problems name the file. */
-    FILE *report;               /* Where problems go. */
-    int problems;
-    visit_fn *visit;
-    void *aux;
-  };
+{
+  struct image *img;
+  const char *who; /* How problems name the file. */
+  FILE *report;    /* Where problems go. */
+  int problems;
+  visit_fn *visit;
+  void *aux;
+};
 
 static void __attribute__ ((format (printf, 2, 3)))
 walk_problem (struct walk *w, const char *format, ...)
@@ -243,26 +242,25 @@ walk_problem (struct walk *w, const char *format, ...)
 /* Checks pointer VALUE named WHAT (index SLOT) that the file's length
    does (NEEDED) or does not need.  True if it should be followed. */
 static bool
-walk_pointer (struct walk *w, uint32_t value, bool needed,
-              const char *what, uint32_t slot)
+walk_pointer (struct walk *w, uint32_t value, bool needed, const char *what,
+              uint32_t slot)
 {
   if (value == 0)
     {
       if (needed)
-        walk_problem (w, "%s %u is missing but the length covers it",
-                      what, slot);
+        walk_problem (w, "%s %u is missing but the length covers it", what, slot);
       return false;
     }
   if (!needed)
     {
-      walk_problem (w, "%s %u is set (sector %u) past the end of the file",
-                    what, slot, value);
+      walk_problem (w, "%s %u is set (sector %u) past the end of the file", what,
+                    slot, value);
       return false;
     }
   if (!kfs_sector_is_data (&w->img->sb, value))
     {
-      walk_problem (w, "%s %u points outside the data area (sector %u)",
-                    what, slot, value);
+      walk_problem (w, "%s %u points outside the data area (sector %u)", what, slot,
+                    value);
       return false;
     }
   return true;
@@ -286,8 +284,8 @@ walk_leaf (struct walk *w, uint32_t block, uint32_t first_index,
   for (slot = 0; slot < KFS_PTRS_PER_SECTOR; slot++)
     {
       uint32_t index = first_index + slot;
-      if (walk_pointer (w, entries[slot], index < data_sectors,
-                        "index entry", index))
+      if (walk_pointer (w, entries[slot], index < data_sectors, "index entry",
+                        index))
         w->visit (w->img, w->aux, entries[slot], index);
     }
 }
@@ -319,8 +317,7 @@ walk_inode (struct walk *w, const struct kfs_inode *inode)
   for (i = 0; i < KFS_PTRS_PER_SECTOR; i++)
     {
       uint32_t first = DOUBLE_FIRST + i * KFS_PTRS_PER_SECTOR;
-      if (walk_pointer (w, top[i], first < data_sectors, "second-level block",
-                        i))
+      if (walk_pointer (w, top[i], first < data_sectors, "second-level block", i))
         walk_leaf (w, top[i], first, data_sectors);
     }
   return w->problems;
@@ -351,8 +348,8 @@ visit_copy (struct image *img, void *aux, uint32_t sector, uint32_t index)
 /* Walks INODE (named WHO) with VISIT, reporting to the error stream.
    Returns true if the file is intact. */
 static bool
-inode_walk_quiet (struct image *img, const struct kfs_inode *inode,
-                  const char *who, visit_fn *visit, void *aux)
+inode_walk_quiet (struct image *img, const struct kfs_inode *inode, const char *who,
+                  visit_fn *visit, void *aux)
 {
   struct walk w = { img, who, err (), 0, visit, aux };
   if (walk_inode (&w, inode) == 0)
@@ -364,8 +361,8 @@ inode_walk_quiet (struct image *img, const struct kfs_inode *inode,
 /* Reads the whole contents of INODE into a new buffer *DATA, padded with
    zeros to whole sectors.  False if the file is damaged. */
 static bool
-inode_read_all (struct image *img, const struct kfs_inode *inode,
-                const char *who, uint8_t **data)
+inode_read_all (struct image *img, const struct kfs_inode *inode, const char *who,
+                uint8_t **data)
 {
   *data = calloc (kfs_sectors_for_bytes (inode->length) + 1, KFS_SECTOR_SIZE);
   if (*data == NULL)
@@ -405,9 +402,9 @@ inode_fill (struct image *img, struct kfs_inode *inode, const uint8_t *data,
 
       if (!kfs_index_path_of (index, &path))
         return false;
-      slot = path.level == KFS_LEVEL_DIRECT ? &inode->direct[path.outer]
-           : path.level == KFS_LEVEL_INDIRECT ? &indirect[path.outer]
-           : &leaves[path.outer][path.inner];
+      slot = path.level == KFS_LEVEL_DIRECT     ? &inode->direct[path.outer]
+             : path.level == KFS_LEVEL_INDIRECT ? &indirect[path.outer]
+                                                : &leaves[path.outer][path.inner];
       memset (buffer, 0, sizeof buffer);
       memcpy (buffer, data + index * KFS_SECTOR_SIZE,
               chunk < KFS_SECTOR_SIZE ? chunk : KFS_SECTOR_SIZE);
@@ -420,8 +417,7 @@ inode_fill (struct image *img, struct kfs_inode *inode, const uint8_t *data,
     return false;
   if (data_sectors <= DOUBLE_FIRST)
     return true;
-  for (index = 0; DOUBLE_FIRST + index * KFS_PTRS_PER_SECTOR < data_sectors;
-       index++)
+  for (index = 0; DOUBLE_FIRST + index * KFS_PTRS_PER_SECTOR < data_sectors; index++)
     if (!sector_alloc (img, &top[index])
         || !sector_write (img, top[index], leaves[index]))
       return false;
@@ -441,11 +437,11 @@ inode_init_empty (struct kfs_inode *inode, enum kfs_inode_kind kind)
 /* The root directory, held in memory while an operation runs. */
 
 struct directory
-  {
-    struct kfs_inode inode;
-    struct kfs_dirent *entries;
-    uint32_t count;             /* Entries, in use or not. */
-  };
+{
+  struct kfs_inode inode;
+  struct kfs_dirent *entries;
+  uint32_t count; /* Entries, in use or not. */
+};
 
 /* Loads the root directory.  False, with a message, if it is damaged. */
 static bool
@@ -477,8 +473,7 @@ dir_find (struct directory *dir, const char *name)
   uint32_t i;
   for (i = 0; i < dir->count; i++)
     if (dir->entries[i].in_use
-        && strncmp (dir->entries[i].name, name,
-                    sizeof dir->entries[i].name) == 0)
+        && strncmp (dir->entries[i].name, name, sizeof dir->entries[i].name) == 0)
       return &dir->entries[i];
   return NULL;
 }
@@ -546,8 +541,7 @@ kfs_mkfs (const char *path, uint32_t size_mb)
   bool ok;
 
   memset (&img, 0, sizeof img);
-  if (size_mb == 0 || size_mb > KFS_MAX_SECTORS / (1024 * 1024
-                                                   / KFS_SECTOR_SIZE))
+  if (size_mb == 0 || size_mb > KFS_MAX_SECTORS / (1024 * 1024 / KFS_SECTOR_SIZE))
     {
       error ("size must be 1 to %u MB",
              KFS_MAX_SECTORS / (1024 * 1024 / KFS_SECTOR_SIZE));
@@ -574,8 +568,7 @@ kfs_mkfs (const char *path, uint32_t size_mb)
     kfs_map_set (img.map, sector, true);
   inode_init_empty (&root, KFS_KIND_DIR);
   ok = ok && sector_write (&img, KFS_SUPERBLOCK_SECTOR, &img.sb)
-       && sector_write (&img, KFS_ROOT_DIR_SECTOR, &root)
-       && map_store (&img);
+       && sector_write (&img, KFS_ROOT_DIR_SECTOR, &root) && map_store (&img);
   ok = image_close (&img) && ok;
   return ok ? KFS_EXIT_OK : KFS_EXIT_FAIL;
 }
@@ -603,8 +596,8 @@ host_read (const char *path, uint8_t **data, uint32_t *length)
     }
   if ((unsigned long) size > KFS_MAX_FILE_SIZE)
     {
-      error ("%s: %ld bytes is more than the maximum file size (%u)", path,
-             size, KFS_MAX_FILE_SIZE);
+      error ("%s: %ld bytes is more than the maximum file size (%u)", path, size,
+             KFS_MAX_FILE_SIZE);
       fclose (file);
       return false;
     }
@@ -620,8 +613,7 @@ host_read (const char *path, uint8_t **data, uint32_t *length)
 /* Frees, in the map, the file of ENTRY (inode included).  False if it is
    damaged.  Sets *SECTORS to how many sectors that frees. */
 static bool
-entry_release (struct image *img, const struct kfs_dirent *entry,
-               uint32_t *sectors)
+entry_release (struct image *img, const struct kfs_dirent *entry, uint32_t *sectors)
 {
   struct kfs_inode inode;
   if (!entry_inode (img, entry, &inode)
@@ -642,8 +634,7 @@ put_data (struct image *img, struct directory *dir, const char *name,
   struct kfs_dirent *entry = dir_find (dir, name);
   uint32_t entries = dir_used_count (dir) + (entry == NULL);
   uint32_t old_dir = kfs_file_sectors_for (dir->inode.length);
-  uint32_t new_dir = kfs_file_sectors_for (entries
-                                           * sizeof (struct kfs_dirent));
+  uint32_t new_dir = kfs_file_sectors_for (entries * sizeof (struct kfs_dirent));
   uint32_t need = 1 + kfs_file_sectors_for (length) + new_dir;
   uint32_t have = map_free_count (img) + old_dir;
   uint32_t freed = 0;
@@ -654,9 +645,9 @@ put_data (struct image *img, struct directory *dir, const char *name,
     return KFS_EXIT_FAIL;
   if (need > have + freed)
     {
-      error ("%s: disk full: '%s' needs %u sectors, %u are free", img->path,
-             name, need, have + freed);
-      return KFS_EXIT_FAIL;     /* The map is not stored: no change. */
+      error ("%s: disk full: '%s' needs %u sectors, %u are free", img->path, name,
+             need, have + freed);
+      return KFS_EXIT_FAIL; /* The map is not stored: no change. */
     }
   if (entry != NULL)
     entry->in_use = 0;
@@ -673,8 +664,7 @@ put_data (struct image *img, struct directory *dir, const char *name,
   if (dir->entries == NULL)
     return KFS_EXIT_FAIL;
   dir->entries[dir->count++] = added;
-  return dir_store (img, dir) && map_store (img)
-         ? KFS_EXIT_OK : KFS_EXIT_FAIL;
+  return dir_store (img, dir) && map_store (img) ? KFS_EXIT_OK : KFS_EXIT_FAIL;
 }
 
 /* Copies host file HOST into IMAGE as NAME, replacing any file NAME. */
@@ -700,8 +690,8 @@ kfs_put (const char *path, const char *host, const char *name)
     }
   status = image_open (&img, path, true);
   if (status == KFS_EXIT_OK)
-    status = dir_load (&img, &dir)
-             ? put_data (&img, &dir, name, data, length) : KFS_EXIT_FAIL;
+    status = dir_load (&img, &dir) ? put_data (&img, &dir, name, data, length)
+                                   : KFS_EXIT_FAIL;
   if (!image_close (&img) && status == KFS_EXIT_OK)
     status = KFS_EXIT_FAIL;
   free (dir.entries);
@@ -763,8 +753,7 @@ kfs_ls (const char *path)
           {
             struct kfs_inode inode;
             if (entry_inode (&img, &dir.entries[i], &inode))
-              fprintf (out (), "%-14.14s %8u\n", dir.entries[i].name,
-                       inode.length);
+              fprintf (out (), "%-14.14s %8u\n", dir.entries[i].name, inode.length);
             else
               status = KFS_EXIT_FAIL;
           }
@@ -809,15 +798,15 @@ kfs_rm (const char *path, const char *name)
 /* check: rebuild the set of used sectors and compare with the image. */
 
 #define OWNER_FREE 0u
-#define OWNER_FIXED UINT32_MAX  /* Superblock and free map. */
+#define OWNER_FIXED UINT32_MAX /* Superblock and free map. */
 
 struct checker
-  {
-    struct walk walk;
-    uint32_t *owner;            /* Per sector: inode sector using it. */
-    uint32_t current;           /* Inode sector being walked. */
-    uint8_t *copy;              /* If not NULL, data sectors go here. */
-  };
+{
+  struct walk walk;
+  uint32_t *owner;  /* Per sector: inode sector using it. */
+  uint32_t current; /* Inode sector being walked. */
+  uint8_t *copy;    /* If not NULL, data sectors go here. */
+};
 
 /* Claims SECTOR for the walked inode, reporting a second claim. */
 static void
@@ -825,9 +814,10 @@ visit_claim (struct image *img, void *aux, uint32_t sector, uint32_t index)
 {
   struct checker *c = aux;
   if (c->owner[sector] != OWNER_FREE)
-    walk_problem (&c->walk, "sector %u is used twice (also by %s %u)",
-                  sector, c->owner[sector] == OWNER_FIXED
-                  ? "the file system's own sectors, at" : "inode",
+    walk_problem (&c->walk, "sector %u is used twice (also by %s %u)", sector,
+                  c->owner[sector] == OWNER_FIXED
+                      ? "the file system's own sectors, at"
+                      : "inode",
                   c->owner[sector]);
   else
     c->owner[sector] = c->current;
@@ -837,8 +827,8 @@ visit_claim (struct image *img, void *aux, uint32_t sector, uint32_t index)
 
 /* Walks INODE (at SECTOR, named WHO) claiming its sectors. */
 static void
-check_walk (struct checker *c, const struct kfs_inode *inode,
-            uint32_t sector, const char *who, uint8_t *copy)
+check_walk (struct checker *c, const struct kfs_inode *inode, uint32_t sector,
+            const char *who, uint8_t *copy)
 {
   c->walk.who = who;
   c->current = sector;
@@ -869,8 +859,10 @@ check_root (struct checker *c, uint32_t *count)
       return NULL;
     }
   if (root.length % sizeof (struct kfs_dirent) != 0)
-    walk_problem (&c->walk, "root directory length %u is not a multiple "
-                  "of the entry size", root.length);
+    walk_problem (&c->walk,
+                  "root directory length %u is not a multiple "
+                  "of the entry size",
+                  root.length);
   data = calloc (kfs_sectors_for_bytes (root.length) + 1, KFS_SECTOR_SIZE);
   if (data == NULL)
     return NULL;
@@ -882,8 +874,7 @@ check_root (struct checker *c, uint32_t *count)
 /* Checks directory entry I of ENTRIES (the first COUNT) and the file it
    names. */
 static void
-check_entry (struct checker *c, const struct kfs_dirent *entries,
-             uint32_t i)
+check_entry (struct checker *c, const struct kfs_dirent *entries, uint32_t i)
 {
   const struct kfs_dirent *e = &entries[i];
   struct image *img = c->walk.img;
@@ -899,8 +890,7 @@ check_entry (struct checker *c, const struct kfs_dirent *entries,
   if (!kfs_dirent_name_valid (e))
     walk_problem (&c->walk, "invalid name");
   for (j = 0; j < i; j++)
-    if (entries[j].in_use
-        && strncmp (entries[j].name, e->name, sizeof e->name) == 0)
+    if (entries[j].in_use && strncmp (entries[j].name, e->name, sizeof e->name) == 0)
       walk_problem (&c->walk, "duplicate name (also entry %u)", j);
   if (!kfs_sector_is_data (&img->sb, e->inode_sector))
     problem = "inode sector is outside the data area";
@@ -924,12 +914,12 @@ check_entry (struct checker *c, const struct kfs_dirent *entries,
 
 /* How a sector's free-map bit compares with what uses it. */
 enum map_state
-  {
-    MAP_AGREES,
-    MAP_MARKED_FREE,            /* Used, but the map says free. */
-    MAP_LEAKED,                 /* Unused, but the map says used. */
-    MAP_PAST_END                /* Bit set for a sector beyond the disk. */
-  };
+{
+  MAP_AGREES,
+  MAP_MARKED_FREE, /* Used, but the map says free. */
+  MAP_LEAKED,      /* Unused, but the map says used. */
+  MAP_PAST_END     /* Bit set for a sector beyond the disk. */
+};
 
 static enum map_state
 map_state_of (const struct checker *c, uint32_t sector)
@@ -948,12 +938,11 @@ map_state_of (const struct checker *c, uint32_t sector)
 static void
 check_map (struct checker *c)
 {
-  static const char *const what[] =
-    {
-      [MAP_MARKED_FREE] = "in use but marked free",
-      [MAP_LEAKED] = "marked used but nothing uses it (leak)",
-      [MAP_PAST_END] = "marked used in the free map past the end of the disk",
-    };
+  static const char *const what[] = {
+    [MAP_MARKED_FREE] = "in use but marked free",
+    [MAP_LEAKED] = "marked used but nothing uses it (leak)",
+    [MAP_PAST_END] = "marked used in the free map past the end of the disk",
+  };
   struct image *img = c->walk.img;
   uint32_t bits = img->sb.free_map_sectors * KFS_BITS_PER_SECTOR;
   uint32_t first = 0, sector;
@@ -969,8 +958,8 @@ check_map (struct checker *c)
       if (first - sector == 1)
         walk_problem (&c->walk, "sector %u is %s", sector, what[state]);
       else
-        walk_problem (&c->walk, "sectors %u-%u are each %s", sector,
-                      first - 1, what[state]);
+        walk_problem (&c->walk, "sectors %u-%u are each %s", sector, first - 1,
+                      what[state]);
     }
 }
 
@@ -992,7 +981,7 @@ kfs_check (const char *path)
       return KFS_EXIT_UNUSABLE;
     }
   memset (&c, 0, sizeof c);
-  c.walk = (struct walk) { &img, path, out (), 0, visit_claim, &c };
+  c.walk = (struct walk){ &img, path, out (), 0, visit_claim, &c };
   c.owner = calloc (img.sb.sector_count, sizeof *c.owner);
   if (c.owner == NULL)
     {
@@ -1030,7 +1019,8 @@ usage (void)
          "       kfs get IMAGE NAME HOSTFILE\n"
          "       kfs ls IMAGE\n"
          "       kfs rm IMAGE NAME\n"
-         "       kfs check IMAGE\n", err ());
+         "       kfs check IMAGE\n",
+         err ());
   return KFS_EXIT_UNUSABLE;
 }
 

@@ -211,7 +211,8 @@ addrspace_map_file (struct addrspace *as, void *start, void *end, bool writable,
   ASSERT (file != NULL && file_bytes > 0 && offset % PGSIZE == 0);
   lock_acquire (&as->lock);
   if (add_region (as, start, end, writable, executable, false, file, file_name,
-                  offset, file_bytes, kind, &why) != NULL)
+                  offset, file_bytes, kind, &why)
+      != NULL)
     why = NULL;
   lock_release (&as->lock);
   return why;
@@ -227,7 +228,8 @@ addrspace_map_anon (struct addrspace *as, void *start, void *end, bool writable,
 
   lock_acquire (&as->lock);
   if (add_region (as, start, end, writable, false, false, NULL, NULL, 0, 0, kind,
-                  &why) != NULL)
+                  &why)
+      != NULL)
     why = NULL;
   lock_release (&as->lock);
   return why;
@@ -255,7 +257,8 @@ addrspace_init_stack (struct addrspace *as)
    mapping's id (from 1 up), or -1 if ADDR is 0 or unaligned, the file is empty,
    or the range overlaps any region or the stack's reserved reach. */
 int
-addrspace_mmap (struct addrspace *as, struct file *file, const char *name, void *addr)
+addrspace_mmap (struct addrspace *as, struct file *file, const char *name,
+                void *addr)
 {
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
   off_t length = file_length (file);
@@ -273,7 +276,7 @@ addrspace_mmap (struct addrspace *as, struct file *file, const char *name, void 
     r->mapid = ++as->last_mapid;
   lock_release (&as->lock);
   return r != NULL ? r->mapid : -1;
-#else /* STARTER vm */
+#else  /* STARTER vm */
   (void) as, (void) file, (void) name, (void) addr;
   return -1;
 #endif /* END SOLUTION vm */
@@ -295,7 +298,7 @@ addrspace_munmap (struct addrspace *as, int mapid)
     remove_region (as, r);
   lock_release (&as->lock);
   return r != NULL;
-#else /* STARTER vm */
+#else  /* STARTER vm */
   (void) as, (void) mapid;
   return false;
 #endif /* END SOLUTION vm */
@@ -359,7 +362,7 @@ addrspace_sbrk (struct addrspace *as, intptr_t increment)
   old = as->brk;
   new = old + increment;
   if (as->heap_start != NULL && (increment >= 0 ? new >= old : new < old)
-      && new >= as->heap_start && new <= as->stack_floor
+      && new >= as->heap_start &&new <= as->stack_floor
       && set_heap_end (as, pg_round_up (new)))
     {
       as->brk = new;
@@ -367,7 +370,7 @@ addrspace_sbrk (struct addrspace *as, intptr_t increment)
     }
   lock_release (&as->lock);
   return result;
-#else /* STARTER vm */
+#else  /* STARTER vm */
   (void) as, (void) increment;
   return (void *) -1;
 #endif /* END SOLUTION vm */
@@ -386,7 +389,7 @@ page_allowed (struct addrspace *as, const uint8_t *upage, const uint8_t *uaddr,
     return r->writable || !write;
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
   return vm_stack_reach (as, uaddr, user_esp);
-#else /* STARTER vm */
+#else  /* STARTER vm */
   (void) uaddr, (void) user_esp;
   return false;
 #endif /* END SOLUTION vm */
@@ -503,7 +506,7 @@ page_state (const uint32_t *pte)
     return MINCORE_RESIDENT | (*pte & PTE_D ? MINCORE_DIRTY : 0)
            | (*pte & PTE_A ? MINCORE_ACCESSED : 0);
   if (pte_is_evicting (*pte))
-    return MINCORE_RESIDENT;            /* Still in its frame, for a moment. */
+    return MINCORE_RESIDENT; /* Still in its frame, for a moment. */
   return pte_is_swapped (*pte) ? MINCORE_SWAPPED : 0;
 }
 
@@ -522,7 +525,8 @@ addrspace_mincore (struct addrspace *as, const void *addr, size_t page_cnt,
   bool touches = false;
 
   ASSERT (pg_ofs (addr) == 0);
-  if (page_cnt == 0 || page_cnt > ((uintptr_t) PHYS_BASE - (uintptr_t) addr) / PGSIZE)
+  if (page_cnt == 0
+      || page_cnt > ((uintptr_t) PHYS_BASE - (uintptr_t) addr) / PGSIZE)
     return false;
   end = start + page_cnt * PGSIZE;
   lock_acquire (&as->lock);

@@ -19,12 +19,12 @@ struct region_info;
 
 /* How a page is being accessed, for vm_handle_fault() and the trace. */
 enum vm_access
-  {
-    VM_READ = 0,
-    VM_WRITE = 1,               /* A store. */
-    VM_EXEC = 2,                /* An instruction fetch. */
-    VM_USER = 4                 /* By user code; else by the kernel on its behalf. */
-  };
+{
+  VM_READ = 0,
+  VM_WRITE = 1, /* A store. */
+  VM_EXEC = 2,  /* An instruction fetch. */
+  VM_USER = 4   /* By user code; else by the kernel on its behalf. */
+};
 
 /* Print one line per page fault and per eviction on the diagnostic stream (the
    kernel's -vmtrace option). */

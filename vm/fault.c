@@ -15,7 +15,7 @@
 #include "vm/pagedir.h"
 #include "vm/swap.h"
 
-#define RESOLUTION_MAX 48       /* A trace line's resolution text. */
+#define RESOLUTION_MAX 48 /* A trace line's resolution text. */
 
 /* True if UADDR (not in any region of AS) is where AS's stack may grow to: at or
    above the user stack pointer USER_ESP less what PUSHA reaches below it, and not
@@ -23,8 +23,8 @@
 bool
 vm_stack_reach (struct addrspace *as, const uint8_t *uaddr, const void *user_esp)
 {
-  return as->stack != NULL && user_esp != NULL
-         && uaddr >= as->stack_floor && uaddr < as->stack->start
+  return as->stack != NULL && user_esp != NULL && uaddr >= as->stack_floor
+         && uaddr < as->stack->start
          && uaddr + STACK_SLACK >= (const uint8_t *) user_esp;
 }
 
@@ -130,12 +130,13 @@ check_access (struct addrspace *as, uint8_t *uaddr, enum vm_access access,
       *r = as->stack;
       *grew = true;
     }
-#else /* STARTER vm */
-  (void) user_esp;               /* The stack does not grow yet. */
+#else  /* STARTER vm */
+  (void) user_esp;     /* The stack does not grow yet. */
 #endif /* END SOLUTION vm */
   if (*r == NULL)
     return (as->stack != NULL && uaddr >= as->stack_floor && uaddr < as->stack->start
-            ? "below the stack pointer" : "outside every region");
+                ? "below the stack pointer"
+                : "outside every region");
   if ((access & VM_WRITE) && !(*r)->writable)
     return "write to a read-only page";
   return NULL;
@@ -208,10 +209,10 @@ fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
   uint32_t old = *pte;
   bool swapped = pte_is_swapped (old);
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
-  bool shared = !swapped && region_page_is_shared (r, upage)
-                && (vm_share || r->shared);
-#else /* STARTER vm */
-  bool shared = false;          /* Every page is private yet. */
+  bool shared
+      = !swapped && region_page_is_shared (r, upage) && (vm_share || r->shared);
+#else  /* STARTER vm */
+  bool shared = false; /* Every page is private yet. */
 #endif /* END SOLUTION vm */
   bool from_file = !swapped && !shared && vm_page_is_from_file (as, upage);
   bool writable = r->writable;
@@ -240,32 +241,32 @@ fault_in_absent (struct addrspace *as, struct region *r, uint8_t *upage,
         }
     }
   else
-#else /* STARTER vm */
-  (void) access;                /* Only a shared page's first write needs it. */
+#else  /* STARTER vm */
+  (void) access;       /* Only a shared page's first write needs it. */
 #endif /* END SOLUTION vm */
-  if ((kpage = frame_alloc (as, upage)) == NULL)
-    *why = "out of memory";
+    if ((kpage = frame_alloc (as, upage)) == NULL)
+      *why = "out of memory";
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
-  else if (swapped)
-    {
-      vm_fault_swap (old, kpage, resolution);
-      flags = PTE_ANON;
-    }
+    else if (swapped)
+      {
+        vm_fault_swap (old, kpage, resolution);
+        flags = PTE_ANON;
+      }
 #endif /* END SOLUTION vm */
-  else if (from_file)
-    {
-      if (!vm_fault_file (r, upage, kpage, resolution))
-        {
-          frame_free (kpage);
-          kpage = NULL;
-          *why = "cannot read the file";
-        }
-    }
-  else
-    {
-      vm_fault_zero (kpage);
-      strlcpy (resolution, grew ? "stack grow" : "zero", RESOLUTION_MAX);
-    }
+    else if (from_file)
+      {
+        if (!vm_fault_file (r, upage, kpage, resolution))
+          {
+            frame_free (kpage);
+            kpage = NULL;
+            *why = "cannot read the file";
+          }
+      }
+    else
+      {
+        vm_fault_zero (kpage);
+        strlcpy (resolution, grew ? "stack grow" : "zero", RESOLUTION_MAX);
+      }
   lock_acquire (&as->lock);
 
   ASSERT (*pte == old);
@@ -292,7 +293,7 @@ fault_write_shared (struct addrspace *as, struct region *r, uint8_t *upage,
              pte_create (copy, true, true) | PTE_ANON | PTE_D | PTE_A);
   frame_unpin (kpage);
   return copy;
-#else /* STARTER vm */
+#else  /* STARTER vm */
   /* Every page is private and mapped as its region allows: no write finds a
      read-only page of a writable region. */
   (void) as, (void) r, (void) upage, (void) pte, (void) resolution;
@@ -351,14 +352,15 @@ vm_fault_in (struct addrspace *as, void *uaddr, enum vm_access access,
       return kpage;
     }
   else if (error == NULL)
-    kpage = fault_in_absent (as, r, upage, pte, access, grew, access_bits, resolution,
-                             &error);
+    kpage = fault_in_absent (as, r, upage, pte, access, grew, access_bits,
+                             resolution, &error);
 
   if (kpage != NULL && !pin)
     frame_unpin (kpage);
   if (vm_trace)
     diag_printf ("fault %s %p %s %s: %s%s\n", as->name, upage, access_name (access),
-                 access & VM_USER ? "user" : "kernel", error != NULL ? "killed: " : "",
+                 access & VM_USER ? "user" : "kernel",
+                 error != NULL ? "killed: " : "",
                  error != NULL ? error : resolution);
   lock_release (&as->lock);
   if (why != NULL)

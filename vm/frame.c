@@ -30,20 +30,20 @@
 #include "vm/addrspace-internal.h"
 #include "vm/object.h"
 
-#define FRAME_PINS 0x7ff        /* In frame.page: how many pins hold the frame. */
-#define FRAME_OBJECT 0x800      /* In frame.page: owner is a vm_object. */
-#ifndef STARTER_VM /* BEGIN SOLUTION vm */
-#define EVICT_WAIT_TICKS 500    /* How long to wait for busy owners (5 s). */
-#define EVICT_PINNED_TICKS 8    /* How long to wait for pins to end. */
-#endif /* END SOLUTION vm */
+#define FRAME_PINS 0x7ff     /* In frame.page: how many pins hold the frame. */
+#define FRAME_OBJECT 0x800   /* In frame.page: owner is a vm_object. */
+#ifndef STARTER_VM           /* BEGIN SOLUTION vm */
+#define EVICT_WAIT_TICKS 500 /* How long to wait for busy owners (5 s). */
+#define EVICT_PINNED_TICKS 8 /* How long to wait for pins to end. */
+#endif                       /* END SOLUTION vm */
 
 struct frame
-  {
-    void *owner;                /* Address space or vm_object; NULL: free. */
-    uintptr_t page;             /* User page, or object page index << PGBITS. */
-  };
+{
+  void *owner;    /* Address space or vm_object; NULL: free. */
+  uintptr_t page; /* User page, or object page index << PGBITS. */
+};
 
-static struct frame *frames;    /* Indexed by user frame number. */
+static struct frame *frames; /* Indexed by user frame number. */
 static size_t frame_cnt;
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
 static size_t clock_hand;
@@ -80,20 +80,20 @@ page_part (const struct frame *f)
    owner's lock already let go, so that the owner and other evictors are not held
    up while the page goes to disk. */
 struct victim
-  {
-    struct frame *frame;
-    bool owner_is_object;       /* Its owner is a vm_object, not an address space. */
-    bool owner_was_held;        /* The running thread held the object's lock. */
-    struct eviction eviction;   /* A private frame's eviction. */
-  };
+{
+  struct frame *frame;
+  bool owner_is_object;     /* Its owner is a vm_object, not an address space. */
+  bool owner_was_held;      /* The running thread held the object's lock. */
+  struct eviction eviction; /* A private frame's eviction. */
+};
 
 /* What try_victim() found out about a frame. */
 enum candidate
-  {
-    CANDIDATE_TAKEN,            /* It goes (see struct victim). */
-    CANDIDATE_KEPT,             /* Recently used, or it would need a write. */
-    CANDIDATE_BUSY              /* Its owner's lock is held by another thread. */
-  };
+{
+  CANDIDATE_TAKEN, /* It goes (see struct victim). */
+  CANDIDATE_KEPT,  /* Recently used, or it would need a write. */
+  CANDIDATE_BUSY   /* Its owner's lock is held by another thread. */
+};
 
 /* Whether frame F can go now (with CLEAN_ONLY: without a write). If so, returns
    CANDIDATE_TAKEN with V filled in as struct victim says; else leaves nothing
@@ -243,7 +243,7 @@ evict (void)
       clean_only = true;
     }
 }
-#else /* STARTER vm */
+#else  /* STARTER vm */
 /* Frees a frame by evicting some page: the clock algorithm over the frame table
    is yours to write (vm/README.md). Until then, an empty user pool is the end. */
 static void *

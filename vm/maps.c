@@ -1,8 +1,10 @@
 /* The maps dump (-mapsdump): when a process ends, its address space on the
    diagnostic stream, one line per region in the /proc/PID/maps style with
-   Kestrel's kind and page counts, then its pages, 64 characters a line:
+   Kestrel's kind and page counts, then its pages, 64 characters a line (the
+   first line below is one line, wrapped here):
 
-     maps: NAME: 08048000-0804c000 r-xp 00000000 text maps: 4 pages, 4 resident, 0 swapped, 0 dirty
+     maps: NAME: 08048000-0804c000 r-xp 00000000 text maps: 4 pages,
+           4 resident, 0 swapped, 0 dirty
      maps: NAME:   08048000 RRRR
 
    R resident, D resident and dirty, S swapped, . never touched (as the GDB macro
@@ -49,7 +51,7 @@ static void
 dump_region (struct addrspace *as, const struct region *r)
 {
   char pages[PAGES_PER_LINE + 1];
-  unsigned counts[4] = { 0, 0, 0, 0 };   /* Resident, dirty, swapped, total. */
+  unsigned counts[4] = { 0, 0, 0, 0 }; /* Resident, dirty, swapped, total. */
   const uint8_t *upage;
   const uint8_t *line_start = r->start;
   size_t n = 0;
@@ -63,7 +65,8 @@ dump_region (struct addrspace *as, const struct region *r)
       counts[3]++;
     }
   diag_printf ("maps: %s: %08x-%08x %c%c%c%c %08x %s %s: %u pages, %u resident, "
-               "%u swapped, %u dirty\n", as->name, (unsigned) (uintptr_t) r->start,
+               "%u swapped, %u dirty\n",
+               as->name, (unsigned) (uintptr_t) r->start,
                (unsigned) (uintptr_t) r->end, 'r', r->writable ? 'w' : '-',
                r->executable ? 'x' : '-', r->shared ? 's' : 'p',
                (unsigned) r->backing.offset, r->kind, region_name (r), counts[3],
@@ -92,8 +95,9 @@ vm_maps_dump_at_exit (struct addrspace *as)
   if (!vm_maps_dump || as == NULL)
     return;
   lock_acquire (&as->lock);
-  diag_printf ("maps: %s: at exit (R resident, D dirty, S swapped, . never touched)\n",
-               as->name);
+  diag_printf (
+      "maps: %s: at exit (R resident, D dirty, S swapped, . never touched)\n",
+      as->name);
   for (r = region_first (&as->regions); r != NULL; r = region_next (&as->regions, r))
     dump_region (as, r);
   lock_release (&as->lock);

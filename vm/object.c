@@ -29,23 +29,23 @@
    smallest block: with its frame-table entry a cached page costs 24 bytes,
    whatever number of address spaces map it. */
 struct cached_page
-  {
-    struct hash_elem elem;      /* In vm_object.pages. */
-    uint32_t index : 31;
-    uint32_t dirty : 1;
-    void *kpage;
-  };
+{
+  struct hash_elem elem; /* In vm_object.pages. */
+  uint32_t index : 31;
+  uint32_t dirty : 1;
+  void *kpage;
+};
 
 struct vm_object
-  {
-    struct list_elem elem;      /* In `objects'. */
-    struct inode *inode;        /* The file, whoever opened it. */
-    struct file *file;          /* Our own open file, for reads and write-backs. */
-    struct lock lock;
-    struct list mappers;        /* Regions mapping the file (region.object_elem). */
-    struct hash pages;          /* struct cached_page, by index. */
-    char name[REGION_FILE_NAME_MAX + 1];
-  };
+{
+  struct list_elem elem; /* In `objects'. */
+  struct inode *inode;   /* The file, whoever opened it. */
+  struct file *file;     /* Our own open file, for reads and write-backs. */
+  struct lock lock;
+  struct list mappers; /* Regions mapping the file (region.object_elem). */
+  struct hash pages;   /* struct cached_page, by index. */
+  char name[REGION_FILE_NAME_MAX + 1];
+};
 
 static_assert (sizeof (struct cached_page) == 16, "a cached page is 16 bytes");
 
@@ -104,7 +104,8 @@ has_shared_mapper (struct vm_object *obj)
 {
   struct list_elem *e;
 
-  for (e = list_begin (&obj->mappers); e != list_end (&obj->mappers); e = list_next (e))
+  for (e = list_begin (&obj->mappers); e != list_end (&obj->mappers);
+       e = list_next (e))
     if (list_entry (e, struct region, object_elem)->shared)
       return true;
   return false;
@@ -190,7 +191,8 @@ read_page (struct vm_object *obj, uint32_t index, void *kpage)
 {
   size_t bytes = page_bytes (obj, index);
 
-  if (file_read_at (obj->file, kpage, bytes, (off_t) index * PGSIZE) != (off_t) bytes)
+  if (file_read_at (obj->file, kpage, bytes, (off_t) index * PGSIZE)
+      != (off_t) bytes)
     return false;
   memset ((uint8_t *) kpage + bytes, 0, PGSIZE - bytes);
   return true;
@@ -204,8 +206,9 @@ write_back (struct vm_object *obj, struct cached_page *cp)
 {
   size_t bytes = page_bytes (obj, cp->index);
 
-  if (bytes == 0 || file_write_at (obj->file, cp->kpage, bytes,
-                                   (off_t) cp->index * PGSIZE) == (off_t) bytes)
+  if (bytes == 0
+      || file_write_at (obj->file, cp->kpage, bytes, (off_t) cp->index * PGSIZE)
+             == (off_t) bytes)
     cp->dirty = false;
 }
 
@@ -234,7 +237,8 @@ scan_mappings (struct vm_object *obj, uint32_t index, void *kpage, uint32_t clea
 {
   struct list_elem *e;
 
-  for (e = list_begin (&obj->mappers); e != list_end (&obj->mappers); e = list_next (e))
+  for (e = list_begin (&obj->mappers); e != list_end (&obj->mappers);
+       e = list_next (e))
     {
       struct region *r = list_entry (e, struct region, object_elem);
       uint8_t *upage = mapper_page (r, index);
@@ -250,7 +254,7 @@ scan_mappings (struct vm_object *obj, uint32_t index, void *kpage, uint32_t clea
          the same instruction that changes the entry. */
       old = clear & PTE_P ? pagedir_set_pte (r->as->pagedir, upage, pte, 0)
             : clear != 0 ? pagedir_clear_pte_bits (r->as->pagedir, upage, pte, clear)
-            : *pte;
+                         : *pte;
       *accessed |= (old & PTE_A) != 0;
       *dirty |= (old & PTE_D) != 0;
     }
@@ -268,7 +272,8 @@ void *
 object_get_page (struct region *r, const void *upage, bool *cached, const char **why)
 {
   struct vm_object *obj = r->object;
-  uint32_t index = (r->backing.offset + ((const uint8_t *) upage - r->start)) / PGSIZE;
+  uint32_t index
+      = (r->backing.offset + ((const uint8_t *) upage - r->start)) / PGSIZE;
   struct cached_page *cp;
   void *kpage = NULL;
 
@@ -332,9 +337,8 @@ object_unmap_page (struct region *r, const void *upage, uint32_t *pte)
   lock_acquire (&obj->lock);
   if ((*pte & PTE_P) && (*pte & PTE_SHARED))
     {
-      struct cached_page *cp =
-        find_page (obj, (r->backing.offset + ((const uint8_t *) upage - r->start))
-                        / PGSIZE);
+      struct cached_page *cp = find_page (
+          obj, (r->backing.offset + ((const uint8_t *) upage - r->start)) / PGSIZE);
       ASSERT (cp != NULL && cp->kpage == pte_get_page (*pte));
       if (pagedir_set_pte (r->as->pagedir, upage, pte, 0) & PTE_D)
         cp->dirty = true;
@@ -404,7 +408,7 @@ object_detach (struct region *r)
   if (r->shared || last)
     write_back_all (obj, 0, file_length (obj->file));
   if (last)
-    hash_destroy (&obj->pages, drop_all);   /* Still locked: evictors keep off. */
+    hash_destroy (&obj->pages, drop_all); /* Still locked: evictors keep off. */
   lock_release (&obj->lock);
   if (last)
     {

@@ -24,10 +24,10 @@ struct vm_object;
 
 /* What object_prepare_eviction() decided about a frame. */
 enum object_eviction
-  {
-    OBJECT_EVICT_KEEP,          /* Recently used. */
-    OBJECT_EVICT_GO             /* Unmapped everywhere: finish with the write-back. */
-  };
+{
+  OBJECT_EVICT_KEEP, /* Recently used. */
+  OBJECT_EVICT_GO    /* Unmapped everywhere: finish with the write-back. */
+};
 
 void object_init (void);
 struct vm_object *object_attach (struct region *, struct file *, const char **why);

@@ -15,7 +15,8 @@
 
 /* Returns a new page directory with an empty user half and the kernel's mappings,
    or NULL if no kernel page is free. */
-uint32_t *pagedir_create (void)
+uint32_t *
+pagedir_create (void)
 {
   uint32_t *pd = palloc_get_page (PAL_ZERO);
 
@@ -29,7 +30,8 @@ uint32_t *pagedir_create (void)
    frames and swap slots they named belong to the address space, which gives them
    back first. PD must not be active (activate another directory first). NULL is
    ignored. */
-void pagedir_destroy (uint32_t *pd)
+void
+pagedir_destroy (uint32_t *pd)
 {
   size_t pde_index, pte_index;
 
@@ -46,34 +48,38 @@ void pagedir_destroy (uint32_t *pd)
   palloc_free_page (pd);
 }
 
-static uint32_t *active_pagedir (void)
+static uint32_t *
+active_pagedir (void)
 {
   uintptr_t cr3;
-  asm volatile ("movl %%cr3, %0" : "=r" (cr3));
+  asm volatile("movl %%cr3, %0" : "=r"(cr3));
   return ptov (cr3 & PTE_ADDR);
 }
 
 /* Loads PD into %cr3, or the kernel directory when PD is NULL. Reloading %cr3 also
    flushes the TLB (but not global kernel entries). */
-void pagedir_activate (uint32_t *pd)
+void
+pagedir_activate (uint32_t *pd)
 {
   if (pd == NULL)
     pd = paging_kernel_dir ();
-  asm volatile ("movl %0, %%cr3" : : "r" (vtop (pd)) : "memory");
+  asm volatile("movl %0, %%cr3" : : "r"(vtop (pd)) : "memory");
 }
 
 /* Drops any TLB entry for UPAGE if PD is the directory the CPU is using, after a
    change to UPAGE's PTE. */
-static void invalidate (uint32_t *pd, const void *upage)
+static void
+invalidate (uint32_t *pd, const void *upage)
 {
   if (pd == active_pagedir ())
-    asm volatile ("invlpg (%0)" : : "r" (upage) : "memory");
+    asm volatile("invlpg (%0)" : : "r"(upage) : "memory");
 }
 
 /* Returns the address of the page-table entry for user address UADDR in PD. If
    its page table does not exist, creates it when CREATE is true (returning NULL
    if no kernel page is free), else returns NULL. The entry may be non-present. */
-uint32_t *pagedir_lookup_pte (uint32_t *pd, const void *uaddr, bool create)
+uint32_t *
+pagedir_lookup_pte (uint32_t *pd, const void *uaddr, bool create)
 {
   uint32_t *pde;
   uint32_t *pt;
@@ -98,10 +104,10 @@ uint32_t *pagedir_lookup_pte (uint32_t *pd, const void *uaddr, bool create)
    for UPAGE. Returns the entry as it was, read and replaced in one instruction:
    the CPU may be setting its accessed and dirty bits for the process that owns
    PD whenever the caller is preempted, and none of that must be lost. */
-uint32_t pagedir_set_pte (uint32_t *pd, const void *upage, uint32_t *pte,
-                          uint32_t value)
+uint32_t
+pagedir_set_pte (uint32_t *pd, const void *upage, uint32_t *pte, uint32_t value)
 {
-  asm volatile ("xchgl %0, %1" : "+r" (value), "+m" (*pte) : : "memory");
+  asm volatile("xchgl %0, %1" : "+r"(value), "+m"(*pte) : : "memory");
   invalidate (pd, upage);
   return value;
 }
@@ -109,8 +115,9 @@ uint32_t pagedir_set_pte (uint32_t *pd, const void *upage, uint32_t *pte,
 /* Sets BITS (accessed, dirty) in PTE, the entry for UPAGE in PD, in one
    instruction (see pagedir_set_pte()). A stale TLB entry does no harm: the CPU
    sets a bit in memory that is set already. */
-void pagedir_set_pte_bits (uint32_t *pd UNUSED, const void *upage UNUSED,
-                           uint32_t *pte, uint32_t bits)
+void
+pagedir_set_pte_bits (uint32_t *pd UNUSED, const void *upage UNUSED, uint32_t *pte,
+                      uint32_t bits)
 {
   __atomic_fetch_or (pte, bits, __ATOMIC_SEQ_CST);
 }
@@ -118,8 +125,9 @@ void pagedir_set_pte_bits (uint32_t *pd UNUSED, const void *upage UNUSED,
 /* Clears BITS (accessed, dirty) in PTE, the entry for UPAGE in PD, in one
    instruction (see pagedir_set_pte()), and drops any stale TLB entry for UPAGE so
    that the CPU sets them again on the next access. Returns the entry as it was. */
-uint32_t pagedir_clear_pte_bits (uint32_t *pd, const void *upage, uint32_t *pte,
-                                 uint32_t bits)
+uint32_t
+pagedir_clear_pte_bits (uint32_t *pd, const void *upage, uint32_t *pte,
+                        uint32_t bits)
 {
   uint32_t old = __atomic_fetch_and (pte, ~bits, __ATOMIC_SEQ_CST);
   invalidate (pd, upage);

@@ -19,12 +19,16 @@
 #include <stdint.h>
 #include "threads/pte.h"
 
-#define PTE_ANON 0x200          /* Present: contents only in the frame (PTE_AVL). */
-#define PTE_SHARED 0x800        /* Present: maps a file object's frame (PTE_AVL). */
-#define PTE_SWAPPED 0x400       /* Not present: in swap (PTE_AVL). */
-#define PTE_EVICTING 0x200      /* Not present: being evicted right now (PTE_AVL). */
-#define PTE_SLOT_SHIFT PTSHIFT  /* A swapped page's slot sits where a frame would. */
-#define PTE_SLOT_MAX (PTE_ADDR >> PTE_SLOT_SHIFT)  /* Largest slot a PTE holds. */
+/* Present: contents only in the frame (PTE_AVL). */
+#define PTE_ANON 0x200
+/* Present: maps a file object's frame (PTE_AVL). */
+#define PTE_SHARED 0x800
+#define PTE_SWAPPED 0x400 /* Not present: in swap (PTE_AVL). */
+/* Not present: being evicted right now (PTE_AVL). */
+#define PTE_EVICTING 0x200
+/* A swapped page's slot sits where a frame would. */
+#define PTE_SLOT_SHIFT PTSHIFT
+#define PTE_SLOT_MAX (PTE_ADDR >> PTE_SLOT_SHIFT) /* Largest slot a PTE holds. */
 
 /* A non-present PTE for a page in swap slot SLOT. */
 static inline uint32_t

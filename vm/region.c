@@ -22,7 +22,8 @@ void
 region_set_destroy (struct region_set *set)
 {
   while (!list_empty (&set->regions))
-    region_remove (set, list_entry (list_front (&set->regions), struct region, elem));
+    region_remove (set,
+                   list_entry (list_front (&set->regions), struct region, elem));
 }
 
 /* The element before which a region starting at START belongs: the first region
@@ -32,7 +33,8 @@ insertion_point (struct region_set *set, const void *start)
 {
   struct list_elem *e;
 
-  for (e = list_begin (&set->regions); e != list_end (&set->regions); e = list_next (e))
+  for (e = list_begin (&set->regions); e != list_end (&set->regions);
+       e = list_next (e))
     if (list_entry (e, struct region, elem)->start >= (const uint8_t *) start)
       break;
   return e;
@@ -46,7 +48,8 @@ overlaps_other (struct region_set *set, const void *start, const void *end,
 {
   struct list_elem *e;
 
-  for (e = list_begin (&set->regions); e != list_end (&set->regions); e = list_next (e))
+  for (e = list_begin (&set->regions); e != list_end (&set->regions);
+       e = list_next (e))
     {
       const struct region *r = list_entry (e, struct region, elem);
       if (r->start >= (const uint8_t *) end)
@@ -77,7 +80,8 @@ region_add (struct region_set *set, void *start, void *end, bool writable,
   struct region *r;
 
   ASSERT (pg_ofs (start) == 0 && pg_ofs (end) == 0);
-  ASSERT ((uint8_t *) start < (uint8_t *) end && is_user_vaddr ((uint8_t *) end - 1));
+  ASSERT ((uint8_t *) start < (uint8_t *) end
+          && is_user_vaddr ((uint8_t *) end - 1));
 
   if (region_overlaps (set, start, end))
     return NULL;
@@ -123,7 +127,8 @@ region_resize (struct region_set *set, struct region *r, void *start, void *end)
   size_t cut;
 
   ASSERT (pg_ofs (start) == 0 && pg_ofs (end) == 0);
-  ASSERT ((uint8_t *) start < (uint8_t *) end && is_user_vaddr ((uint8_t *) end - 1));
+  ASSERT ((uint8_t *) start < (uint8_t *) end
+          && is_user_vaddr ((uint8_t *) end - 1));
 
   if (overlaps_other (set, start, end, r))
     return false;
@@ -132,7 +137,8 @@ region_resize (struct region_set *set, struct region *r, void *start, void *end)
       /* Pages dropped from the front take their file bytes with them. */
       cut = (uint8_t *) start - r->start;
       r->backing.offset += cut < r->backing.file_bytes ? cut : r->backing.file_bytes;
-      r->backing.file_bytes -= cut < r->backing.file_bytes ? cut : r->backing.file_bytes;
+      r->backing.file_bytes
+          -= cut < r->backing.file_bytes ? cut : r->backing.file_bytes;
     }
   else
     ASSERT ((uint8_t *) start == r->start || r->backing.file == NULL);
@@ -152,7 +158,8 @@ region_find (struct region_set *set, const void *uaddr)
 {
   struct list_elem *e;
 
-  for (e = list_begin (&set->regions); e != list_end (&set->regions); e = list_next (e))
+  for (e = list_begin (&set->regions); e != list_end (&set->regions);
+       e = list_next (e))
     {
       struct region *r = list_entry (e, struct region, elem);
       if ((const uint8_t *) uaddr < r->start)
@@ -168,7 +175,8 @@ struct region *
 region_first (struct region_set *set)
 {
   return list_empty (&set->regions)
-         ? NULL : list_entry (list_front (&set->regions), struct region, elem);
+             ? NULL
+             : list_entry (list_front (&set->regions), struct region, elem);
 }
 
 /* The region of SET after R, or NULL if R is the last. */
@@ -230,7 +238,8 @@ region_fill_page (const struct region *r, const void *upage, void *kpage)
   size_t read_bytes = 0;
 
   if (region_page_from_file (r, upage, &offset, &read_bytes)
-      && file_read_at (r->backing.file, kpage, read_bytes, offset) != (off_t) read_bytes)
+      && file_read_at (r->backing.file, kpage, read_bytes, offset)
+             != (off_t) read_bytes)
     return false;
   memset ((uint8_t *) kpage + read_bytes, 0, PGSIZE - read_bytes);
   return true;
@@ -245,7 +254,8 @@ region_describe (const struct region *r, struct region_info *info)
   info->start = (uintptr_t) r->start;
   info->end = (uintptr_t) r->end;
   info->flags = REGION_READ | (r->writable ? REGION_WRITE : 0)
-                | (r->executable ? REGION_EXEC : 0) | (r->shared ? REGION_SHARED : 0);
+                | (r->executable ? REGION_EXEC : 0)
+                | (r->shared ? REGION_SHARED : 0);
   info->file_bytes = r->backing.file_bytes;
   strlcpy (info->kind, r->kind, sizeof info->kind);
   if (r->backing.file != NULL)

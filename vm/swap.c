@@ -13,12 +13,12 @@
 #include "threads/vaddr.h"
 
 #define SECTORS_PER_PAGE (PGSIZE / BLOCK_SECTOR_SIZE)
-#define SLOT_BITS 20                        /* Room for a slot in a PTE. */
+#define SLOT_BITS 20 /* Room for a slot in a PTE. */
 #define SLOT_COUNT_MAX ((1u << SLOT_BITS) - 1)
 
-static struct block *swap_disk;             /* NULL: no swap. */
-static struct bitmap *used_slots;           /* NULL until there is a swap disk. */
-static struct lock swap_lock;               /* Guards USED_SLOTS. */
+static struct block *swap_disk;   /* NULL: no swap. */
+static struct bitmap *used_slots; /* NULL until there is a swap disk. */
+static struct lock swap_lock;     /* Guards USED_SLOTS. */
 static bool initialized;
 
 /* Finds the swap disk (the block device playing BLOCK_SWAP) and makes all its
@@ -87,8 +87,7 @@ swap_out (const void *kpage, swap_slot_t *slot)
   lock_release (&swap_lock);
   if (free_slot == BITMAP_ERROR)
     return false;
-  block_write_sectors (swap_disk, slot_sector (free_slot), SECTORS_PER_PAGE,
-                       kpage);
+  block_write_sectors (swap_disk, slot_sector (free_slot), SECTORS_PER_PAGE, kpage);
   *slot = free_slot;
   return true;
 }

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef uint32_t swap_slot_t;   /* Index of a page-sized slot on the swap disk. */
+typedef uint32_t swap_slot_t; /* Index of a page-sized slot on the swap disk. */
 
 void swap_init (void);
 bool swap_out (const void *kpage, swap_slot_t *slot);

@@ -11,10 +11,10 @@ typedef unsigned long bitmap_word;
 #define ALL_ONES ((bitmap_word) -1)
 
 struct bitmap
-  {
-    size_t bit_cnt;
-    bitmap_word *words;
-  };
+{
+  size_t bit_cnt;
+  bitmap_word *words;
+};
 
 static size_t
 word_cnt (size_t bit_cnt)

@@ -32,21 +32,16 @@ bool bitmap_test (const struct bitmap *, size_t idx);
 
 /* Ranges of CNT bits starting at START. */
 void bitmap_set_all (struct bitmap *, bool value);
-void bitmap_set_multiple (struct bitmap *, size_t start, size_t cnt,
-                          bool value);
-size_t bitmap_count (const struct bitmap *, size_t start, size_t cnt,
-                     bool value);
-bool bitmap_contains (const struct bitmap *, size_t start, size_t cnt,
-                      bool value);
+void bitmap_set_multiple (struct bitmap *, size_t start, size_t cnt, bool value);
+size_t bitmap_count (const struct bitmap *, size_t start, size_t cnt, bool value);
+bool bitmap_contains (const struct bitmap *, size_t start, size_t cnt, bool value);
 bool bitmap_any (const struct bitmap *, size_t start, size_t cnt);
 bool bitmap_none (const struct bitmap *, size_t start, size_t cnt);
 bool bitmap_all (const struct bitmap *, size_t start, size_t cnt);
 
 /* Finding free (or used) runs. */
-size_t bitmap_scan (const struct bitmap *, size_t start, size_t cnt,
-                    bool value);
-size_t bitmap_scan_and_flip (struct bitmap *, size_t start, size_t cnt,
-                             bool value);
+size_t bitmap_scan (const struct bitmap *, size_t start, size_t cnt, bool value);
+size_t bitmap_scan_and_flip (struct bitmap *, size_t start, size_t cnt, bool value);
 
 /* Debugging. */
 void bitmap_dump (const struct bitmap *);

@@ -18,7 +18,8 @@ static struct lock diag_lock;
 static bool use_lock;
 
 /* Starts serialising output between threads. Call after thread_init(). */
-void console_init (void)
+void
+console_init (void)
 {
   lock_init (&console_lock);
   lock_init (&diag_lock);
@@ -26,13 +27,15 @@ void console_init (void)
 }
 
 /* Stops locking: a panic must print whatever state the lock is in. */
-void console_panic (void)
+void
+console_panic (void)
 {
   use_lock = false;
 }
 
 /* Takes LOCK unless it may not or need not be taken now; returns whether it did. */
-static bool acquire_lock (struct lock *lock)
+static bool
+acquire_lock (struct lock *lock)
 {
   if (!use_lock || intr_context () || lock_held_by_current_thread (lock))
     return false;
@@ -40,29 +43,34 @@ static bool acquire_lock (struct lock *lock)
   return true;
 }
 
-static void release_lock (struct lock *lock, bool locked)
+static void
+release_lock (struct lock *lock, bool locked)
 {
   if (locked)
     lock_release (lock);
 }
 
-static bool acquire (void)
+static bool
+acquire (void)
 {
   return acquire_lock (&console_lock);
 }
 
-static void release (bool locked)
+static void
+release (bool locked)
 {
   release_lock (&console_lock, locked);
 }
 
-static void put_char (char c)
+static void
+put_char (char c)
 {
   serial_putc (c);
   vga_putc (c);
 }
 
-static void emit (char c, void *count)
+static void
+emit (char c, void *count)
 {
   put_char (c);
   ++*(int *) count;
@@ -70,7 +78,8 @@ static void emit (char c, void *count)
 
 /* Keeps other threads' output out until console_release(), so that several
    putbuf() calls (a long user write, copied in pieces) appear unbroken. */
-void console_hold (void)
+void
+console_hold (void)
 {
   ASSERT (!intr_context ());
   if (use_lock)
@@ -78,14 +87,16 @@ void console_hold (void)
 }
 
 /* Ends a console_hold(). */
-void console_release (void)
+void
+console_release (void)
 {
   if (use_lock && lock_held_by_current_thread (&console_lock))
     lock_release (&console_lock);
 }
 
 /* Writes the SIZE bytes at BUF as one unbroken piece. */
-void putbuf (const char *buf, size_t size)
+void
+putbuf (const char *buf, size_t size)
 {
   bool locked = acquire ();
   while (size-- > 0)
@@ -93,7 +104,8 @@ void putbuf (const char *buf, size_t size)
   release (locked);
 }
 
-int vprintf (const char *format, va_list args)
+int
+vprintf (const char *format, va_list args)
 {
   int count = 0;
   bool locked = acquire ();
@@ -102,7 +114,8 @@ int vprintf (const char *format, va_list args)
   return count;
 }
 
-int puts (const char *s)
+int
+puts (const char *s)
 {
   bool locked = acquire ();
   while (*s != '\0')
@@ -112,7 +125,8 @@ int puts (const char *s)
   return 0;
 }
 
-int putchar (int c)
+int
+putchar (int c)
 {
   bool locked = acquire ();
   put_char (c);
@@ -120,7 +134,8 @@ int putchar (int c)
   return c;
 }
 
-static void emit_diag (char c, void *count)
+static void
+emit_diag (char c, void *count)
 {
   serial_diag_putc (c);
   ++*(int *) count;
@@ -128,7 +143,8 @@ static void emit_diag (char c, void *count)
 
 /* Like printf(), but to the diagnostic stream; one call's output is never
    interleaved with another thread's there either. */
-int diag_printf (const char *format, ...)
+int
+diag_printf (const char *format, ...)
 {
   va_list args;
   int count = 0;

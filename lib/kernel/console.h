@@ -5,8 +5,8 @@
    screen. One call's output is never interleaved with another thread's.
 
    diag_printf() writes to the diagnostic stream instead (the second serial port):
-   why a process was killed or failed to load, the page-fault trace, maps dumps.
-   The graded console never carries these (shared/ABI.md "What the kernel prints"). */
+   why a process was killed or failed to load, the page-fault trace, maps dumps. The
+   graded console never carries these (shared/ABI.md "What the kernel prints"). */
 
 #include <stddef.h>
 

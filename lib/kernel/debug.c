@@ -9,11 +9,12 @@
 #include "threads/interrupt.h"
 #include "threads/vaddr.h"
 
-#define BACKTRACE_MAX 32        /* Frames printed at most. */
+#define BACKTRACE_MAX 32 /* Frames printed at most. */
 
 /* Prints the return addresses on the call stack, innermost first, for
    utils/backtrace to turn into function names and lines. */
-void debug_backtrace (void)
+void
+debug_backtrace (void)
 {
   void **frame = __builtin_frame_address (0);
   int depth;
@@ -31,8 +32,9 @@ void debug_backtrace (void)
 
 /* Prints the panic message and a backtrace, then ends the run with the panic
    status. A panic during the panic stops at once. */
-void debug_panic (const char *file, int line, const char *function,
-                  const char *format, ...)
+void
+debug_panic (const char *file, int line, const char *function, const char *format,
+             ...)
 {
   static int level;
   va_list args;

@@ -64,8 +64,7 @@ resize (struct hash *h, size_t new_cnt)
     while (!list_empty (&h->buckets[i]))
       {
         struct list_elem *le = list_pop_front (&h->buckets[i]);
-        struct list *bucket = bucket_for (h, new_buckets, new_cnt,
-                                          elem_of (le));
+        struct list *bucket = bucket_for (h, new_buckets, new_cnt, elem_of (le));
         list_push_front (bucket, le);
       }
   free (h->buckets);
@@ -92,8 +91,7 @@ find (struct hash *h, const struct hash_elem *e)
 /* Initialises H as an empty table using HASH and LESS (both called with AUX).
    Returns false, leaving H unusable, if memory is short. */
 bool
-hash_init (struct hash *h, hash_hash_func *hash, hash_less_func *less,
-           void *aux)
+hash_init (struct hash *h, hash_hash_func *hash, hash_less_func *less, void *aux)
 {
   ASSERT (h != NULL && hash != NULL && less != NULL);
   h->elem_cnt = 0;
@@ -204,8 +202,7 @@ hash_apply (struct hash *h, hash_action_func *action)
       struct list *bucket = &h->buckets[i];
       struct list_elem *le;
 
-      for (le = list_begin (bucket); le != list_end (bucket);
-           le = list_next (le))
+      for (le = list_begin (bucket); le != list_end (bucket); le = list_next (le))
         action (elem_of (le), h->aux);
     }
 }

@@ -18,44 +18,44 @@
 #include <list.h>
 
 struct hash_elem
-  {
-    struct list_elem list_elem;
-  };
+{
+  struct list_elem list_elem;
+};
 
 /* Converts HASH_ELEM, a pointer to the struct hash_elem named MEMBER inside a
    STRUCT, to a pointer to that STRUCT. */
-#define hash_entry(HASH_ELEM, STRUCT, MEMBER)                            \
-  ((STRUCT *) ((uint8_t *) &(HASH_ELEM)->list_elem                       \
+#define hash_entry(HASH_ELEM, STRUCT, MEMBER)      \
+  ((STRUCT *) ((uint8_t *) &(HASH_ELEM)->list_elem \
                - offsetof (STRUCT, MEMBER.list_elem)))
 
 /* Returns the hash of E's key; AUX is the table's. */
 typedef unsigned hash_hash_func (const struct hash_elem *e, void *aux);
 
 /* Returns true if A's key is less than B's. */
-typedef bool hash_less_func (const struct hash_elem *a,
-                             const struct hash_elem *b, void *aux);
+typedef bool hash_less_func (const struct hash_elem *a, const struct hash_elem *b,
+                             void *aux);
 
 /* Does something to E: a visitor, or a destructor for hash_clear. */
 typedef void hash_action_func (struct hash_elem *e, void *aux);
 
 struct hash
-  {
-    size_t elem_cnt;            /* Number of elements. */
-    size_t bucket_cnt;          /* Number of buckets, a power of 2. */
-    struct list *buckets;       /* Array of BUCKET_CNT chains. */
-    hash_hash_func *hash;
-    hash_less_func *less;
-    void *aux;                  /* Passed to HASH and LESS. */
-  };
+{
+  size_t elem_cnt;      /* Number of elements. */
+  size_t bucket_cnt;    /* Number of buckets, a power of 2. */
+  struct list *buckets; /* Array of BUCKET_CNT chains. */
+  hash_hash_func *hash;
+  hash_less_func *less;
+  void *aux; /* Passed to HASH and LESS. */
+};
 
 /* Walks every element once, in no particular order.  Inserting into or
    deleting from the table invalidates every iterator on it. */
 struct hash_iterator
-  {
-    struct hash *hash;
-    struct list *bucket;        /* Chain holding ELEM. */
-    struct hash_elem *elem;     /* Current element; NULL before the first. */
-  };
+{
+  struct hash *hash;
+  struct list *bucket;    /* Chain holding ELEM. */
+  struct hash_elem *elem; /* Current element; NULL before the first. */
+};
 
 /* Life cycle. */
 bool hash_init (struct hash *, hash_hash_func *, hash_less_func *, void *aux);

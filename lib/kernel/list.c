@@ -114,8 +114,8 @@ list_insert (struct list_elem *before, struct list_elem *elem)
    and inserts them, in order, just before BEFORE (possibly in another list).
    BEFORE must not lie within [FIRST, LAST).  An empty range does nothing. */
 void
-list_splice (struct list_elem *before,
-             struct list_elem *first, struct list_elem *last)
+list_splice (struct list_elem *before, struct list_elem *first,
+             struct list_elem *last)
 {
   struct list_elem *final;
 
@@ -247,8 +247,8 @@ list_reverse (struct list *list)
 /* Returns the element just past the sorted run that starts at RUN, i.e. the
    first element that is less than its predecessor, or END. */
 static struct list_elem *
-find_run_end (struct list_elem *run, struct list_elem *end,
-              list_less_func *less, void *aux)
+find_run_end (struct list_elem *run, struct list_elem *end, list_less_func *less,
+              void *aux)
 {
   do
     run = list_next (run);
@@ -310,8 +310,8 @@ list_sort (struct list *list, list_less_func *less, void *aux)
 /* Inserts ELEM into LIST, which must be sorted by LESS, keeping it sorted.
    ELEM goes after any elements equal to it. */
 void
-list_insert_ordered (struct list *list, struct list_elem *elem,
-                     list_less_func *less, void *aux)
+list_insert_ordered (struct list *list, struct list_elem *elem, list_less_func *less,
+                     void *aux)
 {
   struct list_elem *e;
 

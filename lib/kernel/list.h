@@ -16,26 +16,26 @@
 #include <stdint.h>
 
 struct list_elem
-  {
-    struct list_elem *prev;
-    struct list_elem *next;
-  };
+{
+  struct list_elem *prev;
+  struct list_elem *next;
+};
 
 struct list
-  {
-    struct list_elem head;
-    struct list_elem tail;
-  };
+{
+  struct list_elem head;
+  struct list_elem tail;
+};
 
 /* Converts ELEM, a pointer to the struct list_elem named MEMBER inside a
    STRUCT, to a pointer to that STRUCT. */
-#define list_entry(ELEM, STRUCT, MEMBER)                                \
+#define list_entry(ELEM, STRUCT, MEMBER) \
   ((STRUCT *) ((uint8_t *) &(ELEM)->next - offsetof (STRUCT, MEMBER.next)))
 
 /* Orders elements: true if A is strictly less than B.  AUX is passed through
    from the caller. */
-typedef bool list_less_func (const struct list_elem *a,
-                             const struct list_elem *b, void *aux);
+typedef bool list_less_func (const struct list_elem *a, const struct list_elem *b,
+                             void *aux);
 
 void list_init (struct list *);
 
@@ -51,8 +51,8 @@ struct list_elem *list_tail (struct list *);
 
 /* Insertion and removal. */
 void list_insert (struct list_elem *before, struct list_elem *elem);
-void list_splice (struct list_elem *before,
-                  struct list_elem *first, struct list_elem *last);
+void list_splice (struct list_elem *before, struct list_elem *first,
+                  struct list_elem *last);
 void list_push_front (struct list *, struct list_elem *);
 void list_push_back (struct list *, struct list_elem *);
 struct list_elem *list_remove (struct list_elem *);
@@ -70,8 +70,8 @@ bool list_empty (struct list *);
 /* Reordering and ordered operations. */
 void list_reverse (struct list *);
 void list_sort (struct list *, list_less_func *, void *aux);
-void list_insert_ordered (struct list *, struct list_elem *,
-                          list_less_func *, void *aux);
+void list_insert_ordered (struct list *, struct list_elem *, list_less_func *,
+                          void *aux);
 struct list_elem *list_max (struct list *, list_less_func *, void *aux);
 struct list_elem *list_min (struct list *, list_less_func *, void *aux);
 

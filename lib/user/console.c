@@ -8,15 +8,15 @@
 #include <string.h>
 #include <syscall.h>
 
-#define CONSOLE_BUFFER_SIZE 256   /* Small: the stack may be a single page. */
+#define CONSOLE_BUFFER_SIZE 256 /* Small: the stack may be a single page. */
 
 /* Output being collected for one printf. */
 struct console_buffer
-  {
-    char bytes[CONSOLE_BUFFER_SIZE];
-    size_t used;                /* Bytes of BYTES not yet written. */
-    int total;                  /* Characters produced so far. */
-  };
+{
+  char bytes[CONSOLE_BUFFER_SIZE];
+  size_t used; /* Bytes of BYTES not yet written. */
+  int total;   /* Characters produced so far. */
+};
 
 /* Writes out what B holds. */
 static void

@@ -7,13 +7,13 @@
 #include <syscall.h>
 #include "threads/vaddr.h"
 
-#define BACKTRACE_MAX 32                /* Frames printed at most. */
+#define BACKTRACE_MAX 32 /* Frames printed at most. */
 
 /* Prints the message and the call stack, then ends the process with
    status -1, as the kernel does for a faulting program. */
 void
-debug_panic (const char *file, int line, const char *function,
-             const char *format, ...)
+debug_panic (const char *file, int line, const char *function, const char *format,
+             ...)
 {
   va_list args;
 

@@ -13,12 +13,12 @@
 #include <string.h>
 
 #define WORD sizeof (size_t)
-#define TAG_SIZE HEAP_ALIGN                     /* Head and guard words. */
-#define MIN_BLOCK (3 * HEAP_ALIGN)              /* Tag, two links, footer. */
+#define TAG_SIZE HEAP_ALIGN        /* Head and guard words. */
+#define MIN_BLOCK (3 * HEAP_ALIGN) /* Tag, two links, footer. */
 
 /* Bits in heap_block.head below the size. */
-#define BLOCK_USED ((size_t) 1)                 /* Handed out (or end tag). */
-#define BLOCK_PREV_FREE ((size_t) 2)            /* The block below is free. */
+#define BLOCK_USED ((size_t) 1)      /* Handed out (or end tag). */
+#define BLOCK_PREV_FREE ((size_t) 2) /* The block below is free. */
 #define BLOCK_FLAGS (BLOCK_USED | BLOCK_PREV_FREE)
 
 /* The guard word is the block's address mixed with one of these, so that a
@@ -36,11 +36,11 @@
 
 /* A block's tag; the links exist only while it is free. */
 struct heap_block
-  {
-    size_t head;                        /* Size | BLOCK_* flags. */
-    uintptr_t guard;                    /* Address ^ GUARD_USED or GUARD_FREE. */
-    struct heap_block *next, *prev;     /* In its free list. */
-  };
+{
+  size_t head;                    /* Size | BLOCK_* flags. */
+  uintptr_t guard;                /* Address ^ GUARD_USED or GUARD_FREE. */
+  struct heap_block *next, *prev; /* In its free list. */
+};
 
 static uintptr_t
 round_up (uintptr_t x, uintptr_t step)
@@ -114,7 +114,8 @@ bin_index (size_t size)
   bits = FLOOR_LOG2 (size);
   small_bits = FLOOR_LOG2 (SMALL_LIMIT);
   return bits - small_bits + SMALL_BIN_COUNT < HEAP_BIN_COUNT
-         ? bits - small_bits + SMALL_BIN_COUNT : HEAP_BIN_COUNT - 1;
+             ? bits - small_bits + SMALL_BIN_COUNT
+             : HEAP_BIN_COUNT - 1;
 }
 
 static void
@@ -322,7 +323,7 @@ trim (struct heap *heap, struct heap_block *b)
   uintptr_t new_brk, rest;
 
   if ((uintptr_t) heap->more_core (heap->aux, 0) != heap->brk)
-    return;                     /* Someone else moved the break: keep all. */
+    return; /* Someone else moved the break: keep all. */
   if ((uintptr_t) b == heap->start)
     {
       if (heap->more_core (heap->aux, -(intptr_t) (heap->brk - heap->base))
@@ -342,9 +343,8 @@ trim (struct heap *heap, struct heap_block *b)
     }
   if (new_brk >= heap->brk)
     return;
-  bin_remove (heap, b);         /* Its links may lie past the new break. */
-  if (heap->more_core (heap->aux, -(intptr_t) (heap->brk - new_brk))
-      == (void *) -1)
+  bin_remove (heap, b); /* Its links may lie past the new break. */
+  if (heap->more_core (heap->aux, -(intptr_t) (heap->brk - new_brk)) == (void *) -1)
     {
       bin_insert (heap, b);
       return;
@@ -407,12 +407,13 @@ checked_block (struct heap *heap, void *pointer, const char *function)
   struct heap_block *b;
   size_t size;
 
-  if (heap->base == 0 || address < heap->start + TAG_SIZE
-      || address >= heap->brk)
+  if (heap->base == 0 || address < heap->start + TAG_SIZE || address >= heap->brk)
     {
       /* A freed block's pages may have gone back to the kernel. */
-      heap->report (function, "pointer outside the heap (not from malloc, "
-                    "or already freed)", pointer);
+      heap->report (function,
+                    "pointer outside the heap (not from malloc, "
+                    "or already freed)",
+                    pointer);
       return NULL;
     }
   if (address % HEAP_ALIGN != 0)
@@ -427,9 +428,8 @@ checked_block (struct heap *heap, void *pointer, const char *function)
       return NULL;
     }
   size = block_size (b);
-  if (b->guard != ((uintptr_t) b ^ GUARD_USED) || !block_used (b)
-      || size < MIN_BLOCK || size % HEAP_ALIGN != 0
-      || size > heap->brk - TAG_SIZE - (uintptr_t) b
+  if (b->guard != ((uintptr_t) b ^ GUARD_USED) || !block_used (b) || size < MIN_BLOCK
+      || size % HEAP_ALIGN != 0 || size > heap->brk - TAG_SIZE - (uintptr_t) b
       || (next_block (b)->head & BLOCK_PREV_FREE))
     {
       heap->report (function, "not a live block, or its tag was overwritten",
@@ -556,14 +556,14 @@ heap_check (struct heap *heap, struct heap_stats *stats)
         {
           size_t size = block_size (b);
 
-          if ((uintptr_t) b > heap->brk - TAG_SIZE - MIN_BLOCK
-              || size < MIN_BLOCK || size % HEAP_ALIGN != 0
+          if ((uintptr_t) b > heap->brk - TAG_SIZE - MIN_BLOCK || size < MIN_BLOCK
+              || size % HEAP_ALIGN != 0
               || size > heap->brk - TAG_SIZE - (uintptr_t) b)
             return check_failed (heap, "block size out of bounds", b);
           if (((b->head & BLOCK_PREV_FREE) != 0) != prev_free)
             return check_failed (heap, "PREV_FREE flag wrong", b);
-          if (b->guard != ((uintptr_t) b ^ (block_used (b) ? GUARD_USED
-                                                           : GUARD_FREE)))
+          if (b->guard
+              != ((uintptr_t) b ^ (block_used (b) ? GUARD_USED : GUARD_FREE)))
             return check_failed (heap, "guard word overwritten", b);
           if (block_used (b))
             {
@@ -606,8 +606,9 @@ heap_check (struct heap *heap, struct heap_stats *stats)
     }
   if (listed != count.free_blocks)
     return check_failed (heap, "free block missing from the free lists", NULL);
-  if (count.used_bytes + count.free_bytes + TAG_SIZE
-      + (heap->start - heap->base) != count.heap_bytes && heap->base != 0)
+  if (count.used_bytes + count.free_bytes + TAG_SIZE + (heap->start - heap->base)
+          != count.heap_bytes
+      && heap->base != 0)
     return check_failed (heap, "blocks do not cover the heap", NULL);
   if (stats != NULL)
     *stats = count;

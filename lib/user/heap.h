@@ -16,11 +16,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define HEAP_ALIGN (2 * sizeof (size_t))        /* Alignment of every block. */
-#define HEAP_PAGE_SIZE 4096                     /* The break moves by pages. */
-#define HEAP_GROW_MIN (16 * 1024)               /* Least the break grows by. */
-#define HEAP_TRIM_THRESHOLD (64 * 1024)         /* A free top this big goes back. */
-#define HEAP_BIN_COUNT 64                       /* Free lists by size. */
+#define HEAP_ALIGN (2 * sizeof (size_t)) /* Alignment of every block. */
+#define HEAP_PAGE_SIZE 4096              /* The break moves by pages. */
+#define HEAP_GROW_MIN (16 * 1024)        /* Least the break grows by. */
+/* A free top this big goes back. */
+#define HEAP_TRIM_THRESHOLD (64 * 1024)
+#define HEAP_BIN_COUNT 64 /* Free lists by size. */
 
 /* Moves the break of the memory the heap lives in by INCREMENT bytes (which
    may be 0 or negative) and returns the old break, or (void *) -1 with the
@@ -37,26 +38,26 @@ typedef void heap_report_func (const char *function, const char *problem,
 
 /* A heap.  Set it up with heap_init; the members are private to heap.c. */
 struct heap
-  {
-    heap_more_core_func *more_core;
-    void *aux;
-    heap_report_func *report;
-    uintptr_t base;             /* The break before the first block, or 0. */
-    uintptr_t start;            /* First block (base rounded up to HEAP_ALIGN). */
-    uintptr_t brk;              /* The break as the heap last set it. */
-    uint32_t bin_map[HEAP_BIN_COUNT / 32];      /* Bit B: bins[B] not empty. */
-    struct heap_block *bins[HEAP_BIN_COUNT];
-  };
+{
+  heap_more_core_func *more_core;
+  void *aux;
+  heap_report_func *report;
+  uintptr_t base;  /* The break before the first block, or 0. */
+  uintptr_t start; /* First block (base rounded up to HEAP_ALIGN). */
+  uintptr_t brk;   /* The break as the heap last set it. */
+  uint32_t bin_map[HEAP_BIN_COUNT / 32]; /* Bit B: bins[B] not empty. */
+  struct heap_block *bins[HEAP_BIN_COUNT];
+};
 
 /* What heap_stats counts. */
 struct heap_stats
-  {
-    size_t heap_bytes;          /* From the first break to the current one. */
-    size_t used_blocks;         /* Blocks handed out and not freed. */
-    size_t used_bytes;          /* Bytes they take, tags included. */
-    size_t free_blocks;         /* Free blocks (in the free lists). */
-    size_t free_bytes;          /* Bytes they take. */
-  };
+{
+  size_t heap_bytes;  /* From the first break to the current one. */
+  size_t used_blocks; /* Blocks handed out and not freed. */
+  size_t used_bytes;  /* Bytes they take, tags included. */
+  size_t free_blocks; /* Free blocks (in the free lists). */
+  size_t free_bytes;  /* Bytes they take. */
+};
 
 /* Makes HEAP an empty heap that takes memory from MORE_CORE (AUX is passed to
    it) and reports misuse to REPORT.  Takes no memory yet. */

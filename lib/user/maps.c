@@ -6,17 +6,17 @@
 #include <string.h>
 #include <syscall.h>
 
-#define MAPS_REGIONS_MAX 32     /* Regions shown at most. */
-#define MAPS_CHUNK_PAGES 64     /* Pages asked of mincore at a time. */
-#define MAPS_NAME_COLUMN 49     /* Where Linux starts a 32-bit maps line's name. */
+#define MAPS_REGIONS_MAX 32 /* Regions shown at most. */
+#define MAPS_CHUNK_PAGES 64 /* Pages asked of mincore at a time. */
+#define MAPS_NAME_COLUMN 49 /* Where Linux starts a 32-bit maps line's name. */
 #define PAGE_BYTES 4096
 #define KB(pages) ((pages) * (PAGE_BYTES / 1024))
 
 /* Page counts of one region. */
 struct page_counts
-  {
-    unsigned resident, swapped, dirty;
-  };
+{
+  unsigned resident, swapped, dirty;
+};
 
 /* Reads the caller's regions into FOUND (MAPS_REGIONS_MAX of them, on the
    caller's stack: a static buffer could bring a page in); returns how many. */
@@ -70,7 +70,8 @@ count_pages (const struct region_info *r)
         {
           counts.resident += (states[i] & MINCORE_RESIDENT) != 0;
           counts.swapped += (states[i] & MINCORE_SWAPPED) != 0;
-          counts.dirty += (states[i] & MINCORE_RESIDENT) && (states[i] & MINCORE_DIRTY);
+          counts.dirty
+              += (states[i] & MINCORE_RESIDENT) && (states[i] & MINCORE_DIRTY);
         }
     }
   return counts;
@@ -92,7 +93,8 @@ print_maps (void)
       map_mode (r, mode);
       snprintf (line, sizeof line, "%08x-%08x %s %08x 00:00 0", (unsigned) r->start,
                 (unsigned) r->end, mode, (unsigned) r->offset);
-      printf ("%-*s%s\n", *map_name (r) ? MAPS_NAME_COLUMN - 1 : 0, line, map_name (r));
+      printf ("%-*s%s\n", *map_name (r) ? MAPS_NAME_COLUMN - 1 : 0, line,
+              map_name (r));
     }
 }
 

@@ -7,54 +7,50 @@
 
 /* The operands are registers, never memory: a memory operand could be
    %esp-relative and move under our pushes. */
-#define SYSCALL0(NUMBER)                                        \
-  ({                                                            \
-    int result_;                                                \
-    asm volatile ("pushl %[number]; int $0x30; addl $4, %%esp"  \
-                  : "=a" (result_)                              \
-                  : [number] "i" (NUMBER)                       \
-                  : "memory");                                  \
-    result_;                                                    \
+#define SYSCALL0(NUMBER)                                      \
+  ({                                                          \
+    int result_;                                              \
+    asm volatile("pushl %[number]; int $0x30; addl $4, %%esp" \
+                 : "=a"(result_)                              \
+                 : [number] "i"(NUMBER)                       \
+                 : "memory");                                 \
+    result_;                                                  \
   })
 
-#define SYSCALL1(NUMBER, ARG0)                                  \
-  ({                                                            \
-    int result_;                                                \
-    asm volatile ("pushl %[arg0]; pushl %[number]; int $0x30; " \
-                  "addl $8, %%esp"                              \
-                  : "=a" (result_)                              \
-                  : [number] "i" (NUMBER),                      \
-                    [arg0] "r" ((uint32_t) (ARG0))              \
-                  : "memory");                                  \
-    result_;                                                    \
+#define SYSCALL1(NUMBER, ARG0)                                         \
+  ({                                                                   \
+    int result_;                                                       \
+    asm volatile("pushl %[arg0]; pushl %[number]; int $0x30; "         \
+                 "addl $8, %%esp"                                      \
+                 : "=a"(result_)                                       \
+                 : [number] "i"(NUMBER), [arg0] "r"((uint32_t) (ARG0)) \
+                 : "memory");                                          \
+    result_;                                                           \
   })
 
-#define SYSCALL2(NUMBER, ARG0, ARG1)                            \
-  ({                                                            \
-    int result_;                                                \
-    asm volatile ("pushl %[arg1]; pushl %[arg0]; "              \
-                  "pushl %[number]; int $0x30; addl $12, %%esp" \
-                  : "=a" (result_)                              \
-                  : [number] "i" (NUMBER),                      \
-                    [arg0] "r" ((uint32_t) (ARG0)),             \
-                    [arg1] "r" ((uint32_t) (ARG1))              \
-                  : "memory");                                  \
-    result_;                                                    \
+#define SYSCALL2(NUMBER, ARG0, ARG1)                                    \
+  ({                                                                    \
+    int result_;                                                        \
+    asm volatile("pushl %[arg1]; pushl %[arg0]; "                       \
+                 "pushl %[number]; int $0x30; addl $12, %%esp"          \
+                 : "=a"(result_)                                        \
+                 : [number] "i"(NUMBER), [arg0] "r"((uint32_t) (ARG0)), \
+                   [arg1] "r"((uint32_t) (ARG1))                        \
+                 : "memory");                                           \
+    result_;                                                            \
   })
 
-#define SYSCALL3(NUMBER, ARG0, ARG1, ARG2)                      \
-  ({                                                            \
-    int result_;                                                \
-    asm volatile ("pushl %[arg2]; pushl %[arg1]; "              \
-                  "pushl %[arg0]; pushl %[number]; int $0x30; " \
-                  "addl $16, %%esp"                             \
-                  : "=a" (result_)                              \
-                  : [number] "i" (NUMBER),                      \
-                    [arg0] "r" ((uint32_t) (ARG0)),             \
-                    [arg1] "r" ((uint32_t) (ARG1)),             \
-                    [arg2] "r" ((uint32_t) (ARG2))              \
-                  : "memory");                                  \
-    result_;                                                    \
+#define SYSCALL3(NUMBER, ARG0, ARG1, ARG2)                                      \
+  ({                                                                            \
+    int result_;                                                                \
+    asm volatile("pushl %[arg2]; pushl %[arg1]; "                               \
+                 "pushl %[arg0]; pushl %[number]; int $0x30; "                  \
+                 "addl $16, %%esp"                                              \
+                 : "=a"(result_)                                                \
+                 : [number] "i"(NUMBER), [arg0] "r"((uint32_t) (ARG0)),         \
+                   [arg1] "r"((uint32_t) (ARG1)), [arg2] "r"((uint32_t) (ARG2)) \
+                 : "memory");                                                   \
+    result_;                                                                    \
   })
 
 void

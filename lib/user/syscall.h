@@ -10,12 +10,12 @@
 #include <region-info.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>              /* STDIN_FILENO, STDOUT_FILENO. */
+#include <stdio.h> /* STDIN_FILENO, STDOUT_FILENO. */
 
-typedef int pid_t;              /* A process id. */
+typedef int pid_t; /* A process id. */
 #define PID_ERROR ((pid_t) -1)
 
-typedef int mapid_t;            /* A memory mapping id. */
+typedef int mapid_t; /* A memory mapping id. */
 #define MAP_FAILED ((mapid_t) -1)
 
 /* Longest file name readdir() returns, not counting the null. */
@@ -60,10 +60,10 @@ void *sbrk (intptr_t increment);
    regions there are in all (which may exceed MAX), or -1 if MAX < 0. */
 int regions (struct region_info *info, int max);
 
-/* Writes one byte per page of [ADDR, ADDR + LENGTH) to VEC, made of the
-   MINCORE_* bits (lib/region-info.h) (0 for a page that was never touched). ADDR must be
-   page-aligned. Returns 0, or -1 if ADDR is unaligned, or the range leaves
-   user space or touches no region. Never changes what is resident. */
+/* Writes one byte per page of [ADDR, ADDR + LENGTH) to VEC, made of the MINCORE_*
+   bits (lib/region-info.h) (0 for a page that was never touched). ADDR must be
+   page-aligned. Returns 0, or -1 if ADDR is unaligned, or the range leaves user
+   space or touches no region. Never changes what is resident. */
 int mincore (const void *addr, unsigned length, unsigned char *vec);
 
 /* Fills INFO with the machine's user-memory figures (lib/meminfo.h): frames in

@@ -12,7 +12,7 @@
 #define BLOCK_PAGES 200
 
 static const char block[BLOCK_PAGES][PGSIZE] __attribute__ ((aligned (PGSIZE)))
-  = { [0 ... BLOCK_PAGES - 1] = { 1 } };
+= { [0 ... BLOCK_PAGES - 1] = { 1 } };
 
 int main (int argc, char **argv);
 
@@ -27,7 +27,8 @@ read_block (void)
   return sum == BLOCK_PAGES;
 }
 
-int main (int argc, char **argv)
+int
+main (int argc, char **argv)
 {
   int i, n;
 

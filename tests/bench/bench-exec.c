@@ -5,7 +5,8 @@
 
 int main (int argc, char **argv);
 
-int main (int argc, char **argv)
+int
+main (int argc, char **argv)
 {
   int i, n = argc > 1 ? atoi (argv[1]) : 0;
 

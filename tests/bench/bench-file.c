@@ -12,7 +12,8 @@ static volatile char pages[FILE_PAGES][PGSIZE] = { [0 ... FILE_PAGES - 1] = { 1 
 
 int main (int argc, char **argv);
 
-int main (int argc, char **argv)
+int
+main (int argc, char **argv)
 {
   int i, n = argc > 1 ? atoi (argv[1]) : 0;
   int sum = 0;

@@ -10,7 +10,8 @@ static volatile unsigned char buf[SIZE];
 
 int main (int argc, char **argv);
 
-int main (int argc, char **argv)
+int
+main (int argc, char **argv)
 {
   int pass, n = argc > 1 ? atoi (argv[1]) : 0;
   size_t i;

@@ -2,7 +2,8 @@
 
 int main (void);
 
-int main (void)
+int
+main (void)
 {
   return 0;
 }

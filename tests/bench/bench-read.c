@@ -12,7 +12,8 @@ static char buf[CHUNK];
 
 int main (int argc, char **argv);
 
-int main (int argc, char **argv)
+int
+main (int argc, char **argv)
 {
   int i, fd, n = argc > 1 ? atoi (argv[1]) : 0;
   int size = (argc > 2 ? atoi (argv[2]) : DEFAULT_KB) * 1024;

@@ -11,11 +11,12 @@
 #define BLOCK_PAGES 64
 
 static const char block[BLOCK_PAGES][PGSIZE] __attribute__ ((aligned (PGSIZE)))
-  = { [0 ... BLOCK_PAGES - 1] = { 1 } };
+= { [0 ... BLOCK_PAGES - 1] = { 1 } };
 
 int main (int argc, char **argv);
 
-int main (int argc, char **argv)
+int
+main (int argc, char **argv)
 {
   int n = argc > 1 ? atoi (argv[1]) : 0;
   int i, sum = 0;

@@ -6,13 +6,14 @@
 #include <stdlib.h>
 #include "threads/vaddr.h"
 
-#define SWAP_PAGES 512          /* 2 MB: more than 4 MB of RAM leaves for users. */
+#define SWAP_PAGES 512 /* 2 MB: more than 4 MB of RAM leaves for users. */
 
 static char pages[SWAP_PAGES][PGSIZE];
 
 int main (int argc, char **argv);
 
-int main (int argc, char **argv)
+int
+main (int argc, char **argv)
 {
   int pass, i, n = argc > 1 ? atoi (argv[1]) : 0;
 

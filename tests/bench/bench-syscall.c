@@ -6,7 +6,8 @@
 
 int main (int argc, char **argv);
 
-int main (int argc, char **argv)
+int
+main (int argc, char **argv)
 {
   int i, n = argc > 1 ? atoi (argv[1]) : 0;
 

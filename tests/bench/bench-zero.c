@@ -10,7 +10,8 @@ static volatile char pages[ZERO_PAGES][PGSIZE];
 
 int main (int argc, char **argv);
 
-int main (int argc, char **argv)
+int
+main (int argc, char **argv)
 {
   int i, n = argc > 1 ? atoi (argv[1]) : 0;
 

@@ -6,8 +6,8 @@
 #include "tests/filesys/fsutil.h"
 
 #define FILE_SIZE (64 * 1024)
-#define FILES_MAX 100           /* More than a 2 MB disk can hold. */
-#define FILES_MIN 10            /* Fewer would mean space went missing. */
+#define FILES_MAX 100 /* More than a 2 MB disk can hold. */
+#define FILES_MIN 10  /* Fewer would mean space went missing. */
 
 static char name_buf[FILES_MAX][16];
 
@@ -44,8 +44,10 @@ test_main (void)
   int count, again, i, fd;
 
   count = fill_disk ();
-  CHECK (count >= FILES_MIN, "create failed once the disk was full "
-         "(after at least %d files)", FILES_MIN);
+  CHECK (count >= FILES_MIN,
+         "create failed once the disk was full "
+         "(after at least %d files)",
+         FILES_MIN);
   CHECK (open (name_buf[count]) == -1, "the file that did not fit does not exist");
   for (i = 0; i < count; i++)
     {

@@ -3,7 +3,7 @@
 
 #include "tests/filesys/fsutil.h"
 
-#define SIZE 5000               /* Spans ten sectors, the last one partly. */
+#define SIZE 5000 /* Spans ten sectors, the last one partly. */
 
 void
 test_main (void)

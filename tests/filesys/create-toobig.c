@@ -3,7 +3,7 @@
 
 #include "tests/filesys/fsutil.h"
 
-#define DISK_SIZE (2 * 1024 * 1024)     /* The runner's default. */
+#define DISK_SIZE (2 * 1024 * 1024) /* The runner's default. */
 
 void
 test_main (void)

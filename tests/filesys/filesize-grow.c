@@ -21,8 +21,8 @@ test_main (void)
       fs_write (fd, "growing", buf, steps[i]);
       total += steps[i];
       if (filesize (fd) != total || filesize (other) != total)
-        fail ("after writing %d bytes, filesize says %d and %d",
-              total, filesize (fd), filesize (other));
+        fail ("after writing %d bytes, filesize says %d and %d", total,
+              filesize (fd), filesize (other));
       msg ("filesize is %d", total);
     }
   close (fd);

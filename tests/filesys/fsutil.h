@@ -44,8 +44,8 @@ fs_check_pattern (const void *buf, size_t size, int index, size_t start,
 
   for (i = 0; i < size; i++)
     if (p[i] != fs_pattern (index, start + i))
-      fail ("%s: byte %zu is 0x%02x, expected 0x%02x", what, start + i,
-            p[i], fs_pattern (index, start + i));
+      fail ("%s: byte %zu is 0x%02x, expected 0x%02x", what, start + i, p[i],
+            fs_pattern (index, start + i));
 }
 
 /* A deterministic pseudo-random generator (xorshift32), so that "random"

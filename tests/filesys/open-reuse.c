@@ -3,7 +3,7 @@
 
 #include "tests/filesys/fsutil.h"
 
-#define ROUNDS 300              /* More than any sane descriptor table. */
+#define ROUNDS 300 /* More than any sane descriptor table. */
 
 void
 test_main (void)

@@ -16,7 +16,8 @@ test_main (void)
   fs_write (a, "shared", "abcdefgh", 8);
   CHECK (tell (a) == 8 && tell (b) == 0, "each descriptor has its own position");
   fs_read (b, "shared", buf, 3);
-  CHECK (memcmp (buf, "abc", 3) == 0, "a write through one is read through the other");
+  CHECK (memcmp (buf, "abc", 3) == 0,
+         "a write through one is read through the other");
   seek (a, 0);
   fs_read (a, "shared", buf, 2);
   fs_read (b, "shared", buf + 2, 2);

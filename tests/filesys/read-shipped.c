@@ -4,8 +4,8 @@
 
 #include "tests/filesys/fsutil.h"
 
-#define SAMPLE_SIZE 1197               /* wc -c tests/filesys/sample.txt */
-#define SAMPLE_HASH 0xbd00bb9du        /* Its 32-bit FNV-1a hash. */
+#define SAMPLE_SIZE 1197        /* wc -c tests/filesys/sample.txt */
+#define SAMPLE_HASH 0xbd00bb9du /* Its 32-bit FNV-1a hash. */
 #define PIECE 100
 
 /* The 32-bit FNV-1a hash of the SIZE bytes at BUF, continuing from HASH. */
@@ -33,7 +33,8 @@ test_main (void)
   CHECK (read (fd, whole, sizeof whole) == SAMPLE_SIZE, "one read returns them all");
   CHECK (fnv1a (0x811c9dc5u, whole, SAMPLE_SIZE) == SAMPLE_HASH,
          "and they hash as on the host");
-  CHECK (memcmp (whole, "The kestrel hovers", 18) == 0, "the text starts as expected");
+  CHECK (memcmp (whole, "The kestrel hovers", 18) == 0,
+         "the text starts as expected");
   seek (fd, 0);
   while ((n = read (fd, piece, PIECE)) > 0)
     {

@@ -6,7 +6,7 @@
 
 #define ROUNDS 100
 #define SIZE 20000
-#define BIG (1536 * 1024)      /* 1.5 MB of the 2 MB disk. */
+#define BIG (1536 * 1024) /* 1.5 MB of the 2 MB disk. */
 
 void
 test_main (void)

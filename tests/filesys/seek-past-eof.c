@@ -19,6 +19,7 @@ test_main (void)
   seek (fd, 100);
   CHECK (read (fd, buf, sizeof buf) == 0, "read exactly at the end returns 0");
   seek (fd, 80);
-  CHECK (read (fd, buf, sizeof buf) == 20, "read across the end returns the 20 left");
+  CHECK (read (fd, buf, sizeof buf) == 20,
+         "read across the end returns the 20 left");
   close (fd);
 }

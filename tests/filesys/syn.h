@@ -7,7 +7,7 @@
 #include "tests/filesys/fsutil.h"
 
 #define SYN_CHILDREN 10
-#define SYN_REGION 4000         /* Not a multiple of 512: writers share sectors. */
+#define SYN_REGION 4000 /* Not a multiple of 512: writers share sectors. */
 
 /* Execs `fs-child MODE FILE I SYN_REGION' for I = 0..9, all before waiting
    for any, then waits for each and fails unless it exited with I. */
@@ -20,8 +20,8 @@ syn_run_children (const char *mode, const char *file)
 
   for (i = 0; i < SYN_CHILDREN; i++)
     {
-      snprintf (cmdline, sizeof cmdline, "fs-child %s %s %d %d",
-                mode, file, i, SYN_REGION);
+      snprintf (cmdline, sizeof cmdline, "fs-child %s %s %d %d", mode, file, i,
+                SYN_REGION);
       pids[i] = exec (cmdline);
       if (pids[i] == PID_ERROR)
         fail ("exec \"%s\" failed", cmdline);

@@ -5,7 +5,7 @@
 #include "tests/filesys/fsutil.h"
 
 #define PIECE 4096
-#define MIN_TOTAL (1024 * 1024)        /* Of a 2 MB disk, at least this fits. */
+#define MIN_TOTAL (1024 * 1024) /* Of a 2 MB disk, at least this fits. */
 #define AFTER_SIZE (1024 * 1024)
 
 void
@@ -24,8 +24,10 @@ test_main (void)
         total += n;
     }
   while (n == PIECE);
-  CHECK (total >= MIN_TOTAL, "a write came up short once the disk was full "
-         "(after at least %d bytes)", MIN_TOTAL);
+  CHECK (total >= MIN_TOTAL,
+         "a write came up short once the disk was full "
+         "(after at least %d bytes)",
+         MIN_TOTAL);
   fs_check_size (fd, "filler", total);
   msg ("filesize equals the bytes the writes reported");
   CHECK (write (fd, piece, PIECE) < PIECE, "a further write comes up short too");

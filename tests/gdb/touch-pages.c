@@ -30,7 +30,7 @@ test_main (void)
 {
   int total;
 
-  bss_pages[PGSIZE] = 1;                /* Line 33: a write fault, a zeroed page. */
+  bss_pages[PGSIZE] = 1; /* Line 33: a write fault, a zeroed page. */
   total = data_word + bss_pages[PGSIZE];
   total += stack_sum ();
   msg ("total %d", total);

@@ -4,7 +4,8 @@
 #include "tests/threads/alarm.h"
 #include "tests/threads/tests.h"
 
-void test_alarm_multiple (void)
+void
+test_alarm_multiple (void)
 {
   alarm_run (5, 7);
 }

@@ -3,7 +3,8 @@
 #include "devices/timer.h"
 #include "tests/threads/tests.h"
 
-void test_alarm_negative (void)
+void
+test_alarm_negative (void)
 {
   timer_sleep (-100);
   timer_sleep (-1);

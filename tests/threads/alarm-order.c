@@ -12,9 +12,10 @@
 static struct lock log_lock;
 static int log[SLEEPERS], logged;
 static struct semaphore done;
-static int64_t start;           /* Deadlines count from here, not from each start. */
+static int64_t start; /* Deadlines count from here, not from each start. */
 
-static void sleeper (void *aux)
+static void
+sleeper (void *aux)
 {
   int id = (int) aux;
   timer_sleep (start + 5 * (id + 1) - timer_ticks ());
@@ -24,7 +25,8 @@ static void sleeper (void *aux)
   sema_up (&done);
 }
 
-void test_alarm_order (void)
+void
+test_alarm_order (void)
 {
   int i;
 

@@ -12,14 +12,16 @@
 static int64_t wake_time;
 static struct semaphore done;
 
-static void sleeper (void *aux UNUSED)
+static void
+sleeper (void *aux UNUSED)
 {
   timer_sleep (wake_time - timer_ticks ());
   msg ("Thread %s woke up.", thread_name ());
   sema_up (&done);
 }
 
-void test_alarm_priority (void)
+void
+test_alarm_priority (void)
 {
   int i;
 

@@ -11,11 +11,12 @@
 #define SLEEP_TICKS 10
 
 static int64_t wake_tick[SLEEPERS];
-static int64_t target;          /* The tick all sleepers sleep until. */
+static int64_t target; /* The tick all sleepers sleep until. */
 static int order[SLEEPERS], woken;
 static struct semaphore done;
 
-static void sleeper (void *aux)
+static void
+sleeper (void *aux)
 {
   int id = (int) aux;
   /* An absolute deadline: even on a slow host, where a tick may pass while
@@ -26,14 +27,15 @@ static void sleeper (void *aux)
   sema_up (&done);
 }
 
-void test_alarm_simultaneous (void)
+void
+test_alarm_simultaneous (void)
 {
   int i;
   int64_t start;
 
   sema_init (&done, 0);
   thread_set_priority (PRI_MAX);
-  timer_sleep (1);                     /* Start at the beginning of a tick. */
+  timer_sleep (1); /* Start at the beginning of a tick. */
   start = timer_ticks ();
   target = start + SLEEP_TICKS;
   for (i = 0; i < SLEEPERS; i++)
@@ -46,8 +48,9 @@ void test_alarm_simultaneous (void)
   for (i = 0; i < SLEEPERS; i++)
     {
       msg ("thread %d woke %s", order[i],
-           wake_tick[order[i]] == wake_tick[order[0]] ? "in the same tick as the first"
-                                                      : "in a later tick");
+           wake_tick[order[i]] == wake_tick[order[0]]
+               ? "in the same tick as the first"
+               : "in a later tick");
       if (order[i] != i)
         fail ("thread %d woke in position %d", order[i], i);
     }

@@ -4,7 +4,8 @@
 #include "tests/threads/alarm.h"
 #include "tests/threads/tests.h"
 
-void test_alarm_single (void)
+void
+test_alarm_single (void)
 {
   alarm_run (5, 1);
 }

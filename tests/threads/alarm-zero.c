@@ -3,7 +3,8 @@
 #include "devices/timer.h"
 #include "tests/threads/tests.h"
 
-void test_alarm_zero (void)
+void
+test_alarm_zero (void)
 {
   timer_sleep (0);
   pass ();

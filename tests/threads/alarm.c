@@ -11,23 +11,24 @@
 #include "tests/threads/tests.h"
 
 #define BASE_TICKS 10
-#define SETTLE_TICKS 100        /* Head start so every sleeper starts in time. */
+#define SETTLE_TICKS 100 /* Head start so every sleeper starts in time. */
 
 struct sleeper
-  {
-    int id, duration, iterations;
-    int64_t start;
-    struct alarm_run *run;
-  };
+{
+  int id, duration, iterations;
+  int64_t start;
+  struct alarm_run *run;
+};
 
 struct alarm_run
-  {
-    struct lock lock;
-    int *log, *log_end;         /* Sleeper ids in wake-up order. */
-    struct semaphore done;
-  };
+{
+  struct lock lock;
+  int *log, *log_end; /* Sleeper ids in wake-up order. */
+  struct semaphore done;
+};
 
-static void sleeper (void *aux)
+static void
+sleeper (void *aux)
 {
   struct sleeper *s = aux;
   int i;
@@ -46,7 +47,8 @@ static void sleeper (void *aux)
   sema_up (&s->run->done);
 }
 
-void alarm_run (int thread_cnt, int iterations)
+void
+alarm_run (int thread_cnt, int iterations)
 {
   struct alarm_run run;
   struct sleeper *sleepers = calloc (thread_cnt, sizeof *sleepers);

@@ -14,8 +14,8 @@
 #include "tests/threads/swap-setup.h"
 #include "tests/threads/tests.h"
 
-#define BOUNDARY 0x10000        /* A PRD may not cross a multiple of this. */
-#define MOST_SECTORS 256        /* One ATA command's most. */
+#define BOUNDARY 0x10000 /* A PRD may not cross a multiple of this. */
+#define MOST_SECTORS 256 /* One ATA command's most. */
 #define MOST_BYTES (MOST_SECTORS * BLOCK_SECTOR_SIZE)
 /* Enough pages that a boundary lies in the first 64 kB with a whole command's
    bytes after it. */
@@ -24,19 +24,18 @@
 
 /* A buffer placed OFFSET bytes from a 64 kB boundary, COUNT sectors long. */
 struct placement
-  {
-    const char *where;
-    int offset;
-    size_t count;
-  };
+{
+  const char *where;
+  int offset;
+  size_t count;
+};
 
-static const struct placement placements[] =
-  {
-    { "256 sectors from 512 bytes before a 64 kB boundary", -512, MOST_SECTORS },
-    { "8 sectors ending at a 64 kB boundary", -4096, 8 },
-    { "8 sectors starting at a 64 kB boundary", 0, 8 },
-    { "2 sectors across a 64 kB boundary", -512, 2 },
-  };
+static const struct placement placements[] = {
+  { "256 sectors from 512 bytes before a 64 kB boundary", -512, MOST_SECTORS },
+  { "8 sectors ending at a 64 kB boundary", -4096, 8 },
+  { "8 sectors starting at a 64 kB boundary", 0, 8 },
+  { "2 sectors across a 64 kB boundary", -512, 2 },
+};
 
 /* Writes COUNT sectors of the pattern of SEED from BUF to the start of DISK
    (by PIO if WRITE_BY_PIO, else by DMA), clears BUF, reads them back the other
@@ -56,8 +55,8 @@ round_trip (struct block *disk, uint8_t *buf, size_t count, uint32_t seed,
   ide_force_pio = false;
   bad = pattern_mismatch (buf, size, seed);
   if (bad != size)
-    fail ("%s, written by %s: byte %zu differs", where,
-          write_by_pio ? "PIO" : "DMA", bad);
+    fail ("%s, written by %s: byte %zu differs", where, write_by_pio ? "PIO" : "DMA",
+          bad);
 }
 
 void
@@ -81,7 +80,8 @@ test_block_dma (void)
       const struct placement *p = &placements[i];
       uint8_t *buf = boundary + p->offset;
       ASSERT (buf >= region
-              && buf + p->count * BLOCK_SECTOR_SIZE <= region + REGION_PAGES * PGSIZE);
+              && buf + p->count * BLOCK_SECTOR_SIZE
+                     <= region + REGION_PAGES * PGSIZE);
       round_trip (disk, buf, p->count, 2 * i + 1, false, p->where);
       round_trip (disk, buf, p->count, 2 * i + 2, true, p->where);
       msg ("%s: DMA and PIO agree both ways", p->where);

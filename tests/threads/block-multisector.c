@@ -16,12 +16,13 @@
 #include "tests/threads/swap-setup.h"
 #include "tests/threads/tests.h"
 
-#define FIRST 5                 /* Off every DRQ-block and page boundary. */
-#define SPAN 300                /* More than one command's 256 sectors. */
+#define FIRST 5  /* Off every DRQ-block and page boundary. */
+#define SPAN 300 /* More than one command's 256 sectors. */
 #define SPAN_BYTES (SPAN * BLOCK_SECTOR_SIZE)
 #define SPAN_PAGES DIV_ROUND_UP (SPAN_BYTES, PGSIZE)
-#define SPAN_MAX 40             /* Longest span in the concurrent phase. */
-#define READER_SECTORS 64       /* What the reader reads of the file-system disk. */
+#define SPAN_MAX 40 /* Longest span in the concurrent phase. */
+/* What the reader reads of the file-system disk. */
+#define READER_SECTORS 64
 #define READER_BYTES (READER_SECTORS * BLOCK_SECTOR_SIZE)
 #define READER_PAGES DIV_ROUND_UP (READER_BYTES, PGSIZE)
 #define READER_ROUNDS 100
@@ -55,12 +56,12 @@ check_zero (struct block *disk, block_sector_t sector)
 }
 
 struct reader
-  {
-    struct block *disk;
-    const uint8_t *expected;    /* READER_SECTORS read one at a time. */
-    struct semaphore done;
-    bool ok;
-  };
+{
+  struct block *disk;
+  const uint8_t *expected; /* READER_SECTORS read one at a time. */
+  struct semaphore done;
+  bool ok;
+};
 
 /* Reads the first READER_SECTORS of the file-system disk again and again in one
    call and compares them with what one-sector reads gave. */

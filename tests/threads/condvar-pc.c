@@ -17,7 +17,8 @@ static struct condition not_full, not_empty;
 static struct semaphore done;
 static int seen[TOTAL];
 
-static void producer (void *aux)
+static void
+producer (void *aux)
 {
   int base = (int) aux * ITEMS_EACH, i;
   for (i = 0; i < ITEMS_EACH; i++)
@@ -32,7 +33,8 @@ static void producer (void *aux)
   sema_up (&done);
 }
 
-static void consumer (void *aux UNUSED)
+static void
+consumer (void *aux UNUSED)
 {
   int i;
   for (i = 0; i < ITEMS_EACH; i++)
@@ -51,7 +53,8 @@ static void consumer (void *aux UNUSED)
   sema_up (&done);
 }
 
-void test_condvar_pc (void)
+void
+test_condvar_pc (void)
 {
   int i;
 

@@ -3,12 +3,13 @@
 
 #include "tests/threads/tests.h"
 
-void test_exception_divide (void)
+void
+test_exception_divide (void)
 {
   unsigned quotient, dividend = 1, divisor = 0;
 
   msg ("dividing by zero in the kernel");
   /* In assembly: the compiler may rewrite 1 / x without a divide instruction. */
-  asm volatile ("divl %2" : "=a" (quotient) : "a" (dividend), "r" (divisor), "d" (0));
+  asm volatile("divl %2" : "=a"(quotient) : "a"(dividend), "r"(divisor), "d"(0));
   fail ("division by zero gave %u", quotient);
 }

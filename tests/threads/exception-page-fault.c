@@ -4,7 +4,8 @@
 #include <stdint.h>
 #include "tests/threads/tests.h"
 
-void test_exception_page_fault (void)
+void
+test_exception_page_fault (void)
 {
   volatile uint32_t *bad = (uint32_t *) 0x1234;
 

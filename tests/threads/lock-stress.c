@@ -13,7 +13,8 @@ static struct lock lock;
 static struct semaphore done;
 static volatile int counter;
 
-static void adder (void *aux UNUSED)
+static void
+adder (void *aux UNUSED)
 {
   int i;
   for (i = 0; i < INCREMENTS; i++)
@@ -29,7 +30,8 @@ static void adder (void *aux UNUSED)
   sema_up (&done);
 }
 
-void test_lock_stress (void)
+void
+test_lock_stress (void)
 {
   int i;
 

@@ -9,11 +9,12 @@
 #include "threads/vaddr.h"
 #include "tests/threads/tests.h"
 
-void test_malloc_realloc (void)
+void
+test_malloc_realloc (void)
 {
   size_t free_before = palloc_free_count ();
-  static const size_t sizes[] = { 1, 15, 16, 17, 100, 1000, 2048, 2049, 5000,
-                                  3 * PGSIZE, 100, 3 };
+  static const size_t sizes[]
+      = { 1, 15, 16, 17, 100, 1000, 2048, 2049, 5000, 3 * PGSIZE, 100, 3 };
   uint8_t *p = NULL;
   size_t i, j, prev = 0;
   uint32_t *z;

@@ -17,12 +17,14 @@
 static uint8_t *block[SLOTS];
 static size_t size[SLOTS];
 
-static uint8_t pattern (int slot, size_t i)
+static uint8_t
+pattern (int slot, size_t i)
 {
   return (uint8_t) (slot * 31 + i * 7);
 }
 
-static void check_and_free (int slot)
+static void
+check_and_free (int slot)
 {
   size_t i;
   for (i = 0; i < size[slot]; i++)
@@ -32,7 +34,8 @@ static void check_and_free (int slot)
   block[slot] = NULL;
 }
 
-void test_malloc_stress (void)
+void
+test_malloc_stress (void)
 {
   size_t free_before = palloc_free_count ();
   int op, slot, allocated = 0;

@@ -9,7 +9,8 @@
 #include "tests/threads/tests.h"
 
 /* Links taken pages into a stack through their first word. */
-static size_t drain (enum palloc_flags flags, size_t leave, void **top)
+static size_t
+drain (enum palloc_flags flags, size_t leave, void **top)
 {
   size_t n = 0;
   void *page;
@@ -24,7 +25,8 @@ static size_t drain (enum palloc_flags flags, size_t leave, void **top)
   return n;
 }
 
-static void refill (void *top, size_t n)
+static void
+refill (void *top, size_t n)
 {
   while (top != NULL)
     {
@@ -36,7 +38,8 @@ static void refill (void *top, size_t n)
     }
 }
 
-void test_palloc_exhaust (void)
+void
+test_palloc_exhaust (void)
 {
   size_t free_before = palloc_free_count ();
   size_t first, second, kernel;

@@ -10,7 +10,8 @@ static volatile int progress[2];
 static volatile bool saw_other[2];
 static struct semaphore done;
 
-static void spinner (void *aux)
+static void
+spinner (void *aux)
 {
   int me = (int) aux, other = 1 - me;
   int start = progress[other];
@@ -27,7 +28,8 @@ static void spinner (void *aux)
   sema_up (&done);
 }
 
-void test_preempt_timeslice (void)
+void
+test_preempt_timeslice (void)
 {
   sema_init (&done, 0);
   thread_set_priority (PRI_MAX);

@@ -11,7 +11,8 @@
 static struct lock lock;
 static struct condition condition;
 
-static void waiter (void *aux UNUSED)
+static void
+waiter (void *aux UNUSED)
 {
   lock_acquire (&lock);
   msg ("Thread %s starting.", thread_name ());
@@ -20,7 +21,8 @@ static void waiter (void *aux UNUSED)
   lock_release (&lock);
 }
 
-void test_priority_condvar (void)
+void
+test_priority_condvar (void)
 {
   int i;
 

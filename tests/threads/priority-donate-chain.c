@@ -12,18 +12,20 @@
 
 static struct lock locks[LINKS + 1];
 
-static void link (void *index_)
+static void
+link (void *index_)
 {
   int i = (int) index_;
 
-  lock_acquire (&locks[i]);             /* Its own: the next link waits on it. */
-  lock_acquire (&locks[i - 1]);         /* The previous link's: blocks. */
+  lock_acquire (&locks[i]);     /* Its own: the next link waits on it. */
+  lock_acquire (&locks[i - 1]); /* The previous link's: blocks. */
   msg ("link %d: got lock %d at priority %d", i, i - 1, thread_get_priority ());
   lock_release (&locks[i - 1]);
   lock_release (&locks[i]);
 }
 
-void test_priority_donate_chain (void)
+void
+test_priority_donate_chain (void)
 {
   int i;
 

@@ -8,14 +8,16 @@
 
 static struct lock lock;
 
-static void waiter (void *aux UNUSED)
+static void
+waiter (void *aux UNUSED)
 {
   lock_acquire (&lock);
   msg ("waiter: got the lock");
   lock_release (&lock);
 }
 
-void test_priority_donate_lower (void)
+void
+test_priority_donate_lower (void)
 {
   lock_init (&lock);
   lock_acquire (&lock);

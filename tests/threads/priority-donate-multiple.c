@@ -5,7 +5,8 @@
 #include "threads/thread.h"
 #include "tests/threads/tests.h"
 
-static void waiter (void *lock_)
+static void
+waiter (void *lock_)
 {
   struct lock *lock = lock_;
   lock_acquire (lock);
@@ -14,7 +15,8 @@ static void waiter (void *lock_)
   msg ("%s: done", thread_name ());
 }
 
-void test_priority_donate_multiple (void)
+void
+test_priority_donate_multiple (void)
 {
   struct lock a, b;
 

@@ -6,11 +6,12 @@
 #include "tests/threads/tests.h"
 
 struct locks
-  {
-    struct lock *a, *b;
-  };
+{
+  struct lock *a, *b;
+};
 
-static void medium (void *locks_)
+static void
+medium (void *locks_)
 {
   struct locks *locks = locks_;
 
@@ -25,7 +26,8 @@ static void medium (void *locks_)
   msg ("medium: done at %d", thread_get_priority ());
 }
 
-static void high (void *b)
+static void
+high (void *b)
 {
   lock_acquire (b);
   msg ("high: got b");
@@ -33,7 +35,8 @@ static void high (void *b)
   msg ("high: done");
 }
 
-void test_priority_donate_nest (void)
+void
+test_priority_donate_nest (void)
 {
   struct lock a, b;
   struct locks locks = { &a, &b };
@@ -49,5 +52,6 @@ void test_priority_donate_nest (void)
   msg ("main runs at %d (expected %d)", thread_get_priority (), PRI_DEFAULT + 2);
   lock_release (&a);
   thread_yield ();
-  msg ("medium and high must have finished; main runs at %d", thread_get_priority ());
+  msg ("medium and high must have finished; main runs at %d",
+       thread_get_priority ());
 }

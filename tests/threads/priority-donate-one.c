@@ -8,7 +8,8 @@
 
 static struct lock lock;
 
-static void acquirer (void *aux UNUSED)
+static void
+acquirer (void *aux UNUSED)
 {
   lock_acquire (&lock);
   msg ("%s: got the lock", thread_name ());
@@ -16,7 +17,8 @@ static void acquirer (void *aux UNUSED)
   msg ("%s: done", thread_name ());
 }
 
-void test_priority_donate_one (void)
+void
+test_priority_donate_one (void)
 {
   ASSERT (thread_get_priority () == PRI_DEFAULT);
   lock_init (&lock);

@@ -13,7 +13,8 @@ static struct lock log_lock;
 static int log[THREADS * ITERATIONS], logged;
 static struct semaphore done;
 
-static void worker (void *aux)
+static void
+worker (void *aux)
 {
   int id = (int) aux, i;
   for (i = 0; i < ITERATIONS; i++)
@@ -26,7 +27,8 @@ static void worker (void *aux)
   sema_up (&done);
 }
 
-void test_priority_fifo (void)
+void
+test_priority_fifo (void)
 {
   int i;
 

@@ -11,7 +11,8 @@
 static struct lock lock;
 static struct semaphore done;
 
-static void waiter (void *aux UNUSED)
+static void
+waiter (void *aux UNUSED)
 {
   lock_acquire (&lock);
   msg ("%s got the lock.", thread_name ());
@@ -19,7 +20,8 @@ static void waiter (void *aux UNUSED)
   sema_up (&done);
 }
 
-void test_priority_lock (void)
+void
+test_priority_lock (void)
 {
   int i;
 

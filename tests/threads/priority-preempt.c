@@ -6,7 +6,8 @@
 
 #define ROUNDS 5
 
-static void high (void *aux UNUSED)
+static void
+high (void *aux UNUSED)
 {
   int i;
   for (i = 0; i < ROUNDS; i++)
@@ -17,7 +18,8 @@ static void high (void *aux UNUSED)
   msg ("Thread %s done!", thread_name ());
 }
 
-void test_priority_preempt (void)
+void
+test_priority_preempt (void)
 {
   ASSERT (thread_get_priority () == PRI_DEFAULT);
   thread_create ("high-priority", PRI_DEFAULT + 1, high, NULL);

@@ -10,13 +10,15 @@
 
 static struct semaphore sema;
 
-static void waiter (void *aux UNUSED)
+static void
+waiter (void *aux UNUSED)
 {
   sema_down (&sema);
   msg ("Thread %s woke up.", thread_name ());
 }
 
-void test_priority_sema (void)
+void
+test_priority_sema (void)
 {
   int i;
 

@@ -8,20 +8,23 @@
 static int steps;
 static struct semaphore low_done;
 
-static void low (void *aux UNUSED)
+static void
+low (void *aux UNUSED)
 {
   msg ("low-priority thread runs after main has finished yielding (step %d)", steps);
   sema_up (&low_done);
 }
 
-static void peer (void *aux UNUSED)
+static void
+peer (void *aux UNUSED)
 {
   msg ("peer runs at step %d", steps++);
   thread_yield ();
   msg ("peer runs again at step %d", steps++);
 }
 
-void test_priority_yield (void)
+void
+test_priority_yield (void)
 {
   sema_init (&low_done, 0);
   thread_create ("low", PRI_DEFAULT - 1, low, NULL);

@@ -10,7 +10,8 @@
 static struct semaphore ping, pong, done;
 static int counter;
 
-static void ponger (void *aux UNUSED)
+static void
+ponger (void *aux UNUSED)
 {
   int i;
   for (i = 0; i < ROUNDS; i++)
@@ -24,7 +25,8 @@ static void ponger (void *aux UNUSED)
   sema_up (&done);
 }
 
-void test_sema_pingpong (void)
+void
+test_sema_pingpong (void)
 {
   int i;
 

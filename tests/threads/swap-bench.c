@@ -25,12 +25,11 @@
    kernel image, whose every page is one less for the page pools. */
 #define TIMING_PAGES DIV_ROUND_UP (3 * ROUNDS * sizeof (uint64_t), PGSIZE)
 
-
 static inline uint64_t
 read_tsc (void)
 {
   uint64_t tsc;
-  asm volatile ("rdtsc" : "=A" (tsc));
+  asm volatile("rdtsc" : "=A"(tsc));
   return tsc;
 }
 
@@ -147,8 +146,8 @@ test_swap_bench (void)
   /* One line: make bench shows the first line saying "page round trip". */
   msg ("page round trip, median of %d: one 8-sector command each way by DMA "
        "%llu.%llu us, by PIO %llu.%llu us; 8 one-sector PIO commands each way "
-       "%llu.%llu us: %llu.%llux the DMA, %llu.%llux the 8-sector PIO", ROUNDS,
-       dma_us10 / 10, dma_us10 % 10, pio_us10 / 10, pio_us10 % 10,
+       "%llu.%llu us: %llu.%llux the DMA, %llu.%llux the 8-sector PIO",
+       ROUNDS, dma_us10 / 10, dma_us10 % 10, pio_us10 / 10, pio_us10 % 10,
        single_us10 / 10, single_us10 % 10, single_us10 / dma_us10,
        single_us10 * 10 / dma_us10 % 10, single_us10 / pio_us10,
        single_us10 * 10 / pio_us10 % 10);

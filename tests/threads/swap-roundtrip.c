@@ -10,8 +10,8 @@
 #include "tests/threads/swap-setup.h"
 #include "tests/threads/tests.h"
 
-#define PAGE_CNT 32             /* Pages in the round trip. */
-#define SEED_BASE 1000          /* Seeds of the pages: SEED_BASE + index. */
+#define PAGE_CNT 32    /* Pages in the round trip. */
+#define SEED_BASE 1000 /* Seeds of the pages: SEED_BASE + index. */
 
 /* Swaps PAGE_CNT patterned pages out and back in through PAGE. */
 static void
@@ -44,8 +44,8 @@ round_trip (void *page, swap_slot_t slots[])
         swap_in (slots[i], page);
         bad = pattern_mismatch (page, PGSIZE, SEED_BASE + i);
         if (bad != PGSIZE)
-          fail ("page %d (slot %u) differs at byte %zu after swap_in", i,
-                slots[i], bad);
+          fail ("page %d (slot %u) differs at byte %zu after swap_in", i, slots[i],
+                bad);
       }
   if (swap_free_count () != free_start - PAGE_CNT)
     fail ("swap_in changed the free count");

@@ -8,22 +8,22 @@
 #include <string.h>
 
 struct test
-  {
-    const char *name;
-    void (*function) (void);
-  };
+{
+  const char *name;
+  void (*function) (void);
+};
 
-static const struct test tests[] =
-  {
+static const struct test tests[] = {
 #define TEST(FUNC, NAME) { NAME, test_##FUNC },
 #include "tests/threads/test-table.h"
 #undef TEST
-  };
+};
 
 static const char *test_name;
 
 /* True if there is a kernel test called NAME. */
-bool test_exists (const char *name)
+bool
+test_exists (const char *name)
 {
   const struct test *t;
   for (t = tests; t < tests + sizeof tests / sizeof *tests; t++)
@@ -33,7 +33,8 @@ bool test_exists (const char *name)
 }
 
 /* Runs the kernel test NAME; panics if there is none. */
-void run_test (const char *name)
+void
+run_test (const char *name)
 {
   const struct test *t;
 
@@ -49,11 +50,12 @@ void run_test (const char *name)
   PANIC ("no test named \"%s\"", name);
 }
 
-#define MSG_MAX 256     /* Longest message; longer ones are cut. */
+#define MSG_MAX 256 /* Longest message; longer ones are cut. */
 
 /* Prints "(NAME) " and the formatted message on a line, in one printf() call so
    that messages from concurrent threads never mix. */
-void msg (const char *format, ...)
+void
+msg (const char *format, ...)
 {
   char buf[MSG_MAX];
   va_list args;
@@ -65,7 +67,8 @@ void msg (const char *format, ...)
 }
 
 /* Prints "(NAME) FAIL: " and the message, then panics. */
-void fail (const char *format, ...)
+void
+fail (const char *format, ...)
 {
   char buf[MSG_MAX];
   va_list args;
@@ -78,7 +81,8 @@ void fail (const char *format, ...)
 }
 
 /* Prints "(NAME) PASS". */
-void pass (void)
+void
+pass (void)
 {
   printf ("(%s) PASS\n", test_name);
 }

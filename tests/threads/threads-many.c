@@ -11,22 +11,24 @@
 #define PER_BATCH 50
 
 struct child
-  {
-    int id;
-    int seen;
-    struct semaphore joined;
-  };
+{
+  int id;
+  int seen;
+  struct semaphore joined;
+};
 
 static struct child children[PER_BATCH];
 
-static void child (void *aux)
+static void
+child (void *aux)
 {
   struct child *c = aux;
   c->seen = c->id;
   sema_up (&c->joined);
 }
 
-void test_threads_many (void)
+void
+test_threads_many (void)
 {
   int b, i;
 

@@ -4,7 +4,8 @@
 #include "threads/synch.h"
 #include "tests/threads/tests.h"
 
-void test_timeout_hang (void)
+void
+test_timeout_hang (void)
 {
   struct semaphore never;
 

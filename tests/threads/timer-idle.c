@@ -7,7 +7,8 @@
 
 #define SLEEP_TICKS 50
 
-void test_timer_idle (void)
+void
+test_timer_idle (void)
 {
   int64_t idle_before = thread_idle_ticks ();
   int64_t idle;

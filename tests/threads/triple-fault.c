@@ -6,12 +6,17 @@
 #include "threads/interrupt.h"
 #include "tests/threads/tests.h"
 
-void test_triple_fault (void)
+void
+test_triple_fault (void)
 {
-  struct { uint16_t limit; uint32_t base; } __attribute__ ((packed)) empty = { 0, 0 };
+  struct
+  {
+    uint16_t limit;
+    uint32_t base;
+  } __attribute__ ((packed)) empty = { 0, 0 };
 
   msg ("loading an empty IDT, then raising an exception");
   intr_disable ();
-  asm volatile ("lidt %0; int3" : : "m" (empty));
+  asm volatile("lidt %0; int3" : : "m"(empty));
   fail ("the CPU survived an exception without an IDT");
 }

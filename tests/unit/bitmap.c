@@ -91,9 +91,12 @@ random_step (struct bitmap *b, bool *model, size_t size)
     case 4:
       CHECK (bitmap_contains (b, start, cnt, value)
              == (model_count (model, start, cnt, value) > 0));
-      CHECK (bitmap_any (b, start, cnt) == (model_count (model, start, cnt, true) > 0));
-      CHECK (bitmap_none (b, start, cnt) == (model_count (model, start, cnt, true) == 0));
-      CHECK (bitmap_all (b, start, cnt) == (model_count (model, start, cnt, true) == cnt));
+      CHECK (bitmap_any (b, start, cnt)
+             == (model_count (model, start, cnt, true) > 0));
+      CHECK (bitmap_none (b, start, cnt)
+             == (model_count (model, start, cnt, true) == 0));
+      CHECK (bitmap_all (b, start, cnt)
+             == (model_count (model, start, cnt, true) == cnt));
       break;
     case 5:
     case 6:
@@ -210,10 +213,10 @@ test_dump (void)
   FILE *capture = tmpfile ();
   int saved_stdout = dup (STDOUT_FILENO);
   char text[256] = "";
-  const char *expected =
-    "bitmap of 66 bits:\n"
-    "     0: 1000000000000000000000000000000000000000000000000000000000000001\n"
-    "    64: 01\n";
+  const char *expected
+      = "bitmap of 66 bits:\n"
+        "     0: 1000000000000000000000000000000000000000000000000000000000000001\n"
+        "    64: 01\n";
 
   bitmap_mark (b, 0);
   bitmap_mark (b, 63);

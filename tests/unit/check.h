@@ -27,30 +27,30 @@ static int check_cnt, fail_cnt;
 #define CHECK_FAILURE_NOTE() ((void) 0)
 #endif
 
-#define CHECK(COND)                                                      \
-  do                                                                     \
-    {                                                                    \
-      check_cnt++;                                                       \
-      if (!(COND))                                                       \
-        {                                                                \
-          fail_cnt++;                                                    \
+#define CHECK(COND)                                                        \
+  do                                                                       \
+    {                                                                      \
+      check_cnt++;                                                         \
+      if (!(COND))                                                         \
+        {                                                                  \
+          fail_cnt++;                                                      \
           printf ("%s:%d: check failed: %s\n", __FILE__, __LINE__, #COND); \
-          CHECK_FAILURE_NOTE ();                                         \
-        }                                                                \
-    }                                                                    \
+          CHECK_FAILURE_NOTE ();                                           \
+        }                                                                  \
+    }                                                                      \
   while (0)
 
-#define CHECK_DETAIL(COND, ...)                                          \
-  do                                                                     \
-    {                                                                    \
-      check_cnt++;                                                       \
-      if (!(COND) && fail_cnt++ < 50)                                    \
-        {                                                                \
-          printf ("%s:%d: check failed: ", __FILE__, __LINE__);          \
-          printf (__VA_ARGS__);                                          \
-          putchar ('\n');                                                \
-        }                                                                \
-    }                                                                    \
+#define CHECK_DETAIL(COND, ...)                                 \
+  do                                                            \
+    {                                                           \
+      check_cnt++;                                              \
+      if (!(COND) && fail_cnt++ < 50)                           \
+        {                                                       \
+          printf ("%s:%d: check failed: ", __FILE__, __LINE__); \
+          printf (__VA_ARGS__);                                 \
+          putchar ('\n');                                       \
+        }                                                       \
+    }                                                           \
   while (0)
 
 /* Prints the summary line for the test NAME; returns main's exit status. */

@@ -157,41 +157,68 @@ check_format (const char *fmt, ...)
   va_end (a);
   va_end (b);
   CHECK_DETAIL (our_len == their_len
-                && memcmp (ours, theirs, (size_t) their_len < sizeof ours
-                                         ? (size_t) their_len + 1 : sizeof ours) == 0,
-                "format \"%s\": ours \"%s\" (%d), host \"%s\" (%d)",
-                fmt, ours, our_len, theirs, their_len);
+                    && memcmp (ours, theirs,
+                               (size_t) their_len < sizeof ours
+                                   ? (size_t) their_len + 1
+                                   : sizeof ours)
+                           == 0,
+                "format \"%s\": ours \"%s\" (%d), host \"%s\" (%d)", fmt, ours,
+                our_len, theirs, their_len);
 }
 
 /* Calls check_format with optional `*' width and precision arguments. */
-#define CHECK_FORMAT_STARS(FMT, STAR_W, W, STAR_P, P, VALUE)     \
-  do                                                             \
-    {                                                            \
-      if ((STAR_W) && (STAR_P))                                  \
-        check_format (FMT, W, P, VALUE);                         \
-      else if (STAR_W)                                           \
-        check_format (FMT, W, VALUE);                            \
-      else if (STAR_P)                                           \
-        check_format (FMT, P, VALUE);                            \
-      else                                                       \
-        check_format (FMT, VALUE);                               \
-    }                                                            \
+#define CHECK_FORMAT_STARS(FMT, STAR_W, W, STAR_P, P, VALUE) \
+  do                                                         \
+    {                                                        \
+      if ((STAR_W) && (STAR_P))                              \
+        check_format (FMT, W, P, VALUE);                     \
+      else if (STAR_W)                                       \
+        check_format (FMT, W, VALUE);                        \
+      else if (STAR_P)                                       \
+        check_format (FMT, P, VALUE);                        \
+      else                                                   \
+        check_format (FMT, VALUE);                           \
+    }                                                        \
   while (0)
 
-static const long long interesting[] =
-  {
-    0, 1, -1, 7, -8, 9, 10, 42, -42, 127, 128, -128, -129, 255, 256, 4095,
-    32767, -32768, 65535, 65536, 123456789, INT_MAX, INT_MIN, UINT_MAX,
-    0x100000000ll, 0x7fffffffffffffffll, -0x7fffffffffffffffll - 1,
-    -1234567890123ll, 01234567012345670ll,
-  };
+static const long long interesting[] = {
+  0,
+  1,
+  -1,
+  7,
+  -8,
+  9,
+  10,
+  42,
+  -42,
+  127,
+  128,
+  -128,
+  -129,
+  255,
+  256,
+  4095,
+  32767,
+  -32768,
+  65535,
+  65536,
+  123456789,
+  INT_MAX,
+  INT_MIN,
+  UINT_MAX,
+  0x100000000ll,
+  0x7fffffffffffffffll,
+  -0x7fffffffffffffffll - 1,
+  -1234567890123ll,
+  01234567012345670ll,
+};
 #define INTERESTING_CNT (sizeof interesting / sizeof *interesting)
 
 /* Checks one integer conversion with one length modifier on every
    interesting value, passing each with the type the modifier expects. */
 static void
-check_integer_spec (const char *fmt, const char *length, char conv,
-                    bool star_w, int w, bool star_p, int p)
+check_integer_spec (const char *fmt, const char *length, char conv, bool star_w,
+                    int w, bool star_p, int p)
 {
   bool is_signed = conv == 'd' || conv == 'i';
   size_t i;
@@ -255,8 +282,8 @@ test_integer_formats (void)
               for (bit = 0; bit < 5; bit++)
                 if (flags & (1u << bit))
                   *f++ = flag_chars[bit];
-              f += sprintf (f, "%s%s%s%c]", widths[w], precisions[p],
-                            lengths[l], conversions[c]);
+              f += sprintf (f, "%s%s%s%c]", widths[w], precisions[p], lengths[l],
+                            conversions[c]);
               check_integer_spec (fmt, lengths[l], conversions[c],
                                   widths[w][0] == '*', star_widths[w],
                                   !strcmp (precisions[p], ".*"), star_precisions[p]);
@@ -266,8 +293,8 @@ test_integer_formats (void)
 static void
 test_string_and_char_formats (void)
 {
-  static const char *specs[] = { "%s", "%10s", "%-10s", "%.3s", "%.0s", "%10.2s",
-                                 "%-7.5s", "%*s", "%.*s", "%1s" };
+  static const char *specs[] = { "%s",     "%10s",   "%-10s", "%.3s", "%.0s",
+                                 "%10.2s", "%-7.5s", "%*s",   "%.*s", "%1s" };
   static const char *strings[] = { "", "a", "hello", "hello, world", "\xe9t\xe9" };
   static const char *char_specs[] = { "%c", "%5c", "%-5c", "%1c", "[%c%c]" };
   static const int chars[] = { 'a', ' ', 'Z', 0xe9, '%' };
@@ -301,8 +328,8 @@ expect_format (const char *expected, const char *fmt, ...)
   len = k_vsnprintf (buf, sizeof buf, fmt, args);
   va_end (args);
   CHECK_DETAIL (len == (int) strlen (expected) && !strcmp (buf, expected),
-                "format \"%s\": got \"%s\" (%d), want \"%s\"",
-                fmt, buf, len, expected);
+                "format \"%s\": got \"%s\" (%d), want \"%s\"", fmt, buf, len,
+                expected);
 }
 
 static void
@@ -383,12 +410,13 @@ test_format_output (void)
 static void
 test_hex_dump (void)
 {
-  static const char data[] = "Hello, world!\n\x01\x7f\x80\xff" "ABCDEFGHIJKLMNOP";
-  const char *expected =
-    "00001000           48 65 6c 6c 6f  2c 20 77 6f 72 6c 64 21  |   Hello, world!|\n"
-    "00001010  0a 01 7f 80 ff 41 42 43  44 45 46 47 48 49 4a 4b  |.....ABCDEFGHIJK|\n"
-    "00001020  4c 4d 4e 4f                                       |LMNO            |\n"
-    "000000f0                                             61 62\n";
+  static const char data[] = "Hello, world!\n\x01\x7f\x80\xff"
+                             "ABCDEFGHIJKLMNOP";
+  const char *expected
+      = "00001000           48 65 6c 6c 6f  2c 20 77 6f 72 6c 64 21  |   Hello, world!|\n"
+        "00001010  0a 01 7f 80 ff 41 42 43  44 45 46 47 48 49 4a 4b  |.....ABCDEFGHIJK|\n"
+        "00001020  4c 4d 4e 4f                                       |LMNO            |\n"
+        "000000f0                                             61 62\n";
   FILE *capture = tmpfile ();
   int saved_stdout = dup (STDOUT_FILENO);
   char text[512] = "";
@@ -421,7 +449,10 @@ random_bytes_for_test (unsigned char *buf, size_t size, const char *alphabet)
 static void
 test_memory_functions (void)
 {
-  enum { SIZE = 96 };
+  enum
+  {
+    SIZE = 96
+  };
   unsigned char src[SIZE], ours[SIZE], theirs[SIZE];
   size_t dst_ofs, src_ofs, len;
 
@@ -445,7 +476,8 @@ test_memory_functions (void)
           CHECK (memcmp (ours, theirs, SIZE) == 0);
 
           /* memset, with values that must be truncated to a byte. */
-          CHECK (k_memset (ours + dst_ofs, 0x1a5 + (int) src_ofs, len) == ours + dst_ofs);
+          CHECK (k_memset (ours + dst_ofs, 0x1a5 + (int) src_ofs, len)
+                 == ours + dst_ofs);
           memset (theirs + dst_ofs, 0x1a5 + (int) src_ofs, len);
           CHECK (memcmp (ours, theirs, SIZE) == 0);
 
@@ -515,7 +547,8 @@ test_strlcpy_strlcat (void)
         memset (expected, '#', sizeof expected);
         if (size > 0)
           {
-            size_t copy = strlen (sources[s]) < size - 1 ? strlen (sources[s]) : size - 1;
+            size_t copy
+                = strlen (sources[s]) < size - 1 ? strlen (sources[s]) : size - 1;
             memcpy (expected, sources[s], copy);
             expected[copy] = '\0';
           }
@@ -552,8 +585,8 @@ test_strlcpy_strlcat (void)
 static void
 test_strtok_r (void)
 {
-  static const char *inputs[] = { "", "   ", "a", " a ", "a  b,c", ",,a,,b,,",
-                                  "echo hello   world", "x" };
+  static const char *inputs[]
+      = { "", "   ", "a", " a ", "a  b,c", ",,a,,b,,", "echo hello   world", "x" };
   size_t i;
 
   for (i = 0; i < sizeof inputs / sizeof *inputs; i++)
@@ -587,16 +620,46 @@ test_strtok_r (void)
 static void
 test_strtol (void)
 {
-  static const char *inputs[] =
-    {
-      "0", "1", "-1", "+7", "  42", "\t\n -17xyz", "", "+", "-", " ", "x",
-      "0x", "0x1f", "0X1F", "-0x10", "0xg", "0x 1", "077", "08", "09",
-      "0b101", "101", "zz", "ZZ", "123abc", "2147483647", "2147483648",
-      "-2147483648", "-2147483649", "9223372036854775807",
-      "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
-      "99999999999999999999999999", "-99999999999999999999999999",
-      "0xffffffffffffffff", "0x7fffffffffffffff", "777777777777777777777",
-    };
+  static const char *inputs[] = {
+    "0",
+    "1",
+    "-1",
+    "+7",
+    "  42",
+    "\t\n -17xyz",
+    "",
+    "+",
+    "-",
+    " ",
+    "x",
+    "0x",
+    "0x1f",
+    "0X1F",
+    "-0x10",
+    "0xg",
+    "0x 1",
+    "077",
+    "08",
+    "09",
+    "0b101",
+    "101",
+    "zz",
+    "ZZ",
+    "123abc",
+    "2147483647",
+    "2147483648",
+    "-2147483648",
+    "-2147483649",
+    "9223372036854775807",
+    "9223372036854775808",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "99999999999999999999999999",
+    "-99999999999999999999999999",
+    "0xffffffffffffffff",
+    "0x7fffffffffffffff",
+    "777777777777777777777",
+  };
   static const int bases[] = { 0, 2, 8, 10, 16, 36 };
   size_t i, b;
 
@@ -608,8 +671,8 @@ test_strtol (void)
         long theirs = strtol (inputs[i], &their_end, bases[b]);
         CHECK_DETAIL (ours == theirs && our_end == their_end,
                       "strtol (\"%s\", %d): ours %ld end+%td, host %ld end+%td",
-                      inputs[i], bases[b], ours, our_end - inputs[i],
-                      theirs, their_end - inputs[i]);
+                      inputs[i], bases[b], ours, our_end - inputs[i], theirs,
+                      their_end - inputs[i]);
       }
   CHECK (k_strtol ("12", NULL, 10) == 12);
   CHECK (k_atoi ("  -123x") == -123);
@@ -632,10 +695,10 @@ compare_ints (const void *a_, const void *b_)
 }
 
 struct record
-  {
-    unsigned char key;
-    char payload[11];           /* An odd element size. */
-  };
+{
+  unsigned char key;
+  char payload[11]; /* An odd element size. */
+};
 
 static int
 compare_records (const void *a, const void *b)
@@ -646,7 +709,10 @@ compare_records (const void *a, const void *b)
 static void
 test_qsort_bsearch (void)
 {
-  enum { MAX = 3000 };
+  enum
+  {
+    MAX = 3000
+  };
   static int ours[MAX], theirs[MAX];
   size_t n;
   int kind;
@@ -656,9 +722,10 @@ test_qsort_bsearch (void)
       {
         size_t i;
         for (i = 0; i < n; i++)
-          ours[i] = kind == 0 ? (int) (rng64 () % 1000000)
+          ours[i] = kind == 0   ? (int) (rng64 () % 1000000)
                     : kind == 1 ? (int) (rng64 () % 4)
-                    : kind == 2 ? (int) i : (int) (n - i);
+                    : kind == 2 ? (int) i
+                                : (int) (n - i);
         memcpy (theirs, ours, n * sizeof *ours);
         k_qsort (ours, n, sizeof *ours, compare_ints);
         qsort (theirs, n, sizeof *theirs, compare_ints);
@@ -672,7 +739,8 @@ test_qsort_bsearch (void)
             CHECK (hit != NULL && *hit == key);
             hit = k_bsearch (&probe, ours, n, sizeof *ours, compare_ints);
             CHECK ((hit != NULL)
-                   == (bsearch (&probe, theirs, n, sizeof *theirs, compare_ints) != NULL));
+                   == (bsearch (&probe, theirs, n, sizeof *theirs, compare_ints)
+                       != NULL));
             CHECK (hit == NULL || *hit == probe);
           }
       }
@@ -787,14 +855,29 @@ check_division (uint64_t a, uint64_t b)
 static void
 test_arithmetic (void)
 {
-  static const uint64_t edges[] =
-    {
-      0, 1, 2, 3, 7, 10, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull,
-      0x100000001ull, 0x1ffffffffull, 0xfffffffffull, 0x8000000000000000ull,
-      0x7fffffffffffffffull, 0xffffffffffffffffull, 0xfffffffffffffffeull,
-      0x8000000080000000ull, 0xffffffff00000000ull, 1000000007ull,
-      0x123456789abcdefull,
-    };
+  static const uint64_t edges[] = {
+    0,
+    1,
+    2,
+    3,
+    7,
+    10,
+    0x7fffffff,
+    0x80000000,
+    0xffffffff,
+    0x100000000ull,
+    0x100000001ull,
+    0x1ffffffffull,
+    0xfffffffffull,
+    0x8000000000000000ull,
+    0x7fffffffffffffffull,
+    0xffffffffffffffffull,
+    0xfffffffffffffffeull,
+    0x8000000080000000ull,
+    0xffffffff00000000ull,
+    1000000007ull,
+    0x123456789abcdefull,
+  };
   size_t n = sizeof edges / sizeof *edges;
   size_t i, j;
   int round;

@@ -22,14 +22,14 @@ static uint8_t *disk;
 static uint32_t disk_sectors;
 static bool disk_present;
 static int disk_writes;
-static int disk_multi_reads;    /* block_read_sectors calls. */
-static char fake_device;        /* Its address stands for the device. */
+static int disk_multi_reads; /* block_read_sectors calls. */
+static char fake_device;     /* Its address stands for the device. */
 
 struct block *
 block_get_role (enum block_role role)
 {
-  return role == BLOCK_FILESYS && disk_present
-         ? (struct block *) &fake_device : NULL;
+  return role == BLOCK_FILESYS && disk_present ? (struct block *) &fake_device
+                                               : NULL;
 }
 
 block_sector_t
@@ -43,8 +43,7 @@ void
 block_read (struct block *block, block_sector_t sector, void *buffer)
 {
   assert (block == (struct block *) &fake_device && sector < disk_sectors);
-  memcpy (buffer, disk + (size_t) sector * BLOCK_SECTOR_SIZE,
-          BLOCK_SECTOR_SIZE);
+  memcpy (buffer, disk + (size_t) sector * BLOCK_SECTOR_SIZE, BLOCK_SECTOR_SIZE);
 }
 
 void
@@ -62,8 +61,7 @@ void
 block_write (struct block *block, block_sector_t sector, const void *buffer)
 {
   assert (block == (struct block *) &fake_device && sector < disk_sectors);
-  memcpy (disk + (size_t) sector * BLOCK_SECTOR_SIZE, buffer,
-          BLOCK_SECTOR_SIZE);
+  memcpy (disk + (size_t) sector * BLOCK_SECTOR_SIZE, buffer, BLOCK_SECTOR_SIZE);
   disk_writes++;
 }
 
@@ -187,8 +185,7 @@ free_sectors (void)
   uint32_t sector, count = 0;
   filesys_done ();
   for (sector = sb->data_start; sector < sb->sector_count; sector++)
-    count += !kfs_map_test (disk + sb->free_map_start * KFS_SECTOR_SIZE,
-                            sector);
+    count += !kfs_map_test (disk + sb->free_map_start * KFS_SECTOR_SIZE, sector);
   return count;
 }
 
@@ -200,11 +197,11 @@ test_mount (void)
   disk_present = false;
   CHECK (!filesys_init (false));
   disk_make (2);
-  CHECK (!filesys_init (false));        /* Not formatted. */
+  CHECK (!filesys_init (false)); /* Not formatted. */
   CHECK (filesys_init (true));
   CHECK (held_count == 0);
   CHECK (disk_consistent ());
-  CHECK (filesys_init (false));         /* Remount. */
+  CHECK (filesys_init (false)); /* Remount. */
   CHECK (disk_consistent ());
 }
 
@@ -225,7 +222,7 @@ test_read_write (void)
   file_seek (file, 0);
   CHECK (file_read (file, back, sizeof back) == sizeof data);
   CHECK (memcmp (back, data, sizeof data) == 0);
-  CHECK (file_read (file, back, 10) == 0);      /* At end of file. */
+  CHECK (file_read (file, back, 10) == 0); /* At end of file. */
   CHECK (file_read_at (file, back, 100, 2950) == 50);
   CHECK (memcmp (back, data + 2950, 50) == 0);
   file_seek (file, 1000000);
@@ -275,7 +272,7 @@ test_names (void)
   CHECK (!filesys_create ("123456789012345", 0));
   CHECK (!filesys_create ("", 0));
   CHECK (!filesys_create ("a/b", 0));
-  CHECK (!filesys_create ("12345678901234", 0));        /* Exists. */
+  CHECK (!filesys_create ("12345678901234", 0)); /* Exists. */
   CHECK (!filesys_create ("negative", -1));
   CHECK (!filesys_create ("huge", KFS_MAX_FILE_SIZE + 1));
   CHECK (filesys_open ("123456789012345") == NULL);
@@ -306,13 +303,13 @@ test_remove_while_open (void)
   CHECK (filesys_remove ("doomed"));
   CHECK (filesys_open ("doomed") == NULL);
   CHECK (!filesys_remove ("doomed"));
-  CHECK (filesys_create ("doomed", 5));         /* The name is free. */
+  CHECK (filesys_create ("doomed", 5)); /* The name is free. */
   CHECK (file_read_at (again, back, sizeof back, 0) == sizeof back);
   CHECK (memcmp (back, data, sizeof data) == 0);
   CHECK (file_write_at (again, "more", 4, sizeof data) == 4);
   file_close (file);
   CHECK (file_length (again) == sizeof data + 4);
-  file_close (again);                           /* Frees the storage. */
+  file_close (again); /* Frees the storage. */
   CHECK (filesys_remove ("doomed"));
   CHECK (free_sectors () == before);
   CHECK (disk_consistent ());
@@ -328,7 +325,7 @@ test_deny_write (void)
   exe = filesys_open ("program");
   other = filesys_open ("program");
   file_deny_write (exe);
-  file_deny_write (exe);                        /* Counted once per file. */
+  file_deny_write (exe); /* Counted once per file. */
   CHECK (file_write (other, "abcd", 4) == 0);
   CHECK (file_write_at (exe, "abcd", 4, 200) == 0);
   CHECK (file_length (other) == 100);
@@ -336,7 +333,7 @@ test_deny_write (void)
   CHECK (file_write (other, "abcd", 4) == 4);
   file_deny_write (exe);
   file_deny_write (other);
-  file_close (exe);                             /* Still denied by OTHER. */
+  file_close (exe); /* Still denied by OTHER. */
   CHECK (file_write_at (other, "wxyz", 4, 0) == 0);
   file_allow_write (other);
   CHECK (file_write_at (other, "wxyz", 4, 0) == 4);
@@ -416,7 +413,7 @@ test_disk_full (void)
       made++;
     }
   CHECK (made >= 5 && made < 10);
-  CHECK (filesys_open (name) == NULL);  /* A failed create leaves nothing. */
+  CHECK (filesys_open (name) == NULL); /* A failed create leaves nothing. */
   CHECK (disk_consistent ());
   /* Take the last sectors with ever smaller files. */
   for (size = 100000; size > 0; size /= 10)
@@ -440,8 +437,8 @@ test_disk_full (void)
   remove_all ("f", made);
   remove_all ("g", filler);
   /* Everything comes back except the directory's own, longer, contents. */
-  CHECK (free_sectors () + kfs_file_sectors_for ((made + filler)
-                                                  * sizeof (struct kfs_dirent))
+  CHECK (free_sectors ()
+             + kfs_file_sectors_for ((made + filler) * sizeof (struct kfs_dirent))
          == before);
   CHECK (filesys_create ("again", sizeof data));
   CHECK (disk_consistent ());
@@ -474,11 +471,11 @@ test_multi_sector_read (void)
   CHECK (file_read_at (file, back, 8 * KFS_SECTOR_SIZE, 4 * KFS_SECTOR_SIZE)
          == 8 * KFS_SECTOR_SIZE);
   CHECK (memcmp (back, data + 4 * KFS_SECTOR_SIZE, 8 * KFS_SECTOR_SIZE) == 0);
-  CHECK (disk_multi_reads > before);            /* Cold: one transfer. */
+  CHECK (disk_multi_reads > before); /* Cold: one transfer. */
   CHECK (file_write_at (file, "new", 3, 6 * KFS_SECTOR_SIZE + 7) == 3);
   memcpy (data + 6 * KFS_SECTOR_SIZE + 7, "new", 3);
   CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
-  CHECK (memcmp (back, data, sizeof data) == 0);  /* Sees the cached write. */
+  CHECK (memcmp (back, data, sizeof data) == 0); /* Sees the cached write. */
   file_close (file);
   CHECK (held_count == 0);
   CHECK (disk_consistent ());
@@ -502,10 +499,9 @@ test_corrupt_disk (void)
   sb = (struct kfs_superblock *) disk;
   root = (struct kfs_inode *) (disk + KFS_ROOT_DIR_SECTOR * KFS_SECTOR_SIZE);
   entries = (struct kfs_dirent *) (disk + root->direct[0] * KFS_SECTOR_SIZE);
-  inode = (struct kfs_inode *) (disk
-                                + entries[0].inode_sector * KFS_SECTOR_SIZE);
+  inode = (struct kfs_inode *) (disk + entries[0].inode_sector * KFS_SECTOR_SIZE);
 
-  inode->direct[3] = 999999;                    /* Off the disk. */
+  inode->direct[3] = 999999; /* Off the disk. */
   CHECK (filesys_init (false));
   file = filesys_open ("victim");
   CHECK (file != NULL);
@@ -513,9 +509,9 @@ test_corrupt_disk (void)
   CHECK (file_write_at (file, back, 100, 3 * KFS_SECTOR_SIZE + 1) == 0);
   CHECK (file_write_at (file, back, 100, 5 * KFS_SECTOR_SIZE) == 100);
   file_close (file);
-  CHECK (filesys_remove ("victim"));            /* Frees what it can. */
+  CHECK (filesys_remove ("victim")); /* Frees what it can. */
 
-  entries[1].inode_sector = 2;                  /* The free map. */
+  entries[1].inode_sector = 2; /* The free map. */
   CHECK (filesys_init (false));
   CHECK (filesys_open ("bystander") == NULL);
   entries[1].inode_sector = KFS_ROOT_DIR_SECTOR;

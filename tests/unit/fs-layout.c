@@ -24,21 +24,18 @@ test_index_paths (void)
   struct kfs_index_path path = { KFS_LEVEL_DIRECT, 7, 7 };
 
   CHECK (path_is (0, KFS_LEVEL_DIRECT, 0, 0));
-  CHECK (path_is (KFS_DIRECT_COUNT - 1, KFS_LEVEL_DIRECT,
-                  KFS_DIRECT_COUNT - 1, 0));
+  CHECK (path_is (KFS_DIRECT_COUNT - 1, KFS_LEVEL_DIRECT, KFS_DIRECT_COUNT - 1, 0));
   CHECK (path_is (KFS_DIRECT_COUNT, KFS_LEVEL_INDIRECT, 0, 0));
-  CHECK (path_is (first_double - 1, KFS_LEVEL_INDIRECT,
-                  KFS_PTRS_PER_SECTOR - 1, 0));
+  CHECK (path_is (first_double - 1, KFS_LEVEL_INDIRECT, KFS_PTRS_PER_SECTOR - 1, 0));
   CHECK (path_is (first_double, KFS_LEVEL_DOUBLE, 0, 0));
-  CHECK (path_is (first_double + KFS_PTRS_PER_SECTOR - 1, KFS_LEVEL_DOUBLE,
-                  0, KFS_PTRS_PER_SECTOR - 1));
-  CHECK (path_is (first_double + KFS_PTRS_PER_SECTOR, KFS_LEVEL_DOUBLE,
-                  1, 0));
+  CHECK (path_is (first_double + KFS_PTRS_PER_SECTOR - 1, KFS_LEVEL_DOUBLE, 0,
+                  KFS_PTRS_PER_SECTOR - 1));
+  CHECK (path_is (first_double + KFS_PTRS_PER_SECTOR, KFS_LEVEL_DOUBLE, 1, 0));
   CHECK (path_is (KFS_MAX_FILE_SECTORS - 1, KFS_LEVEL_DOUBLE,
                   KFS_PTRS_PER_SECTOR - 1, KFS_PTRS_PER_SECTOR - 1));
   CHECK (!kfs_index_path_of (KFS_MAX_FILE_SECTORS, &path));
   CHECK (!kfs_index_path_of (UINT32_MAX, &path));
-  CHECK (path.outer == 7);      /* Untouched on failure. */
+  CHECK (path.outer == 7); /* Untouched on failure. */
 
   /* Byte offsets map through offset / sector size. */
   CHECK (path_is ((KFS_DIRECT_COUNT * KFS_SECTOR_SIZE - 1) / KFS_SECTOR_SIZE,
@@ -66,8 +63,7 @@ test_sizes (void)
   CHECK (kfs_index_sectors_for (first_double + 1) == 3);
   CHECK (kfs_index_sectors_for (first_double + KFS_PTRS_PER_SECTOR) == 3);
   CHECK (kfs_index_sectors_for (first_double + KFS_PTRS_PER_SECTOR + 1) == 4);
-  CHECK (kfs_index_sectors_for (KFS_MAX_FILE_SECTORS)
-         == 2 + KFS_PTRS_PER_SECTOR);
+  CHECK (kfs_index_sectors_for (KFS_MAX_FILE_SECTORS) == 2 + KFS_PTRS_PER_SECTOR);
 
   CHECK (kfs_file_sectors_for (0) == 0);
   CHECK (kfs_file_sectors_for (1) == 1);
@@ -173,7 +169,7 @@ test_inode_and_map (void)
   memset (&inode, 0, sizeof inode);
   CHECK (kfs_inode_problem (&inode) != NULL);
   inode.magic = KFS_INODE_MAGIC;
-  CHECK (kfs_inode_problem (&inode) != NULL);   /* Kind 0. */
+  CHECK (kfs_inode_problem (&inode) != NULL); /* Kind 0. */
   inode.kind = KFS_KIND_FILE;
   CHECK (kfs_inode_problem (&inode) == NULL);
   inode.kind = KFS_KIND_DIR;

@@ -14,7 +14,7 @@
 #include "tests/unit/check.h"
 
 static char directory[] = "/tmp/kfs-test-XXXXXX";
-static char output[1 << 16];    /* Everything the last command printed. */
+static char output[1 << 16]; /* Everything the last command printed. */
 
 /* Returns DIRECTORY/NAME; the same NAME always gives the same buffer, so
    a path stays valid for the whole run. */
@@ -113,8 +113,7 @@ round_trip (const char *image, const char *name, size_t length)
   const char *in = make_host_file ("in", length, (unsigned) length);
   const char *back = temp ("back");
   return run ("put", image, in, name, NULL) == 0
-         && run ("get", image, name, back, NULL) == 0
-         && same_contents (in, back);
+         && run ("get", image, name, back, NULL) == 0 && same_contents (in, back);
 }
 
 static int
@@ -144,8 +143,8 @@ raw_sector (const char *image, uint32_t sector, void *buffer, bool write)
    directory's first sector holds it).  Returns the entry's index or -1,
    filling ENTRIES with that sector and *DIR_SECTOR with its number. */
 static int
-raw_find (const char *image, const char *name,
-          struct kfs_dirent entries[16], uint32_t *dir_sector)
+raw_find (const char *image, const char *name, struct kfs_dirent entries[16],
+          uint32_t *dir_sector)
 {
   struct kfs_inode root;
   int i;
@@ -224,8 +223,7 @@ test_empty_and_small (void)
   CHECK (run ("ls", image, NULL) == 0 && count_lines () == 4);
   CHECK (said ("empty") && said ("sector+1            513"));
   CHECK (run ("check", image, NULL) == 0 && said ("ok"));
-  CHECK (run ("get", image, "nothing", temp ("x"), NULL) == 1
-         && said ("no file"));
+  CHECK (run ("get", image, "nothing", temp ("x"), NULL) == 1 && said ("no file"));
   CHECK (run ("rm", image, "nothing", NULL) == 1);
 }
 
@@ -251,10 +249,8 @@ test_large_files (void)
   const uint32_t first_double = KFS_DIRECT_COUNT + KFS_PTRS_PER_SECTOR;
 
   CHECK (run ("mkfs", image, "10", NULL) == 0);
-  CHECK (round_trip (image, "last-direct",
-                     KFS_DIRECT_COUNT * KFS_SECTOR_SIZE));
-  CHECK (round_trip (image, "first-ind",
-                     KFS_DIRECT_COUNT * KFS_SECTOR_SIZE + 1));
+  CHECK (round_trip (image, "last-direct", KFS_DIRECT_COUNT * KFS_SECTOR_SIZE));
+  CHECK (round_trip (image, "first-ind", KFS_DIRECT_COUNT * KFS_SECTOR_SIZE + 1));
   CHECK (round_trip (image, "last-ind", first_double * KFS_SECTOR_SIZE));
   CHECK (round_trip (image, "first-dbl", first_double * KFS_SECTOR_SIZE + 1));
   CHECK (round_trip (image, "one-mb", 1024 * 1024));
@@ -263,7 +259,9 @@ test_large_files (void)
   CHECK (round_trip (image, "max", KFS_MAX_FILE_SIZE));
   CHECK (run ("check", image, NULL) == 0);
   CHECK (run ("put", image, make_host_file ("huge", KFS_MAX_FILE_SIZE + 1, 4),
-              "huge", NULL) == 1 && said ("maximum file size"));
+              "huge", NULL)
+             == 1
+         && said ("maximum file size"));
   CHECK (run ("rm", image, "max", NULL) == 0);
   CHECK (run ("check", image, NULL) == 0);
 }
@@ -279,8 +277,8 @@ test_many_files (void)
   for (i = 0; i < 100; i++)
     {
       snprintf (name, sizeof name, "file%d", i);
-      CHECK (run ("put", image, make_host_file ("m", 100 + i * 37, i), name,
-                  NULL) == 0);
+      CHECK (run ("put", image, make_host_file ("m", 100 + i * 37, i), name, NULL)
+             == 0);
     }
   CHECK (run ("ls", image, NULL) == 0 && count_lines () == 100);
   CHECK (run ("check", image, NULL) == 0);
@@ -292,8 +290,7 @@ test_many_files (void)
   CHECK (run ("ls", image, NULL) == 0 && count_lines () == 50);
   CHECK (!said ("file0 ") && said ("file99"));
   CHECK (run ("get", image, "file51", temp ("m51"), NULL) == 0);
-  CHECK (same_contents (temp ("m51"),
-                        make_host_file ("m", 100 + 51 * 37, 51)));
+  CHECK (same_contents (temp ("m51"), make_host_file ("m", 100 + 51 * 37, 51)));
   CHECK (run ("check", image, NULL) == 0);
 }
 
@@ -304,8 +301,7 @@ test_replace (void)
   run ("mkfs", image, "2", NULL);
   CHECK (round_trip (image, "same", 200000));
   CHECK (round_trip (image, "same", 70));
-  CHECK (run ("ls", image, NULL) == 0 && count_lines () == 1
-         && said ("      70"));
+  CHECK (run ("ls", image, NULL) == 0 && count_lines () == 1 && said ("      70"));
   CHECK (run ("check", image, NULL) == 0);
 }
 
@@ -354,8 +350,7 @@ test_corrupt_double_use (void)
   raw_sector (image, sb, &b, false);
   b.direct[0] = a.direct[0];
   raw_sector (image, sb, &b, true);
-  CHECK (run ("check", image, NULL) == 1 && said ("used twice")
-         && said ("leak"));
+  CHECK (run ("check", image, NULL) == 1 && said ("used twice") && said ("leak"));
 }
 
 static void
@@ -363,15 +358,15 @@ test_corrupt_leak (void)
 {
   const char *image = fresh_pair ();
   raw_map_set (image, 4000, true);
-  CHECK (run ("check", image, NULL) == 1 && said ("sector 4000")
-         && said ("leak") && said ("1 problem\n"));
+  CHECK (run ("check", image, NULL) == 1 && said ("sector 4000") && said ("leak")
+         && said ("1 problem\n"));
 }
 
 static void
 test_corrupt_map_past_end (void)
 {
   const char *image = temp ("odd.img");
-  CHECK (run ("mkfs", image, "3", NULL) == 0);  /* 6144 of 8192 map bits. */
+  CHECK (run ("mkfs", image, "3", NULL) == 0); /* 6144 of 8192 map bits. */
   raw_map_set (image, 7000, true);
   raw_map_set (image, 7001, true);
   CHECK (run ("check", image, NULL) == 1 && said ("sectors 7000-7001")
@@ -397,11 +392,9 @@ test_corrupt_bad_pointer (void)
   raw_sector (image, sa, &a, false);
   a.direct[0] = 4096 + 5;
   raw_sector (image, sa, &a, true);
-  CHECK (run ("check", image, NULL) == 1
-         && said ("outside the data area"));
+  CHECK (run ("check", image, NULL) == 1 && said ("outside the data area"));
   /* Other commands refuse the damaged file rather than crash. */
-  CHECK (run ("get", image, "a", temp ("out"), NULL) == 1
-         && said ("damaged"));
+  CHECK (run ("get", image, "a", temp ("out"), NULL) == 1 && said ("damaged"));
   CHECK (run ("rm", image, "a", NULL) == 1);
   CHECK (run ("get", image, "b", temp ("out"), NULL) == 0);
 }
@@ -415,12 +408,12 @@ test_corrupt_lengths (void)
 
   raw_sector (image, sa, &a, false);
   saved = a;
-  a.length += 5000;             /* More than the pointers cover. */
+  a.length += 5000; /* More than the pointers cover. */
   raw_sector (image, sa, &a, true);
   CHECK (run ("check", image, NULL) == 1 && said ("missing"));
 
   a = saved;
-  a.direct[100] = a.direct[0];  /* A pointer past the end. */
+  a.direct[100] = a.direct[0]; /* A pointer past the end. */
   raw_sector (image, sa, &a, true);
   CHECK (run ("check", image, NULL) == 1 && said ("past the end"));
 

@@ -10,12 +10,12 @@
 #include "tests/unit/check.h"
 
 struct entry
-  {
-    int key;
-    int value;                  /* Not part of the key. */
-    int visits;                 /* Bumped by iteration checks. */
-    struct hash_elem elem;
-  };
+{
+  int key;
+  int value;  /* Not part of the key. */
+  int visits; /* Bumped by iteration checks. */
+  struct hash_elem elem;
+};
 
 static struct entry *
 entry_of (const struct hash_elem *e)
@@ -118,7 +118,11 @@ new_entry (int key, int value)
 static void
 test_random_model (unsigned *modulus)
 {
-  enum { KEYS = 300, STEPS = 6000 };
+  enum
+  {
+    KEYS = 300,
+    STEPS = 6000
+  };
   struct entry *model[KEYS] = { NULL };
   struct hash h;
   int step;
@@ -174,7 +178,10 @@ test_random_model (unsigned *modulus)
 static void
 test_growth (void)
 {
-  enum { N = 20000 };
+  enum
+  {
+    N = 20000
+  };
   static struct entry entries[N];
   struct hash h;
   size_t max_buckets = 0;

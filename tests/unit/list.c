@@ -10,11 +10,11 @@
 #include "tests/unit/check.h"
 
 struct item
-  {
-    int key;                    /* Sort key; often duplicated. */
-    int id;                     /* Original position, for stability. */
-    struct list_elem elem;
-  };
+{
+  int key; /* Sort key; often duplicated. */
+  int id;  /* Original position, for stability. */
+  struct list_elem elem;
+};
 
 static bool
 key_less (const struct list_elem *a, const struct list_elem *b, void *aux)
@@ -121,7 +121,7 @@ test_remove_while_walking (void)
   int odd_ids[] = { 1, 3, 5, 7, 9 };
 
   fill (&list, items, 10, 0);
-  for (e = list_begin (&list); e != list_end (&list); )
+  for (e = list_begin (&list); e != list_end (&list);)
     e = id_of (e) % 2 == 0 ? list_remove (e) : list_next (e);
   CHECK (list_matches (&list, odd_ids, 5));
 }
@@ -240,7 +240,10 @@ test_sort (void)
 static void
 test_insert_ordered (void)
 {
-  enum { N = 300 };
+  enum
+  {
+    N = 300
+  };
   struct item items[N], reference[N];
   int ids[N];
   struct list list;
@@ -288,7 +291,11 @@ test_max_min (void)
 static void
 test_random_model (void)
 {
-  enum { POOL = 64, STEPS = 20000 };
+  enum
+  {
+    POOL = 64,
+    STEPS = 20000
+  };
   struct item items[POOL];
   bool in_list[POOL] = { false };
   int model[POOL];
@@ -328,19 +335,21 @@ test_random_model (void)
         }
       else if (op == 3 && model_len > 0)
         {
-          struct list_elem *e = rng () % 2 ? list_pop_front (&list)
-                                           : list_pop_back (&list);
+          struct list_elem *e
+              = rng () % 2 ? list_pop_front (&list) : list_pop_back (&list);
           pos = id_of (e) == model[0] ? 0 : model_len - 1;
           CHECK (id_of (e) == model[pos]);
           in_list[model[pos]] = false;
-          memmove (model + pos, model + pos + 1, (model_len - pos - 1) * sizeof *model);
+          memmove (model + pos, model + pos + 1,
+                   (model_len - pos - 1) * sizeof *model);
           model_len--;
         }
       else if (op == 4 && model_len > 0)
         {
           in_list[id_of (at)] = false;
           list_remove (at);
-          memmove (model + pos, model + pos + 1, (model_len - pos - 1) * sizeof *model);
+          memmove (model + pos, model + pos + 1,
+                   (model_len - pos - 1) * sizeof *model);
           model_len--;
         }
       else if (op == 5)

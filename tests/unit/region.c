@@ -21,13 +21,13 @@
 /* ---- A file layer over buffers in memory. ---- */
 
 struct file
-  {
-    const uint8_t *data;        /* LENGTH bytes. */
-    size_t length;
-    int close_cnt;              /* Times file_close() was called on it. */
-    int read_cnt;               /* Times file_read_at() was called on it. */
-    off_t short_by;             /* Reads return this many bytes too few. */
-  };
+{
+  const uint8_t *data; /* LENGTH bytes. */
+  size_t length;
+  int close_cnt;  /* Times file_close() was called on it. */
+  int read_cnt;   /* Times file_read_at() was called on it. */
+  off_t short_by; /* Reads return this many bytes too few. */
+};
 
 /* Bytes a file-backed region reads; byte I is (I * 7 + 3) & 0xff. */
 #define FILE_LENGTH (16 * PGSIZE)
@@ -50,7 +50,8 @@ file_read_at (struct file *file, void *buffer, off_t size, off_t offset)
   file->read_cnt++;
   if ((size_t) offset >= file->length)
     return 0;
-  bytes = (size_t) size < file->length - offset ? size : (off_t) (file->length - offset);
+  bytes = (size_t) size < file->length - offset ? size
+                                                : (off_t) (file->length - offset);
   bytes = bytes > file->short_by ? bytes - file->short_by : 0;
   memcpy (buffer, file->data + offset, bytes);
   return bytes;
@@ -115,7 +116,10 @@ static void
 test_add_order (void)
 {
   static const int orders[][4] = {
-    { 0, 1, 2, 3 }, { 3, 2, 1, 0 }, { 2, 0, 3, 1 }, { 1, 3, 0, 2 },
+    { 0, 1, 2, 3 },
+    { 3, 2, 1, 0 },
+    { 2, 0, 3, 1 },
+    { 1, 3, 0, 2 },
   };
   static const int firsts[] = { 0, 4, 10, 11 };
   static const int ends[] = { 2, 8, 11, 20 };
@@ -151,13 +155,13 @@ test_add_overlap (void)
 
   region_set_init (&set);
   CHECK (add_anon (&set, 4, 8, "data") != NULL);
-  CHECK (add_anon (&set, 8, 12, "bss") != NULL);       /* Touches the end. */
-  CHECK (add_anon (&set, 3, 5, "x") == NULL);          /* One page at the front. */
-  CHECK (add_anon (&set, 11, 13, "x") == NULL);        /* One page at the back. */
-  CHECK (add_anon (&set, 7, 9, "x") == NULL);          /* Straddles both. */
-  CHECK (add_anon (&set, 2, 14, "x") == NULL);         /* Contains both. */
-  CHECK (add_anon (&set, 5, 6, "x") == NULL);          /* Inside one. */
-  CHECK (add_anon (&set, 4, 8, "x") == NULL);          /* The same range. */
+  CHECK (add_anon (&set, 8, 12, "bss") != NULL); /* Touches the end. */
+  CHECK (add_anon (&set, 3, 5, "x") == NULL);    /* One page at the front. */
+  CHECK (add_anon (&set, 11, 13, "x") == NULL);  /* One page at the back. */
+  CHECK (add_anon (&set, 7, 9, "x") == NULL);    /* Straddles both. */
+  CHECK (add_anon (&set, 2, 14, "x") == NULL);   /* Contains both. */
+  CHECK (add_anon (&set, 5, 6, "x") == NULL);    /* Inside one. */
+  CHECK (add_anon (&set, 4, 8, "x") == NULL);    /* The same range. */
   CHECK (set_is (&set, firsts, ends, 2));
 
   /* A refused region leaves its file to the caller, unclosed. */
@@ -165,7 +169,7 @@ test_add_overlap (void)
   CHECK (add_file (&set, 6, 10, &file, 0, PGSIZE, "text") == NULL);
   CHECK (file.close_cnt == 0);
 
-  CHECK (add_anon (&set, 3, 4, "x") != NULL);          /* Touches the start. */
+  CHECK (add_anon (&set, 3, 4, "x") != NULL); /* Touches the start. */
   CHECK (add_anon (&set, 12, 13, "x") != NULL);
   region_set_destroy (&set);
   CHECK (file.close_cnt == 0);
@@ -238,12 +242,12 @@ test_remove (void)
       r[i] = add_file (&set, 4 * i, 4 * i + 2, &files[i], 0, PGSIZE, "text");
       CHECK (r[i] != NULL);
     }
-  region_remove (&set, r[2]);                   /* Middle. */
+  region_remove (&set, r[2]); /* Middle. */
   CHECK (files[2].close_cnt == 1 && region_set_count (&set) == 4);
   CHECK (region_find (&set, page (8)) == NULL);
-  region_remove (&set, r[0]);                   /* First. */
+  region_remove (&set, r[0]); /* First. */
   CHECK (files[0].close_cnt == 1 && region_first (&set) == r[1]);
-  region_remove (&set, r[4]);                   /* Last. */
+  region_remove (&set, r[4]); /* Last. */
   CHECK (files[4].close_cnt == 1 && region_next (&set, r[3]) == NULL);
   CHECK (files[1].close_cnt == 0 && files[3].close_cnt == 0);
   region_set_destroy (&set);
@@ -257,9 +261,9 @@ test_remove (void)
   r[1] = add_anon (&set, 4, 6, "b");
   r[2] = add_anon (&set, 8, 10, "c");
   region_remove (&set, r[1]);
-  CHECK (set_is (&set, (const int[]) { 0, 8 }, (const int[]) { 2, 10 }, 2));
+  CHECK (set_is (&set, (const int[]){ 0, 8 }, (const int[]){ 2, 10 }, 2));
   CHECK (add_anon (&set, 2, 8, "fill") != NULL);
-  CHECK (set_is (&set, (const int[]) { 0, 2, 8 }, (const int[]) { 2, 8, 10 }, 3));
+  CHECK (set_is (&set, (const int[]){ 0, 2, 8 }, (const int[]){ 2, 8, 10 }, 3));
   region_remove (&set, region_find (&set, page (2)));
   CHECK (set_is (&set, firsts_no_middle, ends_no_middle, 2));
   region_set_destroy (&set);
@@ -283,7 +287,7 @@ test_resize (void)
   CHECK (region_find (&set, page (28)) == stack);
   CHECK (region_resize (&set, heap, page (2), page (10)));
   CHECK (heap->end == page (10) && region_find (&set, page (9)) == heap);
-  CHECK (set_is (&set, (const int[]) { 0, 2, 28 }, (const int[]) { 2, 10, 31 }, 3));
+  CHECK (set_is (&set, (const int[]){ 0, 2, 28 }, (const int[]){ 2, 10, 31 }, 3));
 
   /* Into a neighbour, by one page or past it: refused, nothing moves. */
   CHECK (!region_resize (&set, heap, page (2), page (29)));
@@ -292,7 +296,7 @@ test_resize (void)
   CHECK (!region_resize (&set, stack, page (9), page (31)));
   CHECK (!region_resize (&set, stack, page (0), page (31)));
   CHECK (!region_resize (&set, low, page (0), page (3)));
-  CHECK (set_is (&set, (const int[]) { 0, 2, 28 }, (const int[]) { 2, 10, 31 }, 3));
+  CHECK (set_is (&set, (const int[]){ 0, 2, 28 }, (const int[]){ 2, 10, 31 }, 3));
 
   /* Right up to a neighbour is allowed. */
   CHECK (region_resize (&set, heap, page (2), page (28)));
@@ -305,10 +309,11 @@ test_resize (void)
   CHECK (region_resize (&set, heap, page (4), page (6)));
   CHECK (region_resize (&set, heap, page (4), page (6)));
   CHECK (heap->start == page (4) && heap->end == page (6));
-  CHECK (region_find (&set, page (3)) == NULL && region_find (&set, page (6)) == NULL);
+  CHECK (region_find (&set, page (3)) == NULL
+         && region_find (&set, page (6)) == NULL);
   /* And growing back down into the room it left. */
   CHECK (region_resize (&set, heap, page (2), page (6)));
-  CHECK (set_is (&set, (const int[]) { 0, 2, 28 }, (const int[]) { 2, 6, 31 }, 3));
+  CHECK (set_is (&set, (const int[]){ 0, 2, 28 }, (const int[]){ 2, 6, 31 }, 3));
   region_set_destroy (&set);
 }
 
@@ -328,7 +333,8 @@ test_resize_file (void)
   CHECK (r != NULL);
 
   CHECK (region_resize (&set, r, page (1), page (6)));
-  CHECK (r->backing.offset == 3 * PGSIZE && r->backing.file_bytes == 2 * PGSIZE + 100);
+  CHECK (r->backing.offset == 3 * PGSIZE
+         && r->backing.file_bytes == 2 * PGSIZE + 100);
   CHECK (region_page_from_file (r, page (1), &offset, &bytes));
   CHECK (offset == 3 * PGSIZE && bytes == PGSIZE);
   CHECK (region_page_from_file (r, page (3), &offset, &bytes));
@@ -350,7 +356,7 @@ test_resize_file (void)
   CHECK (region_resize (&set, r, page (10), page (12)));
   CHECK (r->backing.offset == 0 && r->backing.file_bytes == 2 * PGSIZE);
   CHECK (region_resize (&set, r, page (10), page (14)));
-  CHECK (r->backing.file_bytes == 2 * PGSIZE);   /* Growing adds zeros. */
+  CHECK (r->backing.file_bytes == 2 * PGSIZE); /* Growing adds zeros. */
   CHECK (!region_page_from_file (r, page (12), &offset, &bytes));
 
   region_set_destroy (&set);
@@ -421,7 +427,7 @@ test_fill_page (void)
   struct region_set set;
   struct file file;
   struct region *r, *anon;
-  uint8_t *kpage = malloc (PGSIZE);    /* Heap, so ASan sees any overrun. */
+  uint8_t *kpage = malloc (PGSIZE); /* Heap, so ASan sees any overrun. */
 
   file_make (&file);
   region_set_init (&set);
@@ -437,7 +443,7 @@ test_fill_page (void)
   CHECK (region_fill_page (r, page (3), kpage) && page_is (kpage, 0, 0));
   memset (kpage, 0xaa, PGSIZE);
   CHECK (region_fill_page (anon, page (4), kpage) && page_is (kpage, 0, 0));
-  CHECK (file.read_cnt == 2);           /* Zero pages do not read. */
+  CHECK (file.read_cnt == 2); /* Zero pages do not read. */
 
   /* The file is shorter than the region says. */
   file.short_by = 1;
@@ -446,7 +452,8 @@ test_fill_page (void)
   file.short_by = 0;
   file.length = 3 * PGSIZE + 50;
   CHECK (!region_fill_page (r, page (2), kpage));
-  CHECK (region_fill_page (r, page (1), kpage) && page_is (kpage, 2 * PGSIZE, PGSIZE));
+  CHECK (region_fill_page (r, page (1), kpage)
+         && page_is (kpage, 2 * PGSIZE, PGSIZE));
   file.length = FILE_LENGTH;
 
   region_set_destroy (&set);
@@ -459,7 +466,11 @@ test_fill_page (void)
 static void
 test_describe (void)
 {
-  static const struct { bool writable, executable; uint32_t flags; } rights[] = {
+  static const struct
+  {
+    bool writable, executable;
+    uint32_t flags;
+  } rights[] = {
     { false, false, REGION_READ },
     { true, false, REGION_READ | REGION_WRITE },
     { false, true, REGION_READ | REGION_EXEC },
@@ -529,7 +540,8 @@ test_random (void)
         {
           for (p = first; p < end; p++)
             free_range &= owner[p] == NULL;
-          CHECK_DETAIL (region_overlaps (&set, page (first), page (end)) == !free_range,
+          CHECK_DETAIL (region_overlaps (&set, page (first), page (end))
+                            == !free_range,
                         "step %d: overlaps [%d,%d)", step, first, end);
           r = add_anon (&set, first, end, "rand");
           CHECK_DETAIL ((r != NULL) == free_range, "step %d: add [%d,%d)", step,
@@ -557,7 +569,8 @@ test_random (void)
             {
               first = (int) pg_no (r->start) - (int) pg_no (page (0))
                       + (int) (rng () % 9) - 4;
-              end = (int) pg_no (r->end) - (int) pg_no (page (0)) + (int) (rng () % 9) - 4;
+              end = (int) pg_no (r->end) - (int) pg_no (page (0))
+                    + (int) (rng () % 9) - 4;
             }
           first = first < 0 ? 0 : first;
           end = end > MODEL_PAGES ? MODEL_PAGES : end;
@@ -565,7 +578,8 @@ test_random (void)
             continue;
           for (p = first; p < end; p++)
             free_range &= owner[p] == NULL || owner[p] == r;
-          CHECK_DETAIL (region_resize (&set, r, page (first), page (end)) == free_range,
+          CHECK_DETAIL (region_resize (&set, r, page (first), page (end))
+                            == free_range,
                         "step %d: resize to [%d,%d)", step, first, end);
           for (p = 0; free_range && p < MODEL_PAGES; p++)
             if (owner[p] == r || (p >= first && p < end))
@@ -582,14 +596,15 @@ test_random (void)
 
         for (r = region_first (&set); r != NULL; prev = r, r = region_next (&set, r))
           {
-            CHECK_DETAIL (r->start < r->end && (prev == NULL || prev->end <= r->start),
+            CHECK_DETAIL (r->start < r->end
+                              && (prev == NULL || prev->end <= r->start),
                           "step %d: order", step);
             count++;
           }
         CHECK_DETAIL (count == region_set_count (&set), "step %d: count", step);
       }
       if (fail_cnt != fail_before)
-        break;                  /* Later steps would only repeat the damage. */
+        break; /* Later steps would only repeat the damage. */
     }
   region_set_destroy (&set);
 }

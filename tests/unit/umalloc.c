@@ -11,16 +11,16 @@
 #define ARENA_SIZE (32 * 1024 * 1024)
 #define PAGE HEAP_PAGE_SIZE
 
-static _Alignas (PAGE) unsigned char arena[ARENA_SIZE];
+static _Alignas(PAGE) unsigned char arena[ARENA_SIZE];
 
 /* A fake break over ARENA: [origin, brk) is the heap's, up to limit. */
 struct fake_core
-  {
-    size_t origin;              /* Where the break starts. */
-    size_t brk;                 /* The break, as an offset into ARENA. */
-    size_t limit;               /* The break never passes this. */
-    unsigned calls;             /* Calls that moved the break. */
-  };
+{
+  size_t origin;  /* Where the break starts. */
+  size_t brk;     /* The break, as an offset into ARENA. */
+  size_t limit;   /* The break never passes this. */
+  unsigned calls; /* Calls that moved the break. */
+};
 
 static void *
 fake_more_core (void *aux, intptr_t increment)
@@ -151,7 +151,7 @@ test_basic (void)
   heap_free (&heap, one);
   heap_free (&heap, NULL);
   CHECK (report_count == 0);
-  check_released ();                    /* All free: all goes back. */
+  check_released (); /* All free: all goes back. */
 }
 
 /* Random sizes (mostly small, some page-sized, a few large), random
@@ -159,7 +159,11 @@ test_basic (void)
 static void
 test_random (uint32_t seed, size_t origin)
 {
-  enum { SLOTS = 1500, OPS = 40000 };
+  enum
+  {
+    SLOTS = 1500,
+    OPS = 40000
+  };
   static void *block[SLOTS];
   static size_t size[SLOTS];
   static uint32_t fill_seed[SLOTS];
@@ -173,8 +177,9 @@ test_random (uint32_t seed, size_t origin)
     {
       int slot = rng () % SLOTS;
       uint32_t kind = rng () % 100;
-      size_t want = kind < 60 ? rng () % 129
-                    : kind < 95 ? rng () % 4096 + 129 : rng () % 200000 + 4096;
+      size_t want = kind < 60   ? rng () % 129
+                    : kind < 95 ? rng () % 4096 + 129
+                                : rng () % 200000 + 4096;
 
       if (block[slot] == NULL)
         {
@@ -201,7 +206,7 @@ test_random (uint32_t seed, size_t origin)
               continue;
             }
           CHECK_DETAIL (moved != NULL && aligned (moved)
-                        && holds (moved, keep, fill_seed[slot]),
+                            && holds (moved, keep, fill_seed[slot]),
                         "realloc to %zu of a %zu-byte block", want, size[slot]);
           if (moved == NULL)
             continue;
@@ -241,12 +246,12 @@ test_calloc (void)
   bool all_zero = true;
 
   reset (0, ARENA_SIZE);
-  keep = heap_malloc (&heap, 10);       /* So that the heap stays. */
+  keep = heap_malloc (&heap, 10); /* So that the heap stays. */
   dirty = heap_malloc (&heap, 1000);
   memset (dirty, 0xff, 1000);
   heap_free (&heap, dirty);
   zeroed = heap_calloc (&heap, 250, 4);
-  CHECK (zeroed == dirty);              /* The same memory, zeroed again. */
+  CHECK (zeroed == dirty); /* The same memory, zeroed again. */
   for (i = 0; i < 1000; i++)
     all_zero &= zeroed[i] == 0;
   CHECK (all_zero);
@@ -278,7 +283,7 @@ test_realloc (void)
   struct heap_stats before;
 
   reset (0, ARENA_SIZE);
-  a = heap_realloc (&heap, NULL, 100);          /* NULL: malloc. */
+  a = heap_realloc (&heap, NULL, 100); /* NULL: malloc. */
   CHECK (a != NULL && stats ().used_blocks == 1);
   fill (a, 100, 1);
 
@@ -333,7 +338,10 @@ test_realloc (void)
 static void
 test_coalescing (const int order[3])
 {
-  enum { SIZE = 1000 };
+  enum
+  {
+    SIZE = 1000
+  };
   unsigned char *block[3], *guard, *rest, *merged;
   int i;
 
@@ -351,7 +359,7 @@ test_coalescing (const int order[3])
   CHECK (stats ().free_bytes == 3 * (size_t) (guard - block[2]));
   merged = heap_malloc (&heap, 3 * heap_usable_size (&heap, guard));
   CHECK (merged == block[0]);
-  CHECK (heap_malloc (&heap, 1) == NULL);       /* Nothing else is left. */
+  CHECK (heap_malloc (&heap, 1) == NULL); /* Nothing else is left. */
   heap_free (&heap, merged);
   heap_free (&heap, guard);
   heap_free (&heap, rest);
@@ -359,7 +367,10 @@ test_coalescing (const int order[3])
   check_released ();
 }
 
-enum { PAIRS = 300 };
+enum
+{
+  PAIRS = 300
+};
 static void *small_block[PAIRS], *large_block[PAIRS];
 
 static size_t
@@ -434,12 +445,12 @@ test_trim (void)
   mid = heap_malloc (&heap, HEAP_TRIM_THRESHOLD / 2);
   top = core.brk;
   heap_free (&heap, mid);
-  CHECK (core.brk == top);              /* Too small to give back. */
+  CHECK (core.brk == top); /* Too small to give back. */
   CHECK (stats ().free_blocks == 1);
   mid = heap_malloc (&heap, HEAP_TRIM_THRESHOLD / 4);
-  CHECK (core.brk == top);              /* The free top, reused. */
+  CHECK (core.brk == top); /* The free top, reused. */
   heap_free (&heap, mid);
-  heap_free (&heap, low);               /* Now all of it is free. */
+  heap_free (&heap, low); /* Now all of it is free. */
   check_released ();
 
   /* The break may refuse to shrink: the memory stays usable. */
@@ -472,9 +483,9 @@ test_refused (void)
       block[i] = heap_malloc (&heap, 4000);
       got += block[i] != NULL;
     }
-  CHECK (got == 16);                    /* 64 KB of 4 KB blocks, less tags. */
+  CHECK (got == 16); /* 64 KB of 4 KB blocks, less tags. */
   CHECK (heap_malloc (&heap, 4000) == NULL);
-  CHECK (heap_malloc (&heap, 100) != NULL);     /* Small ones still fit. */
+  CHECK (heap_malloc (&heap, 100) != NULL); /* Small ones still fit. */
   for (i = 0; i < 64; i++)
     heap_free (&heap, block[i]);
   CHECK (heap_malloc (&heap, 40000) != NULL);
@@ -495,7 +506,7 @@ test_foreign_break (void)
   foreign = core.brk;
   CHECK (heap_malloc (&heap, 100000) == NULL);
   CHECK (core.brk == foreign);
-  CHECK (heap_malloc (&heap, 100) != NULL);     /* Room below still used. */
+  CHECK (heap_malloc (&heap, 100) != NULL); /* Room below still used. */
   heap_free (&heap, small);
   CHECK (report_count == 0 && heap_check (&heap, NULL));
 }
@@ -543,7 +554,7 @@ test_misuse (void)
   int local;
 
   reset (0, ARENA_SIZE);
-  heap_free (&heap, &local);                     /* Before any block. */
+  heap_free (&heap, &local); /* Before any block. */
   CHECK (report_count == 1 && report_pointer == &local);
 
   a = heap_malloc (&heap, 100);
@@ -557,13 +568,13 @@ test_misuse (void)
   CHECK (heap_realloc (&heap, b, 10) == NULL && report_count == 3
          && strcmp (report_function, "realloc") == 0);
 
-  heap_free (&heap, a + HEAP_ALIGN);             /* Inside a block. */
+  heap_free (&heap, a + HEAP_ALIGN); /* Inside a block. */
   CHECK (report_count == 4 && report_pointer == a + HEAP_ALIGN);
-  heap_free (&heap, a + 1);                      /* Misaligned. */
+  heap_free (&heap, a + 1); /* Misaligned. */
   CHECK (report_count == 5);
-  heap_free (&heap, &local);                     /* Not in the heap. */
+  heap_free (&heap, &local); /* Not in the heap. */
   CHECK (report_count == 6);
-  heap_free (&heap, arena + core.brk);           /* Just past the heap. */
+  heap_free (&heap, arena + core.brk); /* Just past the heap. */
   CHECK (report_count == 7);
   CHECK (stats ().used_blocks == 2 && report_count == 7);
 

@@ -1,5 +1,5 @@
-/* Argument passing with runs of spaces between words separate arguments just as one space does,
-   and never produce empty arguments. */
+/* Argument passing with runs of spaces between words separate arguments just as one
+   space does, and never produce empty arguments. */
 
 #include "tests/userprog/args.h"
 

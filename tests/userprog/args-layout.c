@@ -15,11 +15,11 @@ void _start (void) NO_RETURN;
 void check_layout (uint32_t *initial_esp) NO_RETURN;
 
 /* Entry point: passes the untouched initial %esp to check_layout. */
-asm (".globl _start\n"
-     "_start:\n"
-     "  movl %esp, %eax\n"
-     "  pushl %eax\n"
-     "  call check_layout\n");
+asm(".globl _start\n"
+    "_start:\n"
+    "  movl %esp, %eax\n"
+    "  pushl %eax\n"
+    "  call check_layout\n");
 
 void
 check_layout (uint32_t *esp)
@@ -41,10 +41,10 @@ check_layout (uint32_t *esp)
          "argv[0] and argv[1] are 'args-layout' and 'xyzzy'");
   CHECK (argv[2] == NULL, "argv[2] is null");
   CHECK ((char *) argv[0] > (char *) (argv + 3)
-         && (char *) argv[1] > (char *) (argv + 3),
+             && (char *) argv[1] > (char *) (argv + 3),
          "the strings lie above the argv array");
   CHECK ((void *) (argv[0] + strlen (argv[0])) < PHYS_BASE
-         && (void *) (argv[1] + strlen (argv[1])) < PHYS_BASE,
+             && (void *) (argv[1] + strlen (argv[1])) < PHYS_BASE,
          "the strings end below PHYS_BASE");
   msg ("end");
   exit (0);

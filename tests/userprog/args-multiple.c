@@ -1,4 +1,5 @@
-/* Argument passing with several arguments, including punctuation, each its own argv entry. */
+/* Argument passing with several arguments, including punctuation, each its own argv
+   entry. */
 
 #include "tests/userprog/args.h"
 

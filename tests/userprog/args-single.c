@@ -1,4 +1,5 @@
-/* Argument passing with one argument: the command line is split into the program name and one word. */
+/* Argument passing with one argument: the command line is split into the program
+   name and one word. */
 
 #include "tests/userprog/args.h"
 

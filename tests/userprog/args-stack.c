@@ -30,5 +30,6 @@ test_main (void)
     CHECK (in_top_page (test_argv[i], strlen (test_argv[i]) + 1),
            "argv[%d] = '%s' is in the top page", i, test_argv[i]);
   test_argv[1][0] = 'W';
-  CHECK (!strcmp (test_argv[1], "Writable"), "argv[1] is writable: '%s'", test_argv[1]);
+  CHECK (!strcmp (test_argv[1], "Writable"), "argv[1] is writable: '%s'",
+         test_argv[1]);
 }

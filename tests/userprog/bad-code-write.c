@@ -8,6 +8,6 @@ void
 test_main (void)
 {
   msg ("write over our own code");
-  asm volatile ("movl $0x90909090, (%0)" : : "r" (test_main) : "memory");
+  asm volatile("movl $0x90909090, (%0)" : : "r"(test_main) : "memory");
   fail ("survived");
 }

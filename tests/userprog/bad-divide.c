@@ -9,7 +9,9 @@ void
 test_main (void)
 {
   msg ("divide by zero");
-  asm volatile ("xorl %%ecx, %%ecx; movl $1, %%eax; cltd; idivl %%ecx"
-                : : : "eax", "ecx", "edx", "memory");
+  asm volatile("xorl %%ecx, %%ecx; movl $1, %%eax; cltd; idivl %%ecx"
+               :
+               :
+               : "eax", "ecx", "edx", "memory");
   fail ("survived");
 }

@@ -16,10 +16,10 @@
 #include <syscall.h>
 #include "tests/lib.h"
 
-#define LIST_BYTES 1024         /* Enough for 60 names of 14 characters. */
+#define LIST_BYTES 1024 /* Enough for 60 names of 14 characters. */
 #define NAMES_MAX 64
-#define MIN_BAD_FILES 22        /* utils/mkbadelf makes at least this many. */
-#define CHILD_STATUS 81         /* What child-simple and its variants exit with. */
+#define MIN_BAD_FILES 22 /* utils/mkbadelf makes at least this many. */
+#define CHILD_STATUS 81  /* What child-simple and its variants exit with. */
 
 /* Reads the names in file LIST (one a line) into NAMES, at most MAX, using
    TEXT (LIST_BYTES) for their storage; returns how many. */
@@ -66,8 +66,8 @@ exec_refused (const char *name, bool quiet_round)
   pid_t pid = exec (name);
 
   if (pid != PID_ERROR)
-    fail ("exec \"%s\" returned %d, expected -1 (then wait gave %d)",
-          name, pid, wait (pid));
+    fail ("exec \"%s\" returned %d, expected -1 (then wait gave %d)", name, pid,
+          wait (pid));
   if (!quiet_round)
     msg ("exec \"%s\" refused", name);
 }
@@ -98,8 +98,8 @@ test_main (void)
   int i, round;
 
   if (bad_count < MIN_BAD_FILES)
-    fail ("only %d malformed executables, expected at least %d",
-          bad_count, MIN_BAD_FILES);
+    fail ("only %d malformed executables, expected at least %d", bad_count,
+          MIN_BAD_FILES);
   if (rounds < 1)
     fail ("bad round count \"%s\"", test_argv[1]);
   for (i = 0; i < bad_count; i++)

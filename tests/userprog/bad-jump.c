@@ -7,6 +7,6 @@ void
 test_main (void)
 {
   msg ("jump to address 0");
-  asm volatile ("jmp *%0" : : "r" (0));
+  asm volatile("jmp *%0" : : "r"(0));
   fail ("survived");
 }

@@ -8,6 +8,6 @@ void
 test_main (void)
 {
   msg ("jump into the kernel");
-  asm volatile ("jmp *%0" : : "r" (KERNEL_ADDRESS));
+  asm volatile("jmp *%0" : : "r"(KERNEL_ADDRESS));
   fail ("survived");
 }

@@ -8,6 +8,6 @@ void
 test_main (void)
 {
   msg ("read address 0");
-  asm volatile ("movl 0, %%eax" : : : "eax", "memory");
+  asm volatile("movl 0, %%eax" : : : "eax", "memory");
   fail ("survived");
 }

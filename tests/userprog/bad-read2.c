@@ -8,6 +8,6 @@ void
 test_main (void)
 {
   msg ("read kernel memory");
-  asm volatile ("movl (%0), %%eax" : : "r" (KERNEL_ADDRESS) : "eax", "memory");
+  asm volatile("movl (%0), %%eax" : : "r"(KERNEL_ADDRESS) : "eax", "memory");
   fail ("survived");
 }

@@ -6,6 +6,6 @@ void
 test_main (void)
 {
   msg ("write address 0");
-  asm volatile ("movl $42, 0" : : : "memory");
+  asm volatile("movl $42, 0" : : : "memory");
   fail ("survived");
 }

@@ -7,6 +7,6 @@ void
 test_main (void)
 {
   msg ("write kernel memory");
-  asm volatile ("movl $42, (%0)" : : "r" (KERNEL_ADDRESS) : "memory");
+  asm volatile("movl $42, (%0)" : : "r"(KERNEL_ADDRESS) : "memory");
   fail ("survived");
 }

@@ -8,6 +8,6 @@ main (void)
 {
   test_name = "child-bad";
   msg ("about to read kernel memory");
-  asm volatile ("movl (%0), %%eax" : : "r" (KERNEL_ADDRESS) : "eax", "memory");
+  asm volatile("movl (%0), %%eax" : : "r"(KERNEL_ADDRESS) : "eax", "memory");
   fail ("read kernel memory and survived");
 }

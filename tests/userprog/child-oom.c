@@ -25,7 +25,7 @@ main (int argc, char *argv[])
     fail ("usage: child-oom DEPTH");
   depth = atoi (argv[1]);
   for (i = 0; i < FILES_PER_LEVEL; i++)
-    open ("child-oom");         /* Failure under memory pressure is fine. */
+    open ("child-oom"); /* Failure under memory pressure is fine. */
   snprintf (cmdline, sizeof cmdline, "child-oom %d", depth + 1);
   child = exec (cmdline);
   if (child == PID_ERROR)

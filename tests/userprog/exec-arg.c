@@ -7,5 +7,6 @@
 void
 test_main (void)
 {
-  CHECK (wait (exec ("child-args childarg  two")) == 3, "wait (exec (\"child-args childarg  two\")) returns 3");
+  CHECK (wait (exec ("child-args childarg  two")) == 3,
+         "wait (exec (\"child-args childarg  two\")) returns 3");
 }

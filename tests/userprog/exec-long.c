@@ -7,7 +7,8 @@
 void
 test_main (void)
 {
-  const char *cmdline = "child-args arg01 arg02 arg03 arg04 arg05 arg06 arg07 arg08 arg09 arg10 arg11 arg12 arg13 arg14 arg15 arg16 arg17 arg18 arg19 arg20";
+  const char *cmdline
+      = "child-args arg01 arg02 arg03 arg04 arg05 arg06 arg07 arg08 arg09 arg10 arg11 arg12 arg13 arg14 arg15 arg16 arg17 arg18 arg19 arg20";
 
   CHECK (wait (exec (cmdline)) == 21, "the child saw 21 arguments");
 }

@@ -10,7 +10,7 @@
 #include <syscall.h>
 #include "tests/lib.h"
 
-#define HUGE 0x60000000u        /* 1.5 GB: there is room for one. */
+#define HUGE 0x60000000u /* 1.5 GB: there is room for one. */
 
 /* Whether the SIZE bytes at BLOCK all equal BYTE. */
 static bool
@@ -33,7 +33,7 @@ test_main (void)
 
   one = malloc (1);
   CHECK (one != NULL && (uintptr_t) one % 8 == 0 && (char *) one >= start
-         && (char *) one < (char *) sbrk (0),
+             && (char *) one < (char *) sbrk (0),
          "malloc (1): an 8-aligned block between the heap's start and the break");
   *one = 'x';
 

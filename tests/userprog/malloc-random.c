@@ -12,7 +12,7 @@
 
 #define SLOTS 200
 #define OPS 20000
-#define PEAK_PAGES_MAX 1024     /* mincore is asked about this much at most. */
+#define PEAK_PAGES_MAX 1024 /* mincore is asked about this much at most. */
 
 static unsigned char *block[SLOTS];
 static size_t block_size[SLOTS];
@@ -49,7 +49,9 @@ random_size (void)
     {
     case 0:
       return r / 10 % 40000;
-    case 1: case 2: case 3:
+    case 1:
+    case 2:
+    case 3:
       return r / 10 % 4096;
     default:
       return r / 10 % 200;
@@ -98,8 +100,7 @@ test_main (void)
       if ((char *) sbrk (0) > peak)
         peak = sbrk (0);
     }
-  CHECK (malloc_check (), "%d random operations: contents intact, heap sound",
-         OPS);
+  CHECK (malloc_check (), "%d random operations: contents intact, heap sound", OPS);
   CHECK (peak - start > 256 * 1024, "the heap grew past 256 KB");
 
   for (i = 0; i < SLOTS; i++)
@@ -116,6 +117,5 @@ test_main (void)
   if (mincore (start, pages * PGSIZE, page_state) == 0)
     for (i = 0; i < pages; i++)
       resident += (page_state[i] & (MINCORE_RESIDENT | MINCORE_SWAPPED)) != 0;
-  CHECK (resident == 0,
-         "no page of the heap's old extent is resident or swapped");
+  CHECK (resident == 0, "no page of the heap's old extent is resident or swapped");
 }

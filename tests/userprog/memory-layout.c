@@ -17,7 +17,7 @@
 #include <syscall.h>
 
 #define REGIONS_MAX 16
-#define MAP_ADDRESS ((void *) 0x10000000)   /* Where the demo maps its file. */
+#define MAP_ADDRESS ((void *) 0x10000000) /* Where the demo maps its file. */
 #define MAPPED_TEXT "the contents of a memory-mapped file\n"
 
 /* Where the linker script (lib/user/user.lds) says things end. */
@@ -26,7 +26,8 @@ extern char etext[], edata[], end[];
 /* One of each kind of object. */
 int initialised_global = 42;
 int uninitialised_global;
-static char big_uninitialised_array[3 * PGSIZE]; /* Spills .bss onto pages of its own. */
+static char
+    big_uninitialised_array[3 * PGSIZE]; /* Spills .bss onto pages of its own. */
 const int const_global = 7;
 
 static struct region_info regions_found[REGIONS_MAX];
@@ -125,8 +126,8 @@ main (int argc, char *argv[])
            (void *) r->end, flag_string (r->flags, flags), r->kind,
            (unsigned) r->file_bytes);
     }
-  msg ("The linker's markers: etext = %p, edata = %p, end = %p.",
-       (void *) etext, (void *) edata, (void *) end);
+  msg ("The linker's markers: etext = %p, edata = %p, end = %p.", (void *) etext,
+       (void *) edata, (void *) end);
   msg ("Read-only data follows the code inside the text region (past etext);");
   msg ("the data region's file bytes are .data, the zeros after them are .bss.");
   msg ("%-28s %-10s  %-6s %-3s  %-6s  %s", "object", "address", "found", "acc",

@@ -19,6 +19,7 @@ test_main (void)
   snprintf (cmdline, sizeof cmdline, "child-fd %d", fd);
   status = wait (exec (cmdline));
   CHECK (status == 0 || status == -1, "the child exited with 0 or was killed");
-  CHECK (read (fd, buffer, sizeof buffer) == sizeof buffer, "the parent's descriptor still reads");
+  CHECK (read (fd, buffer, sizeof buffer) == sizeof buffer,
+         "the parent's descriptor still reads");
   compare_bytes (buffer, sample, sizeof buffer, "sample.txt");
 }

@@ -6,13 +6,14 @@
 #include "tests/lib.h"
 #include <syscall.h>
 
-#define TRIES 1000              /* More than any sane per-process limit. */
-#define AT_LEAST 64             /* What a useful kernel must allow. */
+#define TRIES 1000  /* More than any sane per-process limit. */
+#define AT_LEAST 64 /* What a useful kernel must allow. */
 
 static int fds[TRIES];
 
 /* Opens "sample.txt" until open fails; returns how many opens worked. */
-static int open_all (void)
+static int
+open_all (void)
 {
   int n, i;
 
@@ -30,7 +31,8 @@ static int open_all (void)
   return n;
 }
 
-static void close_all (int n)
+static void
+close_all (int n)
 {
   int i;
   for (i = 0; i < n; i++)

@@ -14,7 +14,8 @@ test_main (void)
 
   CHECK (fd1 > 1 && fd2 > 1, "open \"sample.txt\" twice");
   CHECK (fd1 != fd2, "the descriptors differ");
-  CHECK (read (fd1, first, sizeof first) == sizeof first, "read 16 bytes through the first");
+  CHECK (read (fd1, first, sizeof first) == sizeof first,
+         "read 16 bytes through the first");
   CHECK (read (fd2, second, sizeof second) == sizeof second,
          "read 16 bytes through the second");
   compare_bytes (first, sample, sizeof first, "first read");

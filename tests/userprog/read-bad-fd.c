@@ -11,6 +11,7 @@ test_main (void)
   char buffer[16];
 
   CHECK (read (-1, buffer, sizeof buffer) == -1, "read from -1 returns -1");
-  CHECK (read (0x12345678, buffer, sizeof buffer) == -1, "read from 0x12345678 returns -1");
+  CHECK (read (0x12345678, buffer, sizeof buffer) == -1,
+         "read from 0x12345678 returns -1");
   CHECK (read (77, buffer, sizeof buffer) == -1, "read from 77 returns -1");
 }

@@ -10,5 +10,6 @@ test_main (void)
 {
   char buffer[16];
 
-  CHECK (read (STDOUT_FILENO, buffer, sizeof buffer) == -1, "read from stdout returns -1");
+  CHECK (read (STDOUT_FILENO, buffer, sizeof buffer) == -1,
+         "read from stdout returns -1");
 }

@@ -12,7 +12,9 @@ void
 test_main (void)
 {
   msg ("exit call with its argument at PHYS_BASE");
-  asm volatile ("movl %0, %%esp; movl %1, (%%esp); int $0x30"
-                : : "r" ((char *) PHYS_BASE - 4), "i" (SYS_EXIT) : "memory");
+  asm volatile("movl %0, %%esp; movl %1, (%%esp); int $0x30"
+               :
+               : "r"((char *) PHYS_BASE - 4), "i"(SYS_EXIT)
+               : "memory");
   fail ("the system call returned");
 }

@@ -4,12 +4,12 @@
 
 #include "tests/lib.h"
 
-#define UNKNOWN_CALL 9999       /* Far past Kestrel's own calls. */
+#define UNKNOWN_CALL 9999 /* Far past Kestrel's own calls. */
 
 void
 test_main (void)
 {
   msg ("system call number %d", UNKNOWN_CALL);
-  asm volatile ("pushl %0; int $0x30" : : "i" (UNKNOWN_CALL) : "memory");
+  asm volatile("pushl %0; int $0x30" : : "i"(UNKNOWN_CALL) : "memory");
   fail ("the system call returned");
 }

@@ -8,7 +8,6 @@ void
 test_main (void)
 {
   msg ("int $0x30 with %%esp in the kernel half");
-  asm volatile ("movl %0, %%esp; int $0x30"
-                : : "r" (KERNEL_ADDRESS) : "memory");
+  asm volatile("movl %0, %%esp; int $0x30" : : "r"(KERNEL_ADDRESS) : "memory");
   fail ("the system call returned");
 }

@@ -14,6 +14,6 @@ test_main (void)
 
   msg ("exit call with its argument unmapped");
   *stack = SYS_EXIT;
-  asm volatile ("movl %0, %%esp; int $0x30" : : "r" (stack) : "memory");
+  asm volatile("movl %0, %%esp; int $0x30" : : "r"(stack) : "memory");
   fail ("the system call returned");
 }

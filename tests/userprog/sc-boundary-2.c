@@ -19,6 +19,6 @@ main (void)
   test_name = "sc-boundary-2";
   msg ("begin");
   memcpy (stack, words, sizeof words);
-  asm volatile ("movl %0, %%esp; int $0x30" : : "r" (stack) : "memory");
+  asm volatile("movl %0, %%esp; int $0x30" : : "r"(stack) : "memory");
   fail ("the system call returned");
 }

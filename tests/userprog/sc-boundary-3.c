@@ -12,8 +12,8 @@ test_main (void)
   char *stack = (char *) first_unmapped_page () - 2;
 
   msg ("call number half in unmapped memory");
-  stack[0] = SYS_EXIT;          /* The low bytes of the little-endian word. */
+  stack[0] = SYS_EXIT; /* The low bytes of the little-endian word. */
   stack[1] = 0;
-  asm volatile ("movl %0, %%esp; int $0x30" : : "r" (stack) : "memory");
+  asm volatile("movl %0, %%esp; int $0x30" : : "r"(stack) : "memory");
   fail ("the system call returned");
 }

@@ -9,7 +9,7 @@
 #include "threads/vaddr.h"
 
 static uint32_t pages[2 * PGSIZE / sizeof (uint32_t)]
-  __attribute__ ((aligned (PGSIZE)));
+    __attribute__ ((aligned (PGSIZE)));
 
 int
 main (void)
@@ -20,7 +20,6 @@ main (void)
   msg ("begin");
   second_page[-1] = SYS_EXIT;
   second_page[0] = 42;
-  asm volatile ("movl %0, %%esp; int $0x30"
-                : : "r" (second_page - 1) : "memory");
+  asm volatile("movl %0, %%esp; int $0x30" : : "r"(second_page - 1) : "memory");
   fail ("the system call returned");
 }

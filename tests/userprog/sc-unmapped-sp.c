@@ -5,12 +5,10 @@
 
 #include "tests/lib.h"
 
-
 void
 test_main (void)
 {
   msg ("int $0x30 with %%esp unmapped");
-  asm volatile ("movl %0, %%esp; int $0x30"
-                : : "r" (UNMAPPED_ADDRESS) : "memory");
+  asm volatile("movl %0, %%esp; int $0x30" : : "r"(UNMAPPED_ADDRESS) : "memory");
   fail ("the system call returned");
 }

@@ -7,5 +7,6 @@
 void
 test_main (void)
 {
-  CHECK (wait (exec ("child-simple")) == 81, "wait (exec (\"child-simple\")) returns 81");
+  CHECK (wait (exec ("child-simple")) == 81,
+         "wait (exec (\"child-simple\")) returns 81");
 }

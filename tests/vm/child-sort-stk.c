@@ -7,8 +7,7 @@
 
 #define MAX_SIZE (128 * 1024)
 
-static int __attribute__ ((noinline))
-sort_file (const char *name)
+static int __attribute__ ((noinline)) sort_file (const char *name)
 {
   uint8_t data[MAX_SIZE];
   uint8_t scratch[MAX_SIZE];

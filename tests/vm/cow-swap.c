@@ -9,7 +9,7 @@
 #define BSS_BYTES (2 * 1024 * 1024)
 
 static char data_block[DATA_PAGES][PGSIZE] __attribute__ ((aligned (4096)))
-  = { [0 ... DATA_PAGES - 1] = { 'f', 'i', 'l', 'e' } };
+= { [0 ... DATA_PAGES - 1] = { 'f', 'i', 'l', 'e' } };
 static volatile char bss_block[BSS_BYTES];
 
 void

@@ -12,10 +12,11 @@ static uint8_t code[PGSIZE] __attribute__ ((aligned (PGSIZE)));
 void
 test_main (void)
 {
-  static const uint8_t load[] = { 0xa1, 0x00, 0x00, 0x00, 0x10 };  /* mov 0x10000000,%eax */
+  static const uint8_t load[]
+      = { 0xa1, 0x00, 0x00, 0x00, 0x10 }; /* mov 0x10000000,%eax */
 
   memcpy (code, load, sizeof load);
   msg ("jump to an instruction stored in .bss");
-  asm volatile ("call *%0" : : "r" (code) : "eax", "ecx", "edx", "memory");
+  asm volatile("call *%0" : : "r"(code) : "eax", "ecx", "edx", "memory");
   fail ("survived");
 }

@@ -3,7 +3,8 @@
 
 #include "tests/vm/vmlib.h"
 
-static const uint32_t table[PGSIZE / 4] __attribute__ ((aligned (PGSIZE))) = { 1, 2, 3 };
+static const uint32_t table[PGSIZE / 4] __attribute__ ((aligned (PGSIZE)))
+= { 1, 2, 3 };
 
 void
 test_main (void)

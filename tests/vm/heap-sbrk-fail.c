@@ -16,7 +16,8 @@ test_main (void)
   CHECK (sbrk (STACK_FLOOR - start + 1) == (void *) -1 && sbrk (0) == start,
          "into the stack's reach: refused");
   CHECK (sbrk ((char *) PHYS_BASE - start + PGSIZE) == (void *) -1
-         && sbrk (0) == start, "past the top of user memory: refused");
+             && sbrk (0) == start,
+         "past the top of user memory: refused");
   CHECK (sbrk (PGSIZE) == start, "one page: granted");
   CHECK (sbrk (-2 * PGSIZE) == (void *) -1 && sbrk (0) == start + PGSIZE,
          "shrinking past the start: refused");

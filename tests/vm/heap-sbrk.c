@@ -8,7 +8,7 @@
 #include <syscall.h>
 #include "tests/lib.h"
 
-extern char end[];              /* The linker's end of .bss. */
+extern char end[]; /* The linker's end of .bss. */
 
 /* The heap region's end, or 0 if there is none. */
 static uintptr_t
@@ -47,7 +47,8 @@ test_main (void)
     if (start[i] != (char) i)
       fail ("heap byte %d did not keep its value", i);
   msg ("the heap is writable");
-  CHECK (heap_end () == (uintptr_t) start + 4 * PGSIZE, "the heap region is four pages");
+  CHECK (heap_end () == (uintptr_t) start + 4 * PGSIZE,
+         "the heap region is four pages");
   CHECK (sbrk (-(3 * PGSIZE + 100)) == start + 3 * PGSIZE + 100,
          "shrinking returns the old break");
   CHECK (sbrk (0) == start && heap_end () == 0, "back at the start: no heap region");

@@ -28,12 +28,15 @@ test_main (void)
   CHECK (count_pages (array, ARRAY_SIZE, MINCORE_RESIDENT) == 4,
          "exactly 4 pages are resident");
   for (i = 0; i < sizeof written / sizeof *written; i++)
-    if ((page_state (array + written[i] * PGSIZE) & (MINCORE_RESIDENT | MINCORE_DIRTY))
+    if ((page_state (array + written[i] * PGSIZE)
+         & (MINCORE_RESIDENT | MINCORE_DIRTY))
         != (MINCORE_RESIDENT | MINCORE_DIRTY))
       fail ("page %d is not resident and dirty", written[i]);
   msg ("the written pages are resident and dirty");
-  CHECK ((page_state (array + read_page * PGSIZE) & (MINCORE_RESIDENT | MINCORE_DIRTY))
-         == MINCORE_RESIDENT, "the page only read is resident and clean");
+  CHECK (
+      (page_state (array + read_page * PGSIZE) & (MINCORE_RESIDENT | MINCORE_DIRTY))
+          == MINCORE_RESIDENT,
+      "the page only read is resident and clean");
   CHECK (array[17 * PGSIZE + 122] == 0 && array[17 * PGSIZE + 123] == 0x77,
          "a written page holds its byte among zeros");
 }

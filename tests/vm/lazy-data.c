@@ -7,12 +7,12 @@
 #include "tests/vm/lazy-data.h"
 
 static uint32_t array[DATA_PAGES * PAGE_WORDS] __attribute__ ((aligned (PGSIZE)))
-  = { PAGE_INIT256 (0) };
+= { PAGE_INIT256 (0) };
 
 void
 test_main (void)
 {
-  uint32_t sum = 2166136261u;          /* FNV-1a over the words. */
+  uint32_t sum = 2166136261u; /* FNV-1a over the words. */
   size_t page, i;
 
   CHECK (count_pages (array, sizeof array, MINCORE_RESIDENT | MINCORE_SWAPPED) == 0,
@@ -30,7 +30,8 @@ test_main (void)
                   (unsigned) words[i], (unsigned) PAGE_VALUE (page));
           sum = (sum ^ words[i]) * 16777619u;
         }
-      if ((page_state (words) & (MINCORE_RESIDENT | MINCORE_DIRTY)) != MINCORE_RESIDENT)
+      if ((page_state (words) & (MINCORE_RESIDENT | MINCORE_DIRTY))
+          != MINCORE_RESIDENT)
         fail ("page %zu is not resident and clean after its read", page);
     }
   msg ("each page came in on its first read, with its own values");

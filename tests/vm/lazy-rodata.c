@@ -7,8 +7,9 @@
 
 #define TABLE_PAGES 64
 
-static const uint32_t table[TABLE_PAGES * PAGE_WORDS] __attribute__ ((aligned (PGSIZE)))
-  = { PAGE_INIT64 (0) };
+static const uint32_t table[TABLE_PAGES * PAGE_WORDS]
+    __attribute__ ((aligned (PGSIZE)))
+    = { PAGE_INIT64 (0) };
 
 void
 test_main (void)
@@ -23,5 +24,6 @@ test_main (void)
       fail ("word %zu of page 5 is 0x%08x", i, (unsigned) page5[i]);
   msg ("page 5 holds its values");
   CHECK (count_pages (table, sizeof table, MINCORE_RESIDENT) == 1
-         && page_resident (page5), "it is the only resident page of the table");
+             && page_resident (page5),
+         "it is the only resident page of the table");
 }

@@ -20,13 +20,14 @@ test_main (void)
 
   pattern_file ("data", BUF_SIZE, SEED);
   CHECK (count_pages (in, BUF_SIZE, MINCORE_RESIDENT) == 0
-         && count_pages (out, BUF_SIZE, MINCORE_RESIDENT) == 0,
+             && count_pages (out, BUF_SIZE, MINCORE_RESIDENT) == 0,
          "neither buffer has a resident page");
 
   fd = open ("data");
   if (fd < 2)
     fail ("open \"data\" failed");
-  CHECK (read (fd, in, BUF_SIZE) == BUF_SIZE, "read 32 kB into the untouched buffer");
+  CHECK (read (fd, in, BUF_SIZE) == BUF_SIZE,
+         "read 32 kB into the untouched buffer");
   close (fd);
   pattern_verify (in, BUF_SIZE, 0, SEED, "read buffer");
   msg ("it holds the file's bytes");
@@ -38,7 +39,8 @@ test_main (void)
   fd = open ("zeros");
   if (fd < 2)
     fail ("open \"zeros\" failed");
-  CHECK (write (fd, out, BUF_SIZE) == BUF_SIZE, "wrote 32 kB from the other untouched buffer");
+  CHECK (write (fd, out, BUF_SIZE) == BUF_SIZE,
+         "wrote 32 kB from the other untouched buffer");
   seek (fd, 0);
   for (done = 0; done < BUF_SIZE; done += sizeof chunk)
     {

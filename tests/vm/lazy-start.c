@@ -10,15 +10,15 @@
 
 static uint8_t zeros[256 * 1024] __attribute__ ((aligned (PGSIZE)));
 static uint32_t data[64 * PAGE_WORDS] __attribute__ ((aligned (PGSIZE)))
-  = { PAGE_INIT64 (0) };
+= { PAGE_INIT64 (0) };
 
 /* A function that fills exactly one page (4095 NOPs and a return), in
    assembly so that no other code shares its page. */
-asm (".text\n"
-     ".p2align 12\n"
-     "never_called:\n\t"
-     ".fill 4095, 1, 0x90\n\t"
-     "ret\n");
+asm(".text\n"
+    ".p2align 12\n"
+    "never_called:\n\t"
+    ".fill 4095, 1, 0x90\n\t"
+    "ret\n");
 void never_called (void);
 
 void
@@ -33,8 +33,10 @@ test_main (void)
     resident += count_pages ((void *) info[i].start, info[i].end - info[i].start,
                              MINCORE_RESIDENT);
   CHECK (stack_bottom () == (uint8_t *) PHYS_BASE - PGSIZE
-         && page_resident (current_esp ()), "the stack is one resident page");
-  CHECK (page_resident ((const void *) test_main) && page_resident ((const void *) msg),
+             && page_resident (current_esp ()),
+         "the stack is one resident page");
+  CHECK (page_resident ((const void *) test_main)
+             && page_resident ((const void *) msg),
          "the code that ran is resident");
   CHECK (count_pages (zeros, sizeof zeros, MINCORE_RESIDENT) == 0,
          "no page of the 256 kB .bss array is resident");

@@ -18,10 +18,11 @@ test_main (void)
       fail ("byte %zu is 0x%02x", i, p[i]);
   msg ("it reads as zeros");
   CHECK ((page_state (page) & (MINCORE_RESIDENT | MINCORE_DIRTY | MINCORE_SWAPPED))
-         == MINCORE_RESIDENT, "it is resident and clean");
+             == MINCORE_RESIDENT,
+         "it is resident and clean");
   p[100] = 42;
-  CHECK ((page_state (page) & (MINCORE_RESIDENT | MINCORE_DIRTY)) == (MINCORE_RESIDENT
-                                                                      | MINCORE_DIRTY),
+  CHECK ((page_state (page) & (MINCORE_RESIDENT | MINCORE_DIRTY))
+             == (MINCORE_RESIDENT | MINCORE_DIRTY),
          "after a write it is dirty");
   CHECK (p[100] == 42 && p[99] == 0 && p[101] == 0, "it holds the byte written");
 }

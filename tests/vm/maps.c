@@ -17,7 +17,7 @@ test_main (void)
 
   if (block == NULL)
     fail ("malloc failed");
-  memset (block, 1, 2 * PGSIZE);        /* Two heap pages in; the rest untouched. */
+  memset (block, 1, 2 * PGSIZE); /* Two heap pages in; the rest untouched. */
   msg ("maps:");
   print_maps ();
   msg ("pmap -x:");

@@ -18,6 +18,7 @@ test_main (void)
          "mincore (page + 4092) returns -1");
   buffer[PGSIZE] = 1;
   vec[1] = 0xff;
-  CHECK (mincore (buffer, PGSIZE + 1, vec) == 0, "mincore (page, 4097 bytes) returns 0");
+  CHECK (mincore (buffer, PGSIZE + 1, vec) == 0,
+         "mincore (page, 4097 bytes) returns 0");
   CHECK (vec[0] == 0 && (vec[1] & MINCORE_RESIDENT), "it reports both pages");
 }

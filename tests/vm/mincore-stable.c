@@ -10,7 +10,7 @@
 
 static uint8_t zeros[BSS_PAGES * PGSIZE] __attribute__ ((aligned (PGSIZE)));
 static uint32_t data[8 * PAGE_WORDS] __attribute__ ((aligned (PGSIZE)))
-  = { PAGE_INIT4 (0), PAGE_INIT4 (4) };
+= { PAGE_INIT4 (0), PAGE_INIT4 (4) };
 
 NEVER_RUN_PAGE ();
 
@@ -34,8 +34,9 @@ test_main (void)
   msg ("three rounds of mincore report every page untouched");
   CHECK (((volatile uint8_t *) zeros)[10 * PGSIZE] == 0, "read one .bss page");
   CHECK (count_pages (zeros, sizeof zeros, MINCORE_RESIDENT) == 1
-         && page_resident (zeros + 10 * PGSIZE), "that page alone is resident");
+             && page_resident (zeros + 10 * PGSIZE),
+         "that page alone is resident");
   CHECK (count_pages (data, sizeof data, MINCORE_RESIDENT) == 0
-         && !page_resident ((const void *) never_run),
+             && !page_resident ((const void *) never_run),
          "the .data pages and the code page are still not resident");
 }

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include "tests/vm/mapfile.h"
 
-#define HIGH_MAP ((char *) 0x90000000)  /* Above the 2 GB heap. */
+#define HIGH_MAP ((char *) 0x90000000) /* Above the 2 GB heap. */
 
 void
 test_main (void)
@@ -20,7 +20,8 @@ test_main (void)
   HIGH_MAP[0] = 'Z';
   seek (fd, 5);
   written = write (fd, heap, INT32_MAX);
-  CHECK (written > PGSIZE && written < INT32_MAX, "the write was short, as the disk filled");
+  CHECK (written > PGSIZE && written < INT32_MAX,
+         "the write was short, as the disk filled");
   CHECK (HIGH_MAP[0] == 'Z', "the mapping's store at byte 0 is still there");
   CHECK (HIGH_MAP[5] == 0 && HIGH_MAP[PGSIZE - 1] == 0,
          "and the mapping shows the written zeros");

@@ -29,7 +29,8 @@ test_main (void)
   if (test_argc > 1 && !strcmp (test_argv[1], "child"))
     exit (77);
   fd = open ("mmap-exe");
-  CHECK (fd > 1 && write (fd, "x", 1) == 0, "the running executable cannot be written");
+  CHECK (fd > 1 && write (fd, "x", 1) == 0,
+         "the running executable cannot be written");
   CHECK (mmap (fd, MAP_ADDR) == MAP_FAILED, "nor mapped");
   close (fd);
 

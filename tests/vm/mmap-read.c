@@ -15,8 +15,8 @@ test_main (void)
   int i;
 
   CHECK (id != MAP_FAILED, "mmap \"data\"");
-  CHECK (mincore (MAP_ADDR, 4 * PGSIZE, vec) == 0
-         && !(vec[0] & MINCORE_RESIDENT) && !(vec[3] & MINCORE_RESIDENT),
+  CHECK (mincore (MAP_ADDR, 4 * PGSIZE, vec) == 0 && !(vec[0] & MINCORE_RESIDENT)
+             && !(vec[3] & MINCORE_RESIDENT),
          "no page is resident before it is touched");
   map_check (MAP_ADDR, SIZE, 7, "the mapping");
   msg ("the mapping holds the file's bytes");

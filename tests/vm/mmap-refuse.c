@@ -5,8 +5,8 @@
 
 #include "tests/vm/mapfile.h"
 
-extern char end[];              /* The linker's end of .bss. */
-static int data_word = 1;       /* In .data. */
+extern char end[];        /* The linker's end of .bss. */
+static int data_word = 1; /* In .data. */
 
 void
 test_main (void)
@@ -28,8 +28,7 @@ test_main (void)
   CHECK (mmap (fd, pg_round_down (&data_word)) == MAP_FAILED, "over .data: refused");
   CHECK (mmap (fd, pg_round_down (end - 1)) == MAP_FAILED, "over .bss: refused");
   heap = sbrk (PGSIZE);
-  CHECK (mmap (fd, heap - PGSIZE) == MAP_FAILED,
-         "ending inside the heap: refused");
+  CHECK (mmap (fd, heap - PGSIZE) == MAP_FAILED, "ending inside the heap: refused");
   CHECK (mmap (fd, pg_round_down (&local)) == MAP_FAILED, "over the stack: refused");
   CHECK (mmap (fd, (char *) PHYS_BASE - STACK_MAX) == MAP_FAILED,
          "in the stack's reserved reach: refused");

@@ -15,7 +15,8 @@ test_main (void)
 {
   pattern_fill (array, SIZE, 0, SEED);
   msg ("wrote 2 MB");
-  CHECK (count_pages (array, SIZE, MINCORE_SWAPPED) > 0, "some of its pages are in swap");
+  CHECK (count_pages (array, SIZE, MINCORE_SWAPPED) > 0,
+         "some of its pages are in swap");
   pattern_verify (array, SIZE, 0, SEED, "array");
   msg ("read 2 MB back intact");
 }

@@ -1,5 +1,5 @@
-/* Merge sort with children: the children one after another, each sorting on its stack.
-   See merge.h.  The parent's 2 MB of buffers and the children's sorting
+/* Merge sort with children: the children one after another, each sorting on its
+   stack. See merge.h. The parent's 2 MB of buffers and the children's sorting
    buffers together exceed RAM. */
 
 #include "tests/vm/merge.h"

@@ -8,8 +8,9 @@
 
 #define TABLE_PAGES 384
 
-static const uint32_t table[TABLE_PAGES * PAGE_WORDS] __attribute__ ((aligned (PGSIZE)))
-  = { PAGE_INIT256 (0), PAGE_INIT64 (256), PAGE_INIT64 (320) };
+static const uint32_t table[TABLE_PAGES * PAGE_WORDS]
+    __attribute__ ((aligned (PGSIZE)))
+    = { PAGE_INIT256 (0), PAGE_INIT64 (256), PAGE_INIT64 (320) };
 
 void
 test_main (void)

@@ -12,7 +12,7 @@
 #define SEED 77
 
 static uint8_t buffer[PAGES * PGSIZE] __attribute__ ((aligned (PGSIZE)));
-static uint16_t origin[PAGES];          /* origin[i]: the page now at i. */
+static uint16_t origin[PAGES]; /* origin[i]: the page now at i. */
 
 void
 test_main (void)

@@ -17,14 +17,16 @@ test_main (void)
 
   pattern_fill (array, SIZE, 0, SEED);
   msg ("wrote 2 MB");
-  CHECK ((page_state (array) & (MINCORE_RESIDENT | MINCORE_SWAPPED)) == MINCORE_SWAPPED,
+  CHECK ((page_state (array) & (MINCORE_RESIDENT | MINCORE_SWAPPED))
+             == MINCORE_SWAPPED,
          "the first page is in swap, not resident");
   swapped = count_pages (array, SIZE, MINCORE_SWAPPED);
   CHECK (count_pages (array, SIZE, MINCORE_SWAPPED) == swapped
-         && page_state (array) == MINCORE_SWAPPED,
+             && page_state (array) == MINCORE_SWAPPED,
          "asking again changes nothing");
   pattern_verify (array, PGSIZE, 0, SEED, "first page");
   msg ("the first page reads back intact");
-  CHECK ((page_state (array) & (MINCORE_RESIDENT | MINCORE_SWAPPED)) == MINCORE_RESIDENT,
+  CHECK ((page_state (array) & (MINCORE_RESIDENT | MINCORE_SWAPPED))
+             == MINCORE_RESIDENT,
          "it is resident and out of swap");
 }

@@ -11,7 +11,7 @@
 #define DATA_PAGES 4
 
 static char data_block[DATA_PAGES][PGSIZE] __attribute__ ((aligned (4096)))
-  = { [0 ... DATA_PAGES - 1] = { 'd', 'a', 't', 'a' } };
+= { [0 ... DATA_PAGES - 1] = { 'd', 'a', 't', 'a' } };
 
 void
 test_main (void)

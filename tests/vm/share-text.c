@@ -14,8 +14,8 @@
 #define TEXT_PAGES 24
 
 /* Read-only data: in the text segment, backed by the executable. */
-__attribute__ ((aligned (4096)))
-const char text_block[TEXT_PAGES][PGSIZE] = { [0 ... TEXT_PAGES - 1] = { 1, 2, 3 } };
+__attribute__ ((aligned (4096))) const char text_block[TEXT_PAGES][PGSIZE]
+    = { [0 ... TEXT_PAGES - 1] = { 1, 2, 3 } };
 
 int
 main (int argc, char *argv[])
@@ -48,12 +48,11 @@ main (int argc, char *argv[])
       unsigned used;
       meminfo (&info);
       used = info.frames - info.frames_free;
-      msg ("%d processes are running, each has read its %d code pages",
-           PROCESSES, TEXT_PAGES);
+      msg ("%d processes are running, each has read its %d code pages", PROCESSES,
+           TEXT_PAGES);
       if (used >= PROCESSES * TEXT_PAGES)
         fail ("%u frames in use: the code is not shared", used);
-      msg ("fewer frames are in use than %d private copies would take",
-           PROCESSES);
+      msg ("fewer frames are in use than %d private copies would take", PROCESSES);
       if (info.frames_file < TEXT_PAGES)
         fail ("only %u frames hold shared file pages", (unsigned) info.frames_file);
       msg ("the code pages are among the shared file pages");

@@ -7,8 +7,7 @@
 
 #define ARRAY_SIZE (256 * 1024)
 
-static void __attribute__ ((noinline))
-use_big_array (void)
+static void __attribute__ ((noinline)) use_big_array (void)
 {
   uint8_t array[ARRAY_SIZE];
 

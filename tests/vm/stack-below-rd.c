@@ -10,10 +10,12 @@ test_main (void)
   uint32_t value;
 
   msg ("read at -64(%%esp), 48 bytes below the stack");
-  asm volatile ("movl %%esp, %%ebx\n\t"
-                "movl %[esp], %%esp\n\t"
-                "movl -64(%%esp), %[value]\n\t"
-                "movl %%ebx, %%esp"
-                : [value] "=r" (value) : [esp] "r" (bottom + 16) : "ebx", "memory");
+  asm volatile("movl %%esp, %%ebx\n\t"
+               "movl %[esp], %%esp\n\t"
+               "movl -64(%%esp), %[value]\n\t"
+               "movl %%ebx, %%esp"
+               : [value] "=r"(value)
+               : [esp] "r"(bottom + 16)
+               : "ebx", "memory");
   fail ("read 0x%08x 64 bytes below %%esp", (unsigned) value);
 }

@@ -7,6 +7,6 @@ void
 test_main (void)
 {
   msg ("store at -4096(%%esp)");
-  asm volatile ("movl $1, -4096(%%esp)" : : : "memory");
+  asm volatile("movl $1, -4096(%%esp)" : : : "memory");
   fail ("survived a store 4096 bytes below %%esp");
 }

@@ -7,8 +7,7 @@
 
 #define ARRAY_SIZE (STACK_MAX - 128 * 1024)
 
-static void __attribute__ ((noinline))
-use_deep_stack (void)
+static void __attribute__ ((noinline)) use_deep_stack (void)
 {
   uint8_t array[ARRAY_SIZE];
   size_t i;
@@ -22,11 +21,13 @@ use_deep_stack (void)
   CHECK (stack_bottom () < STACK_FLOOR + 128 * 1024,
          "the stack region reaches within 128 kB of the floor");
   msg ("push one word below the floor");
-  asm volatile ("movl %%esp, %%ebx\n\t"
-                "movl %[esp], %%esp\n\t"
-                "pushl $2\n\t"
-                "movl %%ebx, %%esp"
-                : : [esp] "r" (STACK_FLOOR) : "ebx", "memory");
+  asm volatile("movl %%esp, %%ebx\n\t"
+               "movl %[esp], %%esp\n\t"
+               "pushl $2\n\t"
+               "movl %%ebx, %%esp"
+               :
+               : [esp] "r"(STACK_FLOOR)
+               : "ebx", "memory");
   fail ("survived pushing past the stack's limit");
 }
 

@@ -15,13 +15,16 @@ test_main (void)
 
   CHECK (!in_some_region (target), "the page below the stack is in no region");
   msg ("store at -32(%%esp)");
-  asm volatile ("movl %%esp, %%ebx\n\t"
-                "movl %[esp], %%esp\n\t"
-                "movl %[mark], -32(%%esp)\n\t"
-                "movl %%ebx, %%esp"
-                : : [esp] "r" (bottom + 16), [mark] "i" (MARK) : "ebx", "memory");
+  asm volatile("movl %%esp, %%ebx\n\t"
+               "movl %[esp], %%esp\n\t"
+               "movl %[mark], -32(%%esp)\n\t"
+               "movl %%ebx, %%esp"
+               :
+               : [esp] "r"(bottom + 16), [mark] "i"(MARK)
+               : "ebx", "memory");
   CHECK (*target == MARK, "the stored word reads back");
   CHECK (stack_bottom () == bottom - PGSIZE, "the stack grew by one page");
-  CHECK (page_state (target) == (MINCORE_RESIDENT | MINCORE_DIRTY | MINCORE_ACCESSED),
+  CHECK (page_state (target)
+             == (MINCORE_RESIDENT | MINCORE_DIRTY | MINCORE_ACCESSED),
          "the new page is resident, dirty and accessed");
 }

@@ -14,12 +14,13 @@ test_main (void)
   uint32_t *floor_word = (uint32_t *) STACK_FLOOR;
 
   msg ("store at the floor, 8 MB below PHYS_BASE");
-  asm volatile ("movl %%esp, %%ebx\n\t"
-                "movl %[esp], %%esp\n\t"
-                "movl %[mark], -32(%%esp)\n\t"
-                "movl %%ebx, %%esp"
-                : : [esp] "r" (STACK_FLOOR + 32), [mark] "i" (MARK)
-                : "ebx", "memory");
+  asm volatile("movl %%esp, %%ebx\n\t"
+               "movl %[esp], %%esp\n\t"
+               "movl %[mark], -32(%%esp)\n\t"
+               "movl %%ebx, %%esp"
+               :
+               : [esp] "r"(STACK_FLOOR + 32), [mark] "i"(MARK)
+               : "ebx", "memory");
   CHECK (*floor_word == MARK, "the stored word reads back");
   CHECK (stack_bottom () == STACK_FLOOR, "the stack region starts at the floor");
   CHECK (count_pages (STACK_FLOOR, STACK_MAX, MINCORE_RESIDENT) == 2,

@@ -7,17 +7,21 @@
 void
 test_main (void)
 {
-  asm volatile ("movl %%esp, %%ebx\n\t"
-                "movl %[esp], %%esp\n\t"
-                "movl $1, (%%esp)\n\t"
-                "movl %%ebx, %%esp"
-                : : [esp] "r" (STACK_FLOOR) : "ebx", "memory");
+  asm volatile("movl %%esp, %%ebx\n\t"
+               "movl %[esp], %%esp\n\t"
+               "movl $1, (%%esp)\n\t"
+               "movl %%ebx, %%esp"
+               :
+               : [esp] "r"(STACK_FLOOR)
+               : "ebx", "memory");
   msg ("%%esp at the floor: a store at (%%esp) works");
   msg ("push one word below the floor");
-  asm volatile ("movl %%esp, %%ebx\n\t"
-                "movl %[esp], %%esp\n\t"
-                "pushl $2\n\t"
-                "movl %%ebx, %%esp"
-                : : [esp] "r" (STACK_FLOOR) : "ebx", "memory");
+  asm volatile("movl %%esp, %%ebx\n\t"
+               "movl %[esp], %%esp\n\t"
+               "pushl $2\n\t"
+               "movl %%ebx, %%esp"
+               :
+               : [esp] "r"(STACK_FLOOR)
+               : "ebx", "memory");
   fail ("survived pushing past the stack's limit");
 }

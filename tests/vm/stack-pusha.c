@@ -16,12 +16,14 @@ test_main (void)
 
   CHECK (!in_some_region (lowest_word), "the page below the stack is in no region");
   msg ("pusha with %%esp 16 bytes above the stack's lowest page");
-  asm volatile ("movl %%esp, %%ebx\n\t"
-                "movl %[esp], %%esp\n\t"
-                "pusha\n\t"
-                "popa\n\t"
-                "movl %%ebx, %%esp"
-                : : [esp] "r" (bottom + 16), "D" (MARK) : "ebx", "memory");
+  asm volatile("movl %%esp, %%ebx\n\t"
+               "movl %[esp], %%esp\n\t"
+               "pusha\n\t"
+               "popa\n\t"
+               "movl %%ebx, %%esp"
+               :
+               : [esp] "r"(bottom + 16), "D"(MARK)
+               : "ebx", "memory");
   CHECK (*lowest_word == MARK, "%%edi, stored 32 bytes below %%esp, reads back");
   CHECK (stack_bottom () == bottom - PGSIZE, "the stack grew by one page");
 }

@@ -7,8 +7,7 @@
 
 #define DEPTH 2000
 
-static unsigned __attribute__ ((noinline))
-recurse (unsigned level)
+static unsigned __attribute__ ((noinline)) recurse (unsigned level)
 {
   uint8_t local[256];
   unsigned below;

@@ -7,17 +7,18 @@
 
 #define ARRAY_SIZE (40 * 1024)
 
-static void __attribute__ ((noinline))
-touch_lowest (uint8_t *old_bottom)
+static void __attribute__ ((noinline)) touch_lowest (uint8_t *old_bottom)
 {
   uint8_t array[ARRAY_SIZE];
   uint8_t *low_page = pg_round_down (array);
 
   *(volatile uint8_t *) array = 1;
-  CHECK (stack_bottom () <= low_page, "the stack region starts at or below the written page");
+  CHECK (stack_bottom () <= low_page,
+         "the stack region starts at or below the written page");
   CHECK (page_resident (array), "the written page is resident");
   CHECK (count_pages (low_page + PGSIZE, old_bottom - (low_page + PGSIZE),
-                      MINCORE_RESIDENT) == 0,
+                      MINCORE_RESIDENT)
+             == 0,
          "the pages between it and the old bottom are not");
 }
 

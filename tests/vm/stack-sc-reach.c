@@ -27,11 +27,13 @@ test_main (void)
   args[1] = fd;
   args[2] = (uint32_t) target;
   args[3] = 32;
-  asm volatile ("movl %%esp, %%ebx\n\t"
-                "movl %[esp], %%esp\n\t"
-                "int $0x30\n\t"
-                "movl %%ebx, %%esp"
-                : "=a" (result) : [esp] "r" (bottom) : "ebx", "memory");
+  asm volatile("movl %%esp, %%ebx\n\t"
+               "movl %[esp], %%esp\n\t"
+               "int $0x30\n\t"
+               "movl %%ebx, %%esp"
+               : "=a"(result)
+               : [esp] "r"(bottom)
+               : "ebx", "memory");
   CHECK (result == 32, "read returned 32");
   pattern_verify (target, 32, 0, SEED, "bytes below the stack");
   msg ("they hold the file's bytes");

@@ -7,13 +7,12 @@
 #define WORDS (48 * 1024)
 
 struct big
-  {
-    uint32_t words[WORDS];
-    uint32_t tag;
-  };
+{
+  uint32_t words[WORDS];
+  uint32_t tag;
+};
 
-static struct big __attribute__ ((noinline))
-make_big (uint32_t tag)
+static struct big __attribute__ ((noinline)) make_big (uint32_t tag)
 {
   struct big b;
   size_t i;
@@ -24,8 +23,7 @@ make_big (uint32_t tag)
   return b;
 }
 
-static uint32_t __attribute__ ((noinline))
-check_big (struct big b, uint32_t tag)
+static uint32_t __attribute__ ((noinline)) check_big (struct big b, uint32_t tag)
 {
   size_t i;
 

@@ -9,12 +9,11 @@
 #define BUF_SIZE (64 * 1024)
 #define SEED 21
 
-static void __attribute__ ((noinline))
-read_into_stack (int fd)
+static void __attribute__ ((noinline)) read_into_stack (int fd)
 {
   uint8_t buf[BUF_SIZE];
-  uint8_t *low = pg_round_up (buf);                     /* Above the pushes. */
-  uint8_t *high = pg_round_down (buf + BUF_SIZE);       /* The first stack page. */
+  uint8_t *low = pg_round_up (buf);               /* Above the pushes. */
+  uint8_t *high = pg_round_down (buf + BUF_SIZE); /* The first stack page. */
 
   CHECK (count_pages (low, high - low, MINCORE_RESIDENT) == 0,
          "the buffer's pages between %%esp's and the first are not resident");
@@ -22,8 +21,9 @@ read_into_stack (int fd)
   pattern_verify (buf, BUF_SIZE, 0, SEED, "stack buffer");
   msg ("the buffer holds the file's bytes");
   CHECK (count_pages (buf, BUF_SIZE, MINCORE_RESIDENT)
-         == (size_t) ((uint8_t *) pg_round_up (buf + BUF_SIZE)
-                      - (uint8_t *) pg_round_down (buf)) / PGSIZE,
+             == (size_t) ((uint8_t *) pg_round_up (buf + BUF_SIZE)
+                          - (uint8_t *) pg_round_down (buf))
+                    / PGSIZE,
          "every page of the buffer is resident");
 }
 

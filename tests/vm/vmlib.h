@@ -54,14 +54,18 @@ page_resident (const void *addr)
 static inline size_t
 count_pages (const void *start, size_t size, unsigned mask)
 {
-  enum { CHUNK = 64 };
+  enum
+  {
+    CHUNK = 64
+  };
   unsigned char vec[CHUNK];
   const uint8_t *p = pg_round_down (start);
-  size_t pages = ((uintptr_t) pg_round_up ((const uint8_t *) start + size)
-                  - (uintptr_t) p) / PGSIZE;
+  size_t pages
+      = ((uintptr_t) pg_round_up ((const uint8_t *) start + size) - (uintptr_t) p)
+        / PGSIZE;
   size_t done, count = 0;
 
-  asm ("" : "+r" (p));          /* Only its address matters, not its bytes. */
+  asm("" : "+r"(p)); /* Only its address matters, not its bytes. */
   for (done = 0; done < pages; done += CHUNK)
     {
       size_t n = pages - done < CHUNK ? pages - done : CHUNK;
@@ -137,16 +141,16 @@ current_esp (void)
 {
   uint8_t *esp;
 
-  asm volatile ("movl %%esp, %0" : "=g" (esp));
+  asm volatile("movl %%esp, %0" : "=g"(esp));
   return esp;
 }
 
 /* A deterministic pseudo-random generator (a 32-bit linear congruential
    generator, top bits out) so that runs repeat exactly. */
 struct prng
-  {
-    uint32_t state;
-  };
+{
+  uint32_t state;
+};
 
 static inline void
 prng_seed (struct prng *g, uint32_t seed)
@@ -250,12 +254,12 @@ touch_pages (void *buf, size_t size)
 /* Defines `void never_run (void)': a whole page of code (4095 nops and a ret) on
    a page of its own, for tests about code that has never run, so is not
    resident. Use once, at file scope. */
-#define NEVER_RUN_PAGE()                                \
-  asm (".text\n"                                        \
-       ".p2align 12\n"                                  \
-       "never_run:\n\t"                                  \
-       ".fill 4095, 1, 0x90\n\t"                         \
-       "ret\n");                                        \
+#define NEVER_RUN_PAGE()        \
+  asm(".text\n"                 \
+      ".p2align 12\n"           \
+      "never_run:\n\t"          \
+      ".fill 4095, 1, 0x90\n\t" \
+      "ret\n");                 \
   void never_run (void)
 
 #endif /* tests/vm/vmlib.h */

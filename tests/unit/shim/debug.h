@@ -15,9 +15,8 @@
   __attribute__ ((__format__ (__printf__, FORMAT, FIRST)))
 
 #define ASSERT(CONDITION) assert (CONDITION)
-#define PANIC(...)                                                      \
-  (fprintf (stderr, "PANIC at %s:%d in %s(): ", __FILE__, __LINE__,     \
-            __func__),                                                  \
+#define PANIC(...)                                                             \
+  (fprintf (stderr, "PANIC at %s:%d in %s(): ", __FILE__, __LINE__, __func__), \
    fprintf (stderr, __VA_ARGS__), fputc ('\n', stderr), abort ())
 #define NOT_REACHED() PANIC ("executed an unreachable statement")
 

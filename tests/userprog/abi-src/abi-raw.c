@@ -22,8 +22,8 @@ unsigned short abi_entry_cs, abi_entry_ss, abi_entry_ds, abi_entry_es;
 int abi_syscall (int number, int arg0, int arg1, int arg2);
 int abi_main (int argc, char **argv);
 
-static int initialized_data = 0x1234;      /* .data must come from the file. */
-static char zeroed_bss[3000];               /* .bss must read as zeros. */
+static int initialized_data = 0x1234; /* .data must come from the file. */
+static char zeroed_bss[3000];         /* .bss must read as zeros. */
 static const char expected_args[][8] = { "abi-raw", "alpha", "beta", "gamma" };
 static int failures;
 
@@ -129,7 +129,8 @@ abi_main (int argc, char **argv)
   /* Segments and interrupt flag. */
   expect (abi_entry_cs == USER_CODE_SELECTOR, "%cs is 0x1b");
   expect (abi_entry_ss == USER_DATA_SELECTOR && abi_entry_ds == USER_DATA_SELECTOR
-          && abi_entry_es == USER_DATA_SELECTOR, "%ss, %ds, %es are 0x23");
+              && abi_entry_es == USER_DATA_SELECTOR,
+          "%ss, %ds, %es are 0x23");
   expect ((abi_entry_eflags & EFLAGS_IF) != 0, "interrupts on in user mode");
 
   /* Loaded segments: .data from the file, .bss zero, writable. */
@@ -145,7 +146,8 @@ abi_main (int argc, char **argv)
           ".data and .bss are writable");
 
   /* write() returns the byte count; a zero-length write writes nothing. */
-  expect (abi_syscall (SYS_WRITE, 1, (int) "", 0) == 0, "write of 0 bytes returns 0");
+  expect (abi_syscall (SYS_WRITE, 1, (int) "", 0) == 0,
+          "write of 0 bytes returns 0");
 
   say (failures == 0 ? "end" : "FAIL", "", "", "");
   return failures == 0 ? EXIT_STATUS : 1;
