@@ -51,7 +51,7 @@ TESTS ?=
 JOBS ?=
 
 .PHONY: all run check check-% check-unit check-kit grade grade-submission gradescope \
-        kit unit bench gdb layout clean tools
+        kit unit bench gdb layout clean tools format
 
 all: $(BUILD)/kernel.elf
 
@@ -114,6 +114,11 @@ kit:
 
 check-kit: tools
 	@$(PY) utils/kit --self-test $(if $(KIT_FULL),--full) $(KITS)
+
+# Puts every C file in the tree's one layout (.clang-format, utils/format);
+# `make check` fails on a file this would change.
+format:
+	@utils/format
 
 bench: tools
 	@$(SUBMAKE) all tests

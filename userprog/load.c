@@ -94,7 +94,7 @@ build_stack (uint8_t *kpage, const char *cmdline, void **esp)
   uint32_t *argv, *sp;
   size_t i = 0;
 
-#define TO_USER(KADDR) ((uint32_t) (upage + ((uint8_t *) (KADDR) -kpage)))
+#define TO_USER(KADDR) ((uint32_t) (upage + (((uint8_t *) (KADDR)) - kpage)))
 
   if (len + 1 > PGSIZE)
     return false;

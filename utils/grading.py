@@ -255,17 +255,19 @@ def results_json(outcomes, entries, seconds, output=""):
             "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}
 
 
-def junit_xml(outcomes, entries, seconds, name="kestrel"):
+def junit_xml(outcomes, entries, seconds, name="kestrel", skipped=()):
     """JUnit XML text: one <testsuite> per suite, one <testcase> per test, a
-    <failure> with the reason and the .result text for each failed one."""
+    <failure> with the reason and the .result text for each failed one, and a
+    <skipped> for each of SKIPPED (outcomes whose test could not run here)."""
     root = ET.Element("testsuites", name=name)
     by_suite = {}
-    for outcome in sorted(outcomes, key=lambda o: o["label"]):
+    for outcome in sorted(list(outcomes) + list(skipped), key=lambda o: o["label"]):
         by_suite.setdefault(suite_and_name(outcome["label"])[0], []).append(outcome)
     for suite, group in sorted(by_suite.items()):
         element = ET.SubElement(root, "testsuite", name=suite, tests=str(len(group)),
-                                failures=str(sum(not o["passed"] for o in group)),
-                                errors="0", skipped="0",
+                                failures=str(sum(o["passed"] is False for o in group)),
+                                errors="0",
+                                skipped=str(sum(o["passed"] is None for o in group)),
                                 time="%.3f" % sum(o.get("seconds", 0.0) for o in group))
         for outcome in group:
             entry = entries.get(outcome["label"])
@@ -278,7 +280,10 @@ def junit_xml(outcomes, entries, seconds, name="kestrel"):
                 props = ET.SubElement(case, "properties")
                 ET.SubElement(props, "property", name="category", value=entry.category)
                 ET.SubElement(props, "property", name="points", value=number(entry.weight()))
-            if not outcome["passed"]:
+            if outcome["passed"] is None:
+                ET.SubElement(case, "skipped",
+                              message=xml_safe(outcome.get("reason") or "skipped"))
+            elif not outcome["passed"]:
                 failure = ET.SubElement(case, "failure",
                                         message=xml_safe(outcome.get("reason") or "failed"),
                                         type="FAIL")
@@ -294,8 +299,9 @@ def xml_safe(text):
     return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "?", text)
 
 
-def write_results(folder, outcomes, entries, seconds, output=""):
-    """Write FOLDER/results.json and FOLDER/junit.xml; return their paths."""
+def write_results(folder, outcomes, entries, seconds, output="", skipped=()):
+    """Write FOLDER/results.json and FOLDER/junit.xml (which also lists the
+    SKIPPED outcomes; results.json leaves them out); return their paths."""
     os.makedirs(folder, exist_ok=True)
     json_path = os.path.join(folder, "results.json")
     xml_path = os.path.join(folder, "junit.xml")
@@ -304,7 +310,7 @@ def write_results(folder, outcomes, entries, seconds, output=""):
         f.write("\n")
     os.replace(json_path + ".tmp", json_path)
     with open(xml_path + ".tmp", "w") as f:
-        f.write(junit_xml(outcomes, entries, seconds))
+        f.write(junit_xml(outcomes, entries, seconds, skipped=skipped))
     os.replace(xml_path + ".tmp", xml_path)
     return json_path, xml_path
 

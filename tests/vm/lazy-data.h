@@ -8,7 +8,7 @@
 #define PAGE_VALUE(N) (0x9e3779b9u * ((N) + 1u))
 
 #define PAGE_INIT(N) \
-  [(N) *PAGE_WORDS...(N) * PAGE_WORDS + PAGE_WORDS - 1] = PAGE_VALUE (N)
+  [PAGE_WORDS * (N)... PAGE_WORDS * (N) + PAGE_WORDS - 1] = PAGE_VALUE (N)
 #define PAGE_INIT4(N) \
   PAGE_INIT (N), PAGE_INIT ((N) + 1), PAGE_INIT ((N) + 2), PAGE_INIT ((N) + 3)
 #define PAGE_INIT16(N) \
