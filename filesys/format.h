@@ -3,12 +3,13 @@
 
 /* The whole on-disk format of the Kestrel file system (KFS), in one place.
    Shared unchanged by the kernel and the host tool utils/kfs.c, so it may
-   include only <stdint.h>, <stdbool.h> and <assert.h>.  All integers are
+   include only <stdint.h>, <stdbool.h>, <assert.h> and lib/abi.h.  All integers are
    little-endian (both sides run on x86).  See filesys/README.md for the picture. */
 
 #include <assert.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include "lib/abi.h"
 
 /* Identity. */
 #define KFS_MAGIC 0x3153464bu /* "KFS1" read as bytes. */
@@ -79,7 +80,7 @@ struct kfs_inode
 
 /* Directory: the root directory is a file (kind KFS_KIND_DIR) whose contents
    are an array of these entries; a free slot has in_use == 0. */
-#define KFS_NAME_MAX 14u
+#define KFS_NAME_MAX FILE_NAME_MAX /* lib/abi.h: the ABI's READDIR_MAX_LEN. */
 
 struct kfs_dirent
 {

@@ -4,10 +4,11 @@
 /* What the `regions' system call (SYS_REGIONS) reports about one region of the
    caller's address space.  Shared by the kernel and user programs. */
 
+#include <abi.h>
 #include <stdint.h>
 
-#define REGION_KIND_MAX 7  /* Characters in a kind name, without the NUL. */
-#define REGION_NAME_MAX 14 /* Characters in a file name (READDIR_MAX_LEN). */
+#define REGION_KIND_MAX 7 /* Characters in a kind name, without the NUL. */
+#define REGION_NAME_MAX FILE_NAME_MAX /* Characters in a file name. */
 
 /* Access bits in region_info.flags. */
 #define REGION_READ 1

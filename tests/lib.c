@@ -132,7 +132,7 @@ check_file (const char *name, const void *expected_, size_t size)
 void *
 first_unmapped_page (void)
 {
-  extern char end[]; /* From lib/user/user.lds: just past .bss. */
+  extern char end[]; /* From lib/user/user.lds.in: just past .bss. */
 
   return pg_round_up (end);
 }

@@ -16,7 +16,7 @@
 #include <debug.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include "threads/vaddr.h"
+#include <abi.h>
 
 /* A user address that no test program ever maps (far above the heap, far
    below the stack): a system call given a pointer to it must kill. */
@@ -24,7 +24,7 @@
 
 /* An address in the kernel half that the kernel does map: the kernel could
    read it, so only its checks stop a user pointer to it. */
-#define KERNEL_ADDRESS ((void *) ((char *) PHYS_BASE + 0x100000))
+#define KERNEL_ADDRESS ((void *) (PHYS_BASE_ADDR + 0x100000))
 
 /* The test's name, for messages: argv[0] under the default main.  A program
    with its own main sets it before printing. */

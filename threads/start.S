@@ -9,7 +9,7 @@
 #include "threads/flags.h"
 #include "threads/multiboot.h"
 
-#define PHYS(sym) ((sym) - PHYS_BASE_ASM)
+#define PHYS(sym) ((sym) - PHYS_BASE_ADDR)
 
         .section .multiboot, "a"
         .align 4
@@ -37,11 +37,11 @@ start:
         movl $PHYS(boot_page_dir), %edi
         movl $(PTE_P | PTE_W | PDE_PS), %eax
         movl %eax, (%edi)
-        movl $(PHYS_BASE_ASM >> PDSHIFT), %ecx
+        movl $(PHYS_BASE_ADDR >> PDSHIFT), %ecx
 1:      movl %eax, (%edi,%ecx,4)
         addl $PDE_SPAN, %eax
         incl %ecx
-        cmpl $((PHYS_BASE_ASM + PHYS_MAP_MAX) >> PDSHIFT), %ecx
+        cmpl $((PHYS_BASE_ADDR + PHYS_MAP_MAX) >> PDSHIFT), %ecx
         jb 1b
 
         movl %cr4, %eax

@@ -8,7 +8,7 @@
 #include "threads/vaddr.h"
 
 /* The first byte user programs may not touch, as a 32-bit number. */
-#define USER_TOP ((uint64_t) PHYS_BASE_ASM)
+#define USER_TOP ((uint64_t) PHYS_BASE_ADDR)
 /* The lowest address the stack may grow down to: no segment may reach it. */
 #define STACK_REACH_BOTTOM (USER_TOP - STACK_MAX)
 /* One past the last 32-bit address. */

@@ -21,8 +21,6 @@
 #include "userprog/uaccess.h"
 #include "vm/addrspace.h"
 
-#define FILE_NAME_MAX 31 /* Longer first words cannot name a file anyway. */
-
 /* Describes PT_LOAD segment PH of FILE (named NAME) as regions of AS: read-only
    segments as one "text" (executable) or "rodata" region, writable ones as a
    "data" region for the pages holding file bytes and a "bss" region for the pages
@@ -212,22 +210,6 @@ load_executable (struct addrspace *as, struct file *file, const char *name,
   return why;
 }
 
-/* Copies the first word of CMDLINE into NAME (SIZE bytes), truncating it. */
-static void
-first_word (const char *cmdline, char *name, size_t size)
-{
-  size_t n = 0;
-
-  while (*cmdline == ' ')
-    cmdline++;
-  while (cmdline[n] != '\0' && cmdline[n] != ' ' && n + 1 < size)
-    {
-      name[n] = cmdline[n];
-      n++;
-    }
-  name[n] = '\0';
-}
-
 /* Loads the program that CMDLINE's first word names into process P, run by the
    current thread, whose address space exists (and is active) and is empty, and
    builds its initial stack with CMDLINE's words as arguments. On success sets *EIP
@@ -241,15 +223,15 @@ bool
 load_program (struct process *p, const char *cmdline, void (**eip) (void),
               void **esp)
 {
-  char file_name[FILE_NAME_MAX + 1];
   uint32_t entry = 0;
   const char *why;
 
-  first_word (cmdline, file_name, sizeof file_name);
-  if (strlen (file_name) == FILE_NAME_MAX)
-    p->executable = NULL; /* May have been cut: cannot name a file. */
+  /* P's name is CMDLINE's first word, cut to PROCESS_NAME_MAX characters: one
+     longer than FILE_NAME_MAX names no file. */
+  if (strlen (p->name) > FILE_NAME_MAX)
+    p->executable = NULL;
   else
-    p->executable = filesys_open (file_name);
+    p->executable = filesys_open (p->name);
   if (p->executable == NULL)
     {
       printf ("load: %s: open failed\n", p->name);
@@ -257,7 +239,7 @@ load_program (struct process *p, const char *cmdline, void (**eip) (void),
     }
   file_deny_write (p->executable);
 
-  why = load_executable (thread_current ()->addrspace, p->executable, file_name,
+  why = load_executable (thread_current ()->addrspace, p->executable, p->name,
                          &entry);
   if (why == NULL)
     why = setup_stack (thread_current ()->addrspace, cmdline, esp);

@@ -4,17 +4,15 @@
 /* User processes: one kernel thread each, running a program loaded from the file
    system in its own address space. exec/wait/exit as in shared/ABI.md. */
 
+#include <abi.h>
 #include <debug.h>
 #include <list.h>
 #include <stdint.h>
 #include "threads/thread.h"
 
-/* Characters of the first command-line word kept. */
-#define PROCESS_NAME_MAX 15
 /* Lowest descriptor of an open file (0, 1: console). */
 #define PROCESS_FD_FIRST 2
-#define PROCESS_FILES_MAX 128    /* Files one process may have open at once. */
-#define PROCESS_FILE_NAME_MAX 14 /* A file name's characters (READDIR_MAX_LEN). */
+#define PROCESS_FILES_MAX 128 /* Files one process may have open at once. */
 
 struct file;
 struct child_status;
@@ -27,7 +25,7 @@ struct process
   char name[PROCESS_NAME_MAX + 1];       /* For `NAME: exit(N)' and kill lines. */
   struct file *executable;               /* Kept open, denying writes, until exit. */
   struct file *files[PROCESS_FILES_MAX]; /* Descriptor PROCESS_FD_FIRST + i. */
-  char file_names[PROCESS_FILES_MAX][PROCESS_FILE_NAME_MAX + 1]; /* For maps. */
+  char file_names[PROCESS_FILES_MAX][FILE_NAME_MAX + 1]; /* For maps. */
   struct child_status *status; /* Shared with the parent for wait(). */
   struct list children;        /* Children's child_status, not yet waited. */
 };

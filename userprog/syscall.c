@@ -31,7 +31,6 @@
 
 #define SYSCALL_VEC 0x30
 #define SYSCALL_ARGS_MAX 3
-#define FILE_NAME_MAX PROCESS_FILE_NAME_MAX /* Longest file name. */
 #define STDIN_FD 0
 #define STDOUT_FD 1
 

@@ -4,11 +4,10 @@
 /* The inside of an address space, and the calls between vm/'s own files. For
    vm/ only: everyone else uses vm/addrspace.h. */
 
+#include <abi.h>
 #include "threads/synch.h"
 #include "vm/addrspace.h"
 #include "vm/region.h"
-
-#define ADDRSPACE_NAME_MAX 15 /* Characters of the owner's name kept. */
 
 struct addrspace
 {
@@ -21,7 +20,7 @@ struct addrspace
   uint8_t *brk;              /* The break: the heap is [heap_start, brk). */
   struct region *heap;       /* Pages of [heap_start, brk), or NULL if none. */
   int last_mapid;            /* The id the latest mmap got. */
-  char name[ADDRSPACE_NAME_MAX + 1]; /* The owner's, for traces. */
+  char name[PROCESS_NAME_MAX + 1]; /* The owner's, for traces. */
 };
 
 void *vm_fault_in (struct addrspace *, void *addr, enum vm_access,

@@ -44,7 +44,7 @@ struct vm_object
   struct lock lock;
   struct list mappers; /* Regions mapping the file (region.object_elem). */
   struct hash pages;   /* struct cached_page, by index. */
-  char name[REGION_FILE_NAME_MAX + 1];
+  char name[FILE_NAME_MAX + 1];
 };
 
 static_assert (sizeof (struct cached_page) == 16, "a cached page is 16 bytes");

@@ -11,7 +11,7 @@
 #include "threads/vaddr.h"
 
 /* The PDE index of the first kernel page: PDEs from here on are shared. */
-#define KERNEL_PDE_FIRST (PHYS_BASE_ASM >> PDSHIFT)
+#define KERNEL_PDE_FIRST (PHYS_BASE_ADDR >> PDSHIFT)
 
 /* Returns a new page directory with an empty user half and the kernel's mappings,
    or NULL if no kernel page is free. */

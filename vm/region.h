@@ -5,6 +5,7 @@
    page ranges, each with its access rights and its backing (where the contents of
    a page come from), rather than page by page (DESIGN.md §4). For vm/ only. */
 
+#include <abi.h>
 #include <list.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -16,8 +17,6 @@ struct addrspace;
 struct file;
 struct vm_object;
 
-#define REGION_FILE_NAME_MAX 14 /* A file name's characters (READDIR_MAX_LEN). */
-
 /* Where a region's pages come from: the first FILE_BYTES bytes of the region are
    FILE's bytes from OFFSET on; everything after them is zero. FILE is NULL for an
    anonymous region (FILE_BYTES is then 0). The region owns FILE (a file of its
@@ -27,7 +26,7 @@ struct region_backing
   struct file *file;
   off_t offset;
   uint32_t file_bytes;
-  char name[REGION_FILE_NAME_MAX + 1]; /* FILE's name, for traces and maps. */
+  char name[FILE_NAME_MAX + 1]; /* FILE's name, for traces and maps. */
 };
 
 /* One region: the pages [start, end). A file region is private (an ELF segment:

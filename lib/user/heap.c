@@ -279,12 +279,12 @@ grow (struct heap *heap, size_t size)
         top = prev_block (top);
       first = (uintptr_t) top;
     }
-  if (size > UINTPTR_MAX - first - TAG_SIZE - HEAP_GROW_MIN - HEAP_PAGE_SIZE)
+  if (size > UINTPTR_MAX - first - TAG_SIZE - HEAP_GROW_MIN - PGSIZE)
     return NULL;
   new_brk = first + size + TAG_SIZE;
   if (new_brk < heap->brk + HEAP_GROW_MIN)
     new_brk = heap->brk + HEAP_GROW_MIN;
-  new_brk = round_up (new_brk, HEAP_PAGE_SIZE);
+  new_brk = round_up (new_brk, PGSIZE);
   if (new_brk - heap->brk > INTPTR_MAX)
     return NULL;
   increment = new_brk - heap->brk;
@@ -334,12 +334,12 @@ trim (struct heap *heap, struct heap_block *b)
       memset (heap->bins, 0, sizeof heap->bins);
       return;
     }
-  new_brk = round_up ((uintptr_t) b + TAG_SIZE, HEAP_PAGE_SIZE);
+  new_brk = round_up ((uintptr_t) b + TAG_SIZE, PGSIZE);
   rest = new_brk - TAG_SIZE - (uintptr_t) b;
   if (rest != 0 && rest < MIN_BLOCK)
     {
-      new_brk += HEAP_PAGE_SIZE;
-      rest += HEAP_PAGE_SIZE;
+      new_brk += PGSIZE;
+      rest += PGSIZE;
     }
   if (new_brk >= heap->brk)
     return;

@@ -12,12 +12,12 @@
    nothing else may move that break while the heap uses it (reading it with
    an increment of 0 is fine). */
 
+#include <abi.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #define HEAP_ALIGN (2 * sizeof (size_t)) /* Alignment of every block. */
-#define HEAP_PAGE_SIZE 4096              /* The break moves by pages. */
 #define HEAP_GROW_MIN (16 * 1024)        /* Least the break grows by. */
 /* A free top this big goes back. */
 #define HEAP_TRIM_THRESHOLD (64 * 1024)

@@ -1,6 +1,7 @@
 /* print_maps and print_pmap: see maps.h. */
 
 #include <maps.h>
+#include <abi.h>
 #include <region-info.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,8 +10,7 @@
 #define MAPS_REGIONS_MAX 32 /* Regions shown at most. */
 #define MAPS_CHUNK_PAGES 64 /* Pages asked of mincore at a time. */
 #define MAPS_NAME_COLUMN 49 /* Where Linux starts a 32-bit maps line's name. */
-#define PAGE_BYTES 4096
-#define KB(pages) ((pages) * (PAGE_BYTES / 1024))
+#define KB(pages) ((pages) * (PGSIZE / 1024))
 
 /* Page counts of one region. */
 struct page_counts
@@ -57,14 +57,14 @@ count_pages (const struct region_info *r)
   unsigned char states[MAPS_CHUNK_PAGES];
   uintptr_t page;
 
-  for (page = r->start; page < r->end; page += MAPS_CHUNK_PAGES * PAGE_BYTES)
+  for (page = r->start; page < r->end; page += MAPS_CHUNK_PAGES * PGSIZE)
     {
-      unsigned n = (r->end - page) / PAGE_BYTES;
+      unsigned n = (r->end - page) / PGSIZE;
       unsigned i;
 
       if (n > MAPS_CHUNK_PAGES)
         n = MAPS_CHUNK_PAGES;
-      if (mincore ((const void *) page, n * PAGE_BYTES, states) != 0)
+      if (mincore ((const void *) page, n * PGSIZE, states) != 0)
         continue;
       for (i = 0; i < n; i++)
         {
@@ -112,7 +112,7 @@ print_pmap (void)
     {
       const struct region_info *r = &found[i];
       struct page_counts c = count_pages (r);
-      unsigned pages = (r->end - r->start) / PAGE_BYTES;
+      unsigned pages = (r->end - r->start) / PGSIZE;
       char mode[5];
 
       map_mode (r, mode);

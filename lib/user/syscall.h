@@ -5,6 +5,7 @@
    `int $0x30' with the call number and arguments on the stack.  A bad
    pointer or descriptor argument may end the process with exit(-1). */
 
+#include <abi.h>
 #include <debug.h>
 #include <meminfo.h>
 #include <region-info.h>
@@ -19,7 +20,7 @@ typedef int mapid_t; /* A memory mapping id. */
 #define MAP_FAILED ((mapid_t) -1)
 
 /* Longest file name readdir() returns, not counting the null. */
-#define READDIR_MAX_LEN 14
+#define READDIR_MAX_LEN FILE_NAME_MAX
 
 /* Processes. */
 void halt (void) NO_RETURN;

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #define ARENA_SIZE (32 * 1024 * 1024)
-#define PAGE HEAP_PAGE_SIZE
+#define PAGE PGSIZE
 
 static _Alignas(PAGE) unsigned char arena[ARENA_SIZE];
 

@@ -20,7 +20,7 @@
 #define MAP_ADDRESS ((void *) 0x10000000) /* Where the demo maps its file. */
 #define MAPPED_TEXT "the contents of a memory-mapped file\n"
 
-/* Where the linker script (lib/user/user.lds) says things end. */
+/* Where the linker script (lib/user/user.lds.in) says things end. */
 extern char etext[], edata[], end[];
 
 /* One of each kind of object. */
@@ -146,8 +146,8 @@ main (int argc, char *argv[])
   mismatches += !show ("argv (the array)", argv, "stack");
   mismatches += !show ("argv[0] (the string)", argv[0], "stack");
   msg ("The stack is at the top of user memory, just below PHYS_BASE = %p;",
-       PHYS_BASE);
-  msg ("the code is at the bottom, at USER_BASE = %p.", USER_BASE);
+       (void *) PHYS_BASE_ADDR);
+  msg ("the code is at the bottom, at USER_BASE = %p.", (void *) USER_BASE_ADDR);
   msg ("The heap starts on the page after .bss and grows up (sbrk);");
   msg ("the file is mapped between the heap and the stack: \"%.20s...\"", mapped);
   if (argc != 1)

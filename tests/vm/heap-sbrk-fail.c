@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <syscall.h>
 #include "tests/lib.h"
+#include "threads/vaddr.h"
 
 #define STACK_FLOOR ((char *) PHYS_BASE - STACK_MAX)
 

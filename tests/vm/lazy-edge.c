@@ -7,7 +7,7 @@
 
 #define BLOCK_SIZE (PGSIZE + 123)
 
-extern char edata[]; /* From lib/user/user.lds: end of .data. */
+extern char edata[]; /* From lib/user/user.lds.in: end of .data. */
 
 static uint8_t block[BLOCK_SIZE] __attribute__ ((aligned (PGSIZE)))
 = { [0 ... BLOCK_SIZE - 1] = 0xa5 };

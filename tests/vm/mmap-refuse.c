@@ -4,6 +4,7 @@
    reserved reach, the kernel, or another mapping. */
 
 #include "tests/vm/mapfile.h"
+#include "threads/vaddr.h"
 
 extern char end[];        /* The linker's end of .bss. */
 static int data_word = 1; /* In .data. */
