@@ -1,26 +1,47 @@
 #ifndef VM_FRAME_H
 #define VM_FRAME_H
 
-/* The frame table: one small entry per frame of the user pool, saying which
-   address space's page it holds and whether it is pinned. Every user page's frame
-   comes from frame_alloc(), which evicts a page (clock algorithm) when the pool is
-   empty. For vm/ only. */
+/* The frame table: one 16-byte entry per frame of the user pool, naming the
+   backing object the frame's page belongs to (vm/object.h) and which page of
+   it, how many page-table entries map it (an anonymous page shared after a
+   fork), how many pins keep it, and, for a file's page, its place in the page
+   cache's index. Every user page's frame comes from frame_alloc(), which evicts
+   a page (the clock algorithm) when the pool is empty. For vm/ only. */
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-struct addrspace;
 struct meminfo;
 struct vm_object;
 
+/* Most page-table entries one frame (or one swap slot) can count. */
+#define FRAME_SHARERS_MAX 0xffff
+
 void frame_init (void);
-void *frame_alloc (struct addrspace *owner, const void *upage);
-void frame_set_object (void *kpage, struct vm_object *, uint32_t index);
+void *frame_alloc (struct vm_object *owner, uint32_t page);
 void frame_free (void *kpage);
+
 bool frame_pin (void *kpage);
-bool frame_is_pinned (void *kpage);
 void frame_unpin (void *kpage);
-void frame_count (struct meminfo *);
+bool frame_is_pinned (void *kpage);
+
+struct vm_object *frame_owner (void *kpage);
+uint32_t frame_page (void *kpage);
+unsigned frame_sharers (void *kpage);
+void frame_set_sharers (void *kpage, unsigned sharers);
+bool frame_is_dirty (void *kpage);
+void frame_set_dirty (void *kpage, bool dirty);
+void frame_set_fresh (void *kpage, bool fresh);
+
+void *frame_cache_find (struct vm_object *, uint32_t index);
+void frame_cache_insert (void *kpage);
+void frame_cache_remove (void *kpage);
+void *frame_cache_next_of (struct vm_object *, void *after);
+
+void frame_meminfo (struct meminfo *);
+size_t frame_count (void);
+void *frame_kpage (size_t number);
+size_t frame_number (const void *kpage);
 
 #endif /* vm/frame.h */

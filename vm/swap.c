@@ -1,10 +1,10 @@
-/* Swap slots: a bitmap of page-sized slots on the swap disk, one bit per slot
-   (set = in use), under a lock. The lock guards only the bitmap: a slot, once
-   taken, belongs to its caller, so transfers run without it and several can be
-   in flight (the disk driver orders them). */
+/* Swap slots: a table of page-sized slots on the swap disk, each with the count
+   of page-table entries that hold it (vm/swap-slots.c), under a lock. The lock
+   guards only the table: a slot, once taken, belongs to its holders, so
+   transfers run without it and several can be in flight (the disk driver orders
+   them). */
 
 #include "vm/swap.h"
-#include <bitmap.h>
 #include <debug.h>
 #include <stdio.h>
 #include "devices/block.h"
@@ -12,35 +12,36 @@
 #include "threads/interrupt.h"
 #include "threads/synch.h"
 #include "threads/vaddr.h"
+#include "vm/swap-slots.h"
 
 #define SECTORS_PER_PAGE (PGSIZE / BLOCK_SECTOR_SIZE)
 #define SLOT_BITS 20 /* Room for a slot in a PTE. */
 #define SLOT_COUNT_MAX ((1u << SLOT_BITS) - 1)
 
-static struct block *swap_disk;   /* NULL: no swap. */
-static struct bitmap *used_slots; /* NULL until there is a swap disk. */
-static struct lock swap_lock;     /* Guards USED_SLOTS. */
+static struct block *swap_disk; /* NULL: no swap. */
+static struct slot_table slots; /* Empty until there is a swap disk. */
+static struct lock swap_lock;   /* Guards SLOTS. */
 static bool initialized;
 
 /* The swap slots' leak check at power-off: every slot free at boot is free again
-   (utils/checker.py compares the two). */
+   (utils/checker.py compares the two). A slot marked bad after a failed write
+   is no leak: it is counted apart. */
 static void
 print_leak_check (void)
 {
   printf ("Free swap slots: %zu at boot, %zu at power-off%s\n",
-          bitmap_size (used_slots), swap_free_count (), shutdown_leak_note ());
+          slots.size - slots.bad, swap_free_count (), shutdown_leak_note ());
 }
 
 /* Finds the swap disk (the block device playing BLOCK_SWAP) and makes all its
    whole pages free slots, at most 2^20 - 1 of them; with no swap disk there are
-   no slots and swap_out() always fails. Records the free count for the leak
-   check at power-off. Call after ide_init() and after the disk roles are
-   assigned; a second call does nothing. Panics if the slot bitmap cannot be
-   allocated. */
+   no slots and swap_out() always fails. Registers the leak check for power-off.
+   Call after ide_init() and after the disk roles are assigned; a second call
+   does nothing. Panics if the slot table cannot be allocated. */
 void
 swap_init (void)
 {
-  size_t slots;
+  size_t count;
 
   if (initialized)
     return;
@@ -49,12 +50,11 @@ swap_init (void)
   swap_disk = block_get_role (BLOCK_SWAP);
   if (swap_disk == NULL)
     return;
-  slots = block_size (swap_disk) / SECTORS_PER_PAGE;
-  if (slots > SLOT_COUNT_MAX)
-    slots = SLOT_COUNT_MAX;
-  used_slots = bitmap_create (slots);
-  if (used_slots == NULL)
-    PANIC ("swap: no memory for a bitmap of %zu slots", slots);
+  count = block_size (swap_disk) / SECTORS_PER_PAGE;
+  if (count > SLOT_COUNT_MAX)
+    count = SLOT_COUNT_MAX;
+  if (!slot_table_init (&slots, count))
+    PANIC ("swap: no memory for a table of %zu slots", count);
   shutdown_register_hook (SHUTDOWN_LEAK_CHECK, print_leak_check);
 }
 
@@ -62,66 +62,84 @@ swap_init (void)
 static block_sector_t
 slot_sector (swap_slot_t slot)
 {
-  ASSERT (used_slots != NULL && slot < bitmap_size (used_slots));
+  ASSERT (slot < slots.size);
   return slot * SECTORS_PER_PAGE;
 }
 
-/* True if SLOT is in use. */
-static bool
-slot_in_use (swap_slot_t slot)
-{
-  bool in_use;
-
-  ASSERT (used_slots != NULL && slot < bitmap_size (used_slots));
-  lock_acquire (&swap_lock);
-  in_use = bitmap_test (used_slots, slot);
-  lock_release (&swap_lock);
-  return in_use;
-}
-
 /* Takes a free slot, writes the page at KPAGE (a kernel address, PGSIZE bytes)
-   there as one multi-sector transfer and stores the slot in *SLOT. Returns
-   false, storing nothing, if there is no swap disk or every slot is in use. May
-   sleep; must not be called with interrupts off or from an interrupt handler. */
+   there as one multi-sector transfer and stores the slot, with one holder, in
+   *SLOT. Returns false, storing nothing, if there is no swap disk or every slot
+   is in use. May sleep; must not be called with interrupts off or from an
+   interrupt handler. */
 bool
 swap_out (const void *kpage, swap_slot_t *slot)
 {
-  size_t free_slot;
+  uint32_t taken;
+  bool ok;
 
   ASSERT (!intr_context ());
   ASSERT (initialized);
-  if (used_slots == NULL)
+  if (swap_disk == NULL)
     return false;
   lock_acquire (&swap_lock);
-  free_slot = bitmap_scan_and_flip (used_slots, 0, 1, false);
+  ok = slot_table_take (&slots, &taken);
   lock_release (&swap_lock);
-  if (free_slot == BITMAP_ERROR)
+  if (!ok)
     return false;
-  block_write_sectors (swap_disk, slot_sector (free_slot), SECTORS_PER_PAGE, kpage);
-  *slot = free_slot;
+  block_write_sectors (swap_disk, slot_sector (taken), SECTORS_PER_PAGE, kpage);
+  *slot = taken;
   return true;
 }
 
 /* Reads SLOT (which must be in use) into the page at KPAGE as one multi-sector
-   transfer. The slot stays in use: the caller frees it with swap_free() when it
-   no longer needs the copy. May sleep. */
-void
+   transfer. The slot keeps its holders: each lets go with swap_free() when it
+   no longer needs the copy. Returns false if the disk could not read it. May
+   sleep. */
+bool
 swap_in (swap_slot_t slot, void *kpage)
 {
   ASSERT (!intr_context ());
-  ASSERT (slot_in_use (slot));
+  ASSERT (swap_refs (slot) > 0);
   block_read_sectors (swap_disk, slot_sector (slot), SECTORS_PER_PAGE, kpage);
+  return true;
 }
 
-/* Returns SLOT, which must be in use, to the free slots. */
-void
+/* Adds MORE holders to SLOT, which is in use (a fork copying the entries that
+   hold it). False, changing nothing, if the slot cannot count that many. */
+bool
+swap_share (swap_slot_t slot, unsigned more)
+{
+  bool ok;
+
+  lock_acquire (&swap_lock);
+  ok = slot_table_share (&slots, slot, more);
+  lock_release (&swap_lock);
+  return ok;
+}
+
+/* Drops one holder of SLOT, which must be in use; the slot is free once the last
+   one has. Returns how many holders are left. */
+unsigned
 swap_free (swap_slot_t slot)
 {
-  ASSERT (used_slots != NULL && slot < bitmap_size (used_slots));
+  unsigned left;
+
   lock_acquire (&swap_lock);
-  ASSERT (bitmap_test (used_slots, slot));
-  bitmap_reset (used_slots, slot);
+  left = slot_table_release (&slots, slot);
   lock_release (&swap_lock);
+  return left;
+}
+
+/* How many page-table entries hold SLOT (0: free). */
+unsigned
+swap_refs (swap_slot_t slot)
+{
+  unsigned refs;
+
+  lock_acquire (&swap_lock);
+  refs = slot_table_refs (&slots, slot);
+  lock_release (&swap_lock);
+  return refs;
 }
 
 /* How many slots are free now (0 without a swap disk). */
@@ -130,10 +148,8 @@ swap_free_count (void)
 {
   size_t count;
 
-  if (used_slots == NULL)
-    return 0;
   lock_acquire (&swap_lock);
-  count = bitmap_count (used_slots, 0, bitmap_size (used_slots), false);
+  count = slots.free;
   lock_release (&swap_lock);
   return count;
 }
@@ -142,12 +158,19 @@ swap_free_count (void)
 size_t
 swap_slot_count (void)
 {
-  return used_slots != NULL ? bitmap_size (used_slots) : 0;
+  return slots.size;
+}
+
+/* How many slots are out of use for good after a failed write. */
+size_t
+swap_bad_count (void)
+{
+  return slots.bad;
 }
 
 /* True if swap_init() found a swap disk. */
 bool
 swap_present (void)
 {
-  return used_slots != NULL;
+  return swap_disk != NULL;
 }
