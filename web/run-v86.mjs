@@ -16,7 +16,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { bootKestrel, STATUS } from "./page/kestrel-v86.mjs";
+import { bootKestrel, STATUS } from "./page/kestrel-v86.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const V86_BUILD = path.join(HERE, "node_modules", "v86", "build");
