@@ -258,6 +258,7 @@ function drain(limit, untilFault) {
 
 function diagLine(line) {
   run.diagLines.push(line);
+  if (!run.paused) run.fresh.clear();
   const kind = run.model.feed(line);
   const m = line.match(/^fault (\S+) 0x([0-9a-f]+) /);
   if (m) run.fresh.add(`${m[1]} ${parseInt(m[2], 16)}`);
@@ -391,13 +392,13 @@ function processSvg(p, g) {
   }
   const cellsX = g.margin + g.label;
   const width = cellsX + g.columns * g.cell + g.stripGap + g.strip + g.margin;
-  const height = y + g.margin;
+  const height = y + g.margin + 4;
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-process="${escapeXml(p.name)}" font-family="DejaVu Sans Mono, monospace">`,
                `<defs><pattern id="gap" width="8" height="8" patternUnits="userSpaceOnUse"><path d="M0,8 L8,0" stroke="#dddddd"/></pattern></defs>`,
                `<rect width="100%" height="100%" fill="white"/>`];
   out.push(svgEl("text", { x: g.margin, y: g.margin + 10, "font-size": 12, "font-weight": "bold" },
                  `${p.name}${p.instance > 1 ? ` #${p.instance}` : ""}${p.exited ? ": the address space at exit" : ""}`));
-  out.push(svgEl("text", { x: cellsX - 6, y: g.margin + 22, "font-size": 10, "text-anchor": "end", fill: "#5d6576" },
+  out.push(svgEl("text", { x: g.margin, y: g.margin + 22, "font-size": 9, fill: "#5d6576" },
                  "0xc0000000 PHYS_BASE"));
   const yOf = new Map(); // page -> y of its row's middle
   for (const band of bands) {
@@ -427,13 +428,17 @@ function processSvg(p, g) {
       const x = cellsX + (i % g.columns) * g.cell;
       const cy = band.y + band.height - (row + 1) * g.cell;
       yOf.set(address, cy + g.cell / 2);
-      const shared = page && page.object && !page.dumpState && (shown === "resident");
+      const shared = page && shown === "resident" && (page.dumpState ? page.sharedAtExit : page.object);
       const attrs = { class: "page", x, y: cy, width: g.cell - 1, height: g.cell - 1,
                       fill: shared ? COLOURS.shared : COLOURS[shown] || COLOURS.unknown,
                       "data-page": `0x${hex8(address)}`, "data-state": shown, "data-live": live };
       if (page && page.object) attrs["data-shared"] = page.object;
       if (page && page.dumpState && page.dumpState !== live) attrs["data-differs"] = "1";
-      if (run.fresh.has(`${p.name} ${address}`)) attrs.class = "page fresh";
+      if (run.paused && run.fresh.has(`${p.name} ${address}`)) {
+        // What the last step changed.
+        attrs.stroke = "#1d2330";
+        attrs["stroke-width"] = 2;
+      }
       out.push(svgEl("rect", attrs));
       if (page && page.dumpState && page.dumpState !== live)
         out.push(svgEl("circle", { cx: x + g.cell / 2 - 0.5, cy: cy + g.cell / 2 - 0.5, r: 2, fill: "#ffffff" }));
@@ -452,7 +457,7 @@ function processSvg(p, g) {
                                  "data-page": `0x${hex8(f.page)}`, "data-number": f.number, "data-how": f.how }));
     });
   }
-  out.push(svgEl("text", { x: cellsX - 6, y: height - g.margin + 2, "font-size": 10, "text-anchor": "end", fill: "#5d6576" },
+  out.push(svgEl("text", { x: g.margin, y: height - 2, "font-size": 9, fill: "#5d6576" },
                  "0x08048000 USER_BASE"));
   out.push("</svg>");
   return out.join("\n");
@@ -460,6 +465,8 @@ function processSvg(p, g) {
 
 /** The frame table as a strip: a cell per user frame, coloured by who holds it. */
 function framesSvg(model) {
+  // Once the run is over, the frames as the last process left them.
+  const frames = run.state === "ended" && model.framesAtExit ? model.framesAtExit : model.frames;
   const n = model.frameCount;
   const columns = Math.min(FRAME_COLUMNS, Math.max(n, 1));
   const cell = 12;
@@ -468,7 +475,7 @@ function framesSvg(model) {
   const height = rows * cell + 2;
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`];
   for (let i = 0; i < n; i++) {
-    const owner = model.frames[i];
+    const owner = frames[i];
     let fill = "#f0f1f4";
     let stroke = "none";
     if (owner && owner.object) {
@@ -490,15 +497,16 @@ function processColour(name) {
 
 function renderCounters(model) {
   const c = model.counts;
-  const used = model.frames.filter(Boolean).length;
+  const atExit = run.state === "ended" && model.framesAtExit;
+  const used = (atExit || model.frames).filter(Boolean).length;
   const items = [
     [c.faults, "page faults", Object.entries(c.byHow).map(([k, v]) => `${v} ${k}`).join(", ")],
     [c.evictions, "evictions", `${c.toSwap} to swap, ${c.dropped} dropped, ${c.writtenBack} written back`],
     [model.swapSlots ? `${c.swapUsed}/${model.swapSlots}` : "none", "swap slots in use", `peak ${c.swapPeak}`],
-    [model.frameCount ? `${used}/${model.frameCount}` : "-", "frames in use", "of the user pool"],
+    [model.frameCount ? `${used}/${model.frameCount}` : "-", atExit ? "frames in use at exit" : "frames in use", "of the user pool"],
   ];
-  ui.counters.innerHTML = items.map(([v, label, title]) =>
-    `<div class="counter" title="${escapeXml(title)}"><b>${escapeXml(String(v))}</b><span>${label}</span></div>`).join("");
+  ui.counters.innerHTML = items.map(([v, label, detail]) =>
+    `<div class="counter"><b>${escapeXml(String(v))}</b><span>${label}</span><small>${escapeXml(detail)}</small></div>`).join("");
 }
 
 function renderTabs(model) {
@@ -517,8 +525,8 @@ function render() {
   if (run.selected) ui.map.innerHTML = processSvg(run.selected, geometry());
   else if (run.state !== "booting") ui.map.innerHTML = `<p class="hint">Booting: the map appears with the first process.</p>`;
   ui.frames.innerHTML = model.frameCount ? framesSvg(model) : "";
-  ui.framesNote.textContent = model.frameCount
-    ? `${model.frameCount} frames of the user pool: a colour per process, amber a file's cached page (shared)` : "";
+  ui.framesNote.textContent = !model.frameCount ? ""
+    : `${model.frameCount} frames of the user pool${run.state === "ended" && model.framesAtExit ? ", as the last process to exit left them" : ""}: a colour per process, amber a file's cached page`;
 }
 
 function renderLegend() {
@@ -557,7 +565,8 @@ function describePage(p, address) {
 }
 
 function describeFrame(i) {
-  const owner = run.model.frames[i];
+  const model = run.model;
+  const owner = (run.state === "ended" && model.framesAtExit ? model.framesAtExit : model.frames)[i];
   if (!owner) return `frame ${i}: free`;
   if (owner.object) return `frame ${i}: ${owner.object}, a file's cached page\n${run.model.sharers(owner.object)} page(s) map it`;
   return `frame ${i}: ${owner.process} page 0x${hex8(owner.page)}`;

@@ -88,6 +88,7 @@ export class MemoryModel {
                     dropped: 0, writtenBack: 0, swapUsed: 0, swapPeak: 0 };
     this.lineNumber = 0;
     this.dumping = null; // the Process whose dump is being read
+    this.framesAtExit = null; // the frame table when the latest dump began
   }
 
   /** The Process called NAME that is running (a new one if none is). */
@@ -124,6 +125,7 @@ export class MemoryModel {
     if ((m = line.match(RE.dumpStart))) {
       this.dumping = this.process(m[1]);
       this.dumping.dumped = true;
+      this.framesAtExit = this.frames.slice();
       return "dump";
     }
     if ((m = line.match(RE.vm))) {
@@ -320,7 +322,9 @@ export class MemoryModel {
   dumpPages(p, m) {
     const start = parseInt(m[2], 16);
     [...m[3]].forEach((c, i) => {
-      p.page(start + i * PAGE).dumpState = DUMP_STATES[c] || "unknown";
+      const page = p.page(start + i * PAGE);
+      page.dumpState = DUMP_STATES[c] || "unknown";
+      page.sharedAtExit = page.object !== null;
     });
     return "dump";
   }
