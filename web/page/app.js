@@ -169,8 +169,10 @@ async function start() {
     },
   });
   thisRun.state = "running";
-  if (entry.stdin) thisRun.pendingInput = entry.stdin;
   ui.input.disabled = false;
+  // A test that reads the console: what its spec types, ready to send.
+  ui.input.value = entry.stdin ? entry.stdin.replace(/\n$/, "") : "";
+  if (entry.stdin) ui.input.focus();
   setStatus("running", "running");
   updateButtons();
   render(true);
@@ -276,10 +278,6 @@ function diagLine(line) {
 function appendConsole(text) {
   run.consoleText += text;
   ui.console.append(text);
-  if (run.pendingInput && run.consoleText.includes("Boot complete.\n")) {
-    run.handle.input(run.pendingInput);
-    run.pendingInput = null;
-  }
   ui.console.scrollTop = ui.console.scrollHeight;
 }
 
