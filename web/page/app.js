@@ -479,7 +479,7 @@ function framesSvg(model) {
     if (owner && owner.object) {
       fill = COLOURS.shared;
     } else if (owner) fill = processColour(owner.process);
-    if (run.selected && owner && owner.process === run.selected.name) stroke = "#1d2330";
+    if (run.selected && owner && owner.process === run.selected.name) stroke = "#1d233066";
     out.push(svgEl("rect", { class: "frame", x: 1 + (i % columns) * cell, y: 1 + Math.floor(i / columns) * cell,
                              width: cell - 2, height: cell - 2, rx: 2, fill, stroke, "data-frame": i }));
   }
