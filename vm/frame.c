@@ -27,10 +27,10 @@
      frame 12: free */
 
 #include "vm/frame.h"
-#include <console.h>
 #include <debug.h>
 #include <meminfo.h>
 #include <stdint.h>
+#include "devices/console.h"
 #include "devices/timer.h"
 #include "threads/malloc.h"
 #include "threads/palloc.h"

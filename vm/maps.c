@@ -18,8 +18,8 @@
      unmap NAME 08048000-0804c000 */
 
 #include "vm/maps.h"
-#include <console.h>
 #include <string.h>
+#include "devices/console.h"
 #include "threads/pte.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
