@@ -33,10 +33,10 @@ struct file_object
   struct inode *inode;     /* The file, whoever opened it. */
   struct file *file;       /* Our own open file, for reads and write-backs. */
   struct lock lock;
-  struct lock io_lock;  /* Held across a write() and by every write-back. */
-  struct list mappers;  /* Regions mapping the file (region.object_elem). */
-  int users;            /* Reads and writes in progress; under objects_lock. */
-  bool attached;        /* Some region maps it; under objects_lock. */
+  struct lock io_lock; /* Held across a write() and by every write-back. */
+  struct list mappers; /* Regions mapping the file (region.object_elem). */
+  int users;           /* Reads and writes in progress; under objects_lock. */
+  bool attached;       /* Some region maps it; under objects_lock. */
   char name[FILE_NAME_MAX + 1];
 };
 
@@ -260,41 +260,54 @@ page_index (const struct region *r, const void *upage)
 
 /* Returns the frame holding the page of region R's file that user page UPAGE
    maps (a page region_page_is_whole_file_page() says is the object's), reading
-   it into a new frame if no mapper has it cached. The frame comes back pinned
+   it into a new frame (for FOR_HOLDER's process: frame_alloc()) if no mapper
+   has it cached. The frame comes back pinned
    (frame_unpin()). *CACHED says whether it was in the cache already. NULL if
    memory is short, the file cannot be read or the frame has all the pins it can
-   count, with the reason in *WHY. The object's lock is held throughout, so a
-   write() to the file cannot slip in between the read and the insertion and
-   leave a stale page cached. The caller holds no address-space lock. */
+   count, with the reason in *WHY. The object's lock is held from the read to
+   the insertion, so that a write() to the file cannot slip in between and leave
+   a stale page cached, but not while the frame is found (an eviction on the way
+   may need it). The caller holds no address-space lock. */
 void *
-file_object_get_page (struct region *r, const void *upage, bool *cached,
+file_object_get_page (struct region *r, const void *upage,
+                      const struct frame_holder *for_holder, bool *cached,
                       const char **why)
 {
   struct file_object *obj = r->backing.file;
   uint32_t index = page_index (r, upage);
-  void *kpage;
+  void *kpage, *fresh = NULL;
 
   lock_acquire (&obj->lock);
   kpage = frame_cache_find (&obj->object, index);
-  *cached = kpage != NULL;
-  if (kpage != NULL)
+  if (kpage == NULL)
     {
-      if (!frame_pin (kpage))
+      /* A frame first, without the lock: an eviction on the way may need it. */
+      lock_release (&obj->lock);
+      fresh = frame_alloc (&obj->object, index << PGBITS, obj->name, for_holder);
+      if (fresh == NULL)
         {
-          *why = "too many pins on one page";
-          kpage = NULL;
+          *why = "out of memory";
+          return NULL;
         }
+      lock_acquire (&obj->lock);
+      kpage = frame_cache_find (&obj->object, index); /* Cached meanwhile? */
     }
-  else if ((kpage = frame_alloc (&obj->object, index << PGBITS)) == NULL)
-    *why = "out of memory";
-  else if (!read_page (obj, index, kpage))
+  *cached = kpage != NULL;
+  if (kpage != NULL && !frame_pin (kpage))
     {
-      frame_free (kpage);
+      *why = "too many pins on one page";
       kpage = NULL;
-      *why = "cannot read the file";
     }
-  else
-    frame_cache_insert (kpage);
+  else if (kpage == NULL && !read_page (obj, index, fresh))
+    *why = "cannot read the file";
+  else if (kpage == NULL)
+    {
+      frame_cache_insert (fresh);
+      kpage = fresh;
+      fresh = NULL;
+    }
+  if (fresh != NULL)
+    frame_free (fresh);
   lock_release (&obj->lock);
   return kpage;
 }
@@ -347,6 +360,32 @@ file_object_unmap_page (struct region *r, const void *upage, uint32_t *pte)
         frame_set_dirty (kpage, true);
     }
   lock_release (&obj->lock);
+}
+
+/* How many page-table entries map the frame KPAGE that page UPAGE of region R
+   maps from its file object. The caller holds R's address space's lock. */
+unsigned
+file_object_sharers (struct region *r, const void *upage, void *kpage)
+{
+  struct file_object *obj = r->backing.file;
+  uint32_t index = page_index (r, upage);
+  struct list_elem *e;
+  unsigned count = 0;
+
+  lock_acquire (&obj->lock);
+  for (e = list_begin (&obj->mappers); e != list_end (&obj->mappers);
+       e = list_next (e))
+    {
+      struct region *mapper = list_entry (e, struct region, object_elem);
+      uint8_t *page = mapper_page (mapper, index);
+      uint32_t *pte = page != NULL
+                          ? pagedir_lookup_pte (mapper->as->pagedir, page, false)
+                          : NULL;
+      count += pte != NULL && (*pte & PTE_P) && (*pte & PTE_FILE)
+               && pte_get_page (*pte) == kpage;
+    }
+  lock_release (&obj->lock);
+  return count;
 }
 
 /* True if KPAGE is one of OBJ's cached frames. */
@@ -472,8 +511,8 @@ zero_tail (struct file_object *obj, off_t old_length)
    io_lock until vm_file_io_end(), so that no write-back of a page can land in
    the middle of it. Fills IO for vm_file_io_end(). */
 void
-vm_file_io_begin (struct vm_file_io *io, struct file *file, off_t offset,
-                  off_t size, bool write)
+vm_file_io_begin (struct vm_file_io *io, struct file *file, off_t offset, off_t size,
+                  bool write)
 {
   struct file_object *obj;
 
@@ -622,4 +661,5 @@ static const struct vm_object_ops file_object_ops = {
   .prepare_eviction = prepare_eviction,
   .finish_eviction = finish_eviction,
   .name = object_name,
+  .caches_pages = true,
 };

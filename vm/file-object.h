@@ -27,12 +27,15 @@ struct file_object *file_object_attach (struct region *, struct file *,
                                         const char **why);
 void file_object_detach (struct region *);
 void file_object_add_mapper (struct region *original, struct region *copy);
-void *file_object_get_page (struct region *, const void *upage, bool *cached,
+struct frame_holder;
+void *file_object_get_page (struct region *, const void *upage,
+                            const struct frame_holder *, bool *cached,
                             const char **why);
 bool file_object_read (const struct region *, const void *upage, void *kpage);
 void file_object_lock (struct file_object *);
 void file_object_unlock (struct file_object *);
 void file_object_unmap_page (struct region *, const void *upage, uint32_t *pte);
+unsigned file_object_sharers (struct region *, const void *upage, void *kpage);
 bool file_object_owns (const struct file_object *, const void *kpage);
 
 #endif /* vm/file-object.h */

@@ -7,13 +7,14 @@
    for anonymous pages, which fork shares); how many pins keep it; and, for a
    file's page, the next frame in its page-cache hash chain. Sixteen bytes a
    frame, whatever the sharing. frame_lock guards the table, the hash buckets
-   and the clock hand; an entry's owner, page and sharers change only under the
-   owner's lock as well.
+   and the clock hand, and the list of holders (frame.h); an entry's owner, page
+   and sharers change only under the owner's lock as well.
 
    Eviction is the clock algorithm: the hand sweeps the table, skipping free
-   and pinned frames, and frames just faulted in whose process has not yet
-   moved past the faulting instruction (FRAME_FRESH: without that, processes
-   short of frames take each other's pages back before using them, forever).
+   and pinned frames, and frames held for a faulting instruction that has not
+   run yet by a process older than the one asking (frame.h: without that,
+   processes short of frames take each other's pages back before using them,
+   forever).
    Each other frame is offered to its owner (vm/object.h), who may be busy, give
    it its second chance, or unmap it everywhere; the first one that goes is
    written out by its owner without the table's lock, and its frame reused. */
@@ -23,24 +24,26 @@
 #include <debug.h>
 #include <meminfo.h>
 #include <stdint.h>
+#include "devices/console.h"
 #include "devices/timer.h"
 #include "threads/malloc.h"
 #include "threads/palloc.h"
 #include "threads/synch.h"
 #include "threads/vaddr.h"
+#include "vm/addrspace.h"
 #include "vm/object.h"
 
-/* Flags in the low bits of frame.page. */
-#define FRAME_DIRTY 0x1 /* Contents exist nowhere else (or differ from the file). */
-#define FRAME_FRESH 0x2 /* Just faulted in; its process has not moved on yet. */
+/* Flags in the low bits of frame.page. FRAME_DIRTY: the contents exist nowhere
+   else, or differ from the file's. */
+#define FRAME_DIRTY 0x1
+#define FRAME_HELD 0x2   /* Held by a frame_holder (see frame.h). */
 #define FRAME_CACHED 0x4 /* In the page cache's index (a file object's page). */
 #define FRAME_FLAGS PGMASK
 
-#ifndef STARTER_VM                /* BEGIN SOLUTION vm */
-#define EVICT_WAIT_TICKS 500      /* How long to wait for busy owners (5 s). */
-#define EVICT_PINNED_TICKS 8      /* How long to wait for pins to end. */
-#define FRESH_PATIENCE_TICKS 10   /* How long fresh frames are passed over. */
-#endif                            /* END SOLUTION vm */
+#ifndef STARTER_VM           /* BEGIN SOLUTION vm */
+#define EVICT_WAIT_TICKS 500 /* How long to wait for busy owners (5 s). */
+#define EVICT_IDLE_TICKS 8   /* How long to wait when nobody is busy. */
+#endif                       /* END SOLUTION vm */
 
 struct frame
 {
@@ -51,11 +54,16 @@ struct frame
   uint16_t pins;           /* Pins: a pinned frame is never evicted. */
 };
 
-static_assert (sizeof (struct frame) <= 16, "a resident page costs 16 bytes at most");
+static_assert (sizeof (struct frame) <= 16,
+               "a resident page costs 16 bytes at most");
 
 static struct frame *frames; /* Indexed by user frame number. */
 static size_t frame_cnt;
-static uint32_t *buckets; /* The page cache's hash buckets: frame number + 1. */
+static uint32_t *buckets;   /* The page cache's hash buckets: frame number + 1. */
+static struct list holders; /* struct frame_holder holding a frame. */
+/* Frames freed, evicted or let go by a holder since boot: while this moves, a
+   thread waiting for a frame waits on (someone is getting on), however long. */
+static unsigned long frames_moved;
 static size_t bucket_cnt; /* A power of two. */
 #ifndef STARTER_VM        /* BEGIN SOLUTION vm */
 static size_t clock_hand;
@@ -74,6 +82,7 @@ frame_init (void)
   buckets = calloc (bucket_cnt, sizeof *buckets);
   if ((frames == NULL && frame_cnt > 0) || buckets == NULL)
     PANIC ("no memory for a frame table of %zu frames", frame_cnt);
+  list_init (&holders);
   lock_init (&frame_lock);
 }
 
@@ -89,15 +98,108 @@ page_part (const struct frame *f)
   return f->page & ~(uint32_t) FRAME_FLAGS;
 }
 
+/* Makes HOLDER, of a process of rank RANK, hold nothing. */
+void
+frame_holder_init (struct frame_holder *holder, uint32_t rank)
+{
+  holder->rank = rank;
+  holder->cnt = 0;
+}
+
+/* The holder of frame KPAGE (which is held), and its index in the holder's
+   frames in *INDEX. The caller holds frame_lock. */
+static struct frame_holder *
+holder_of (const void *kpage, size_t *index)
+{
+  struct list_elem *e;
+
+  for (e = list_begin (&holders); e != list_end (&holders); e = list_next (e))
+    {
+      struct frame_holder *h = list_entry (e, struct frame_holder, elem);
+      size_t i;
+      for (i = 0; i < h->cnt; i++)
+        if (h->frames[i] == kpage)
+          {
+            *index = i;
+            return h;
+          }
+    }
+  NOT_REACHED ();
+}
+
+/* Lets go of frame F (at KPAGE), if it is held. The caller holds frame_lock. */
+static void
+unhold (struct frame *f, const void *kpage)
+{
+  struct frame_holder *h;
+  size_t i;
+
+  if (!(f->page & FRAME_HELD))
+    return;
+  h = holder_of (kpage, &i);
+  h->frames[i] = h->frames[--h->cnt];
+  if (h->cnt == 0)
+    list_remove (&h->elem);
+  f->page &= ~(uint32_t) FRAME_HELD;
+}
+
+/* Makes HOLDER hold frame KPAGE (in use, not held yet). Returns false, changing
+   nothing, if HOLDER holds FRAME_HOLD_MAX frames already. */
+bool
+frame_hold (struct frame_holder *holder, void *kpage)
+{
+  struct frame *f = frame_of (kpage);
+  bool held = false;
+
+  lock_acquire (&frame_lock);
+  ASSERT (f->owner != NULL);
+  if (holder->cnt < FRAME_HOLD_MAX && !(f->page & FRAME_HELD))
+    {
+      if (holder->cnt == 0)
+        list_push_back (&holders, &holder->elem);
+      holder->frames[holder->cnt++] = kpage;
+      f->page |= FRAME_HELD;
+      held = true;
+    }
+  lock_release (&frame_lock);
+  return held;
+}
+
+/* Lets go of every frame HOLDER holds. */
+void
+frame_release_held (struct frame_holder *holder)
+{
+  lock_acquire (&frame_lock);
+  if (holder->cnt > 0)
+    frames_moved++;
+  while (holder->cnt > 0)
+    {
+      void *kpage = holder->frames[holder->cnt - 1];
+      unhold (frame_of (kpage), kpage);
+    }
+  lock_release (&frame_lock);
+}
+
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
-/* Looks for a victim from the clock hand on, offering each candidate to its
-   owner; passes fresh frames over unless TAKE_FRESH. On success returns true
-   with *E filled in and the frame pinned by us; else false, with *BUSY_SEEN
-   saying whether a frame was passed over only because its owner was busy, or
-   was fresh. Takes and releases frame_lock. */
+/* True if the clock may take held frame KPAGE for a process holding FOR (NULL:
+   the kernel's own, which takes no held frame): FOR is older than its holder.
+   The caller holds frame_lock. */
 static bool
-choose_victim (bool clean_only, bool take_fresh, struct vm_eviction_state *e,
-               bool *busy_seen)
+may_take_held (const void *kpage, const struct frame_holder *for_holder)
+{
+  size_t i;
+
+  return for_holder != NULL && holder_of (kpage, &i)->rank > for_holder->rank;
+}
+
+/* Looks for a victim from the clock hand on, offering each candidate to its
+   owner; passes held frames over unless FOR_HOLDER may take them. On success
+   returns true with *E filled in and the frame pinned by us; else false, with
+   *BUSY_SEEN saying whether a frame was passed over only because its owner was
+   busy or it was held. Takes and releases frame_lock. */
+static bool
+choose_victim (bool clean_only, const struct frame_holder *for_holder,
+               struct vm_eviction_state *e, bool *busy_seen)
 {
   size_t scanned;
 
@@ -109,9 +211,10 @@ choose_victim (bool clean_only, bool take_fresh, struct vm_eviction_state *e,
       void *kpage = palloc_user_page (clock_hand);
 
       clock_hand = (clock_hand + 1) % frame_cnt;
-      if (f->owner == NULL || f->pins != 0)
+      if (f->owner == NULL)
         continue;
-      if ((f->page & FRAME_FRESH) && !take_fresh)
+      if (f->pins != 0
+          || ((f->page & FRAME_HELD) && !may_take_held (kpage, for_holder)))
         {
           *busy_seen = true;
           continue;
@@ -122,6 +225,7 @@ choose_victim (bool clean_only, bool take_fresh, struct vm_eviction_state *e,
         {
         case VM_EVICT_GO:
           f->pins++;
+          unhold (f, kpage);
           lock_release (&frame_lock);
           return true;
         case VM_EVICT_BUSY:
@@ -137,12 +241,15 @@ choose_victim (bool clean_only, bool take_fresh, struct vm_eviction_state *e,
 
 /* Frees a frame by evicting some page and returns it (unowned, for the caller
    to take), or NULL if no page can be evicted: every frame is pinned, or swap
-   is full and no page can be dropped. Frames whose owners are busy (faulting,
-   or in the middle of an eviction) are waited for a tick at a time for up to
-   EVICT_WAIT_TICKS, pinned ones for EVICT_PINNED_TICKS; fresh frames are
-   passed over for FRESH_PATIENCE_TICKS, time for their processes to run. */
+   is full and no page can be dropped. Frames that are pinned (pins never last:
+   a fault filling a frame, a system call copying a page), whose owners are busy
+   (faulting, or in the middle of an eviction) or that older processes hold are
+   waited for a tick at a time, as long as frames move elsewhere, and for
+   EVICT_WAIT_TICKS once they stop; frames that would need a write when none
+   can be made, for EVICT_IDLE_TICKS. FOR_HOLDER is the hold
+   of the process the frame is for (NULL for the kernel). */
 static void *
-evict (void)
+evict (const struct frame_holder *for_holder)
 {
   bool clean_only = false;
   int waited = 0;
@@ -152,14 +259,19 @@ evict (void)
       struct vm_eviction_state e;
       struct frame *f;
       bool busy_seen;
+      void *kpage = palloc_get_page (PAL_USER); /* Another may have freed one. */
 
-      if (!choose_victim (clean_only, waited >= FRESH_PATIENCE_TICKS, &e,
-                          &busy_seen))
+      if (kpage != NULL)
+        return kpage;
+      if (!choose_victim (clean_only, for_holder, &e, &busy_seen))
         {
-          if (waited >= (busy_seen ? EVICT_WAIT_TICKS : EVICT_PINNED_TICKS))
+          unsigned long moved = frames_moved;
+          if (waited >= (busy_seen ? EVICT_WAIT_TICKS : EVICT_IDLE_TICKS))
             return NULL;
           waited++;
           timer_sleep (1);
+          if (busy_seen && frames_moved != moved)
+            waited = 0;
           continue;
         }
       f = frame_of (e.kpage);
@@ -170,6 +282,7 @@ evict (void)
           f->owner = NULL;
           f->page = 0;
           f->sharers = f->pins = 0;
+          frames_moved++;
           lock_release (&frame_lock);
           return e.kpage;
         }
@@ -183,26 +296,50 @@ evict (void)
 /* Frees a frame by evicting some page: the clock algorithm over the frame table
    is yours to write (vm/README.md). Until then, an empty user pool is the end. */
 static void *
-evict (void)
+evict (const struct frame_holder *for_holder UNUSED)
 {
   return NULL;
 }
 #endif /* END SOLUTION vm */
 
+/* For -vmtrace: frame KPAGE now holds page PAGE of OWNER, which LABEL names (a
+   process, for an anonymous page; a file, for a cached one), or is free (OWNER
+   NULL), so that a viewer can show who holds each frame (an evicted frame's next
+   line is its next owner's):
+
+     frame 12: NAME 0x0804c000      a process's page
+     frame 12: FILE+0x00004000      a file's cached page
+     frame 12: free */
+static void
+trace_owner (const void *kpage, const struct vm_object *owner, uint32_t page,
+             const char *label)
+{
+  if (!vm_trace)
+    return;
+  if (owner == NULL)
+    diag_printf ("frame %zu: free\n", palloc_user_index (kpage));
+  else
+    diag_printf ("frame %zu: %s%s0x%08x\n", palloc_user_index (kpage), label,
+                 owner->ops->caches_pages ? "+" : " ", (unsigned) page);
+}
+
 /* Returns a frame (its kernel address) for page PAGE of OWNER, pinned until
    frame_unpin(), with no sharers and clean; evicts a page to get one when the
-   user pool is empty. Returns NULL if no frame can be had. The caller holds no
-   anonymous object's lock (an eviction may need it) and may hold a file
-   object's. May sleep. */
+   user pool is empty. LABEL names who the page is for, in the trace;
+   FOR_HOLDER is the hold of the process it is for (NULL for the kernel), whose
+   rank decides which held frames it may take. Returns NULL if no frame can be
+   had. The caller holds no anonymous object's lock (an eviction may need it)
+   and may hold a file object's. May sleep. */
 void *
-frame_alloc (struct vm_object *owner, uint32_t page)
+frame_alloc (struct vm_object *owner, uint32_t page, const char *label,
+             const struct frame_holder *for_holder)
 {
   void *kpage = palloc_get_page (PAL_USER);
   struct frame *f;
 
   ASSERT (owner != NULL && (page & FRAME_FLAGS) == 0);
   if (kpage == NULL)
-    kpage = evict ();
+    kpage = evict (for_holder);
   if (kpage == NULL)
     return NULL;
   lock_acquire (&frame_lock);
@@ -214,6 +351,7 @@ frame_alloc (struct vm_object *owner, uint32_t page)
   f->sharers = 0;
   f->pins = 1;
   lock_release (&frame_lock);
+  trace_owner (kpage, owner, page, label);
   return kpage;
 }
 
@@ -227,10 +365,13 @@ frame_free (void *kpage)
 
   lock_acquire (&frame_lock);
   ASSERT (f->owner != NULL && !(f->page & FRAME_CACHED));
+  unhold (f, kpage);
   f->owner = NULL;
   f->page = 0;
   f->sharers = f->pins = 0;
+  frames_moved++;
   lock_release (&frame_lock);
+  trace_owner (kpage, NULL, 0, NULL);
   palloc_free_page (kpage);
 }
 
@@ -266,17 +407,12 @@ frame_unpin (void *kpage)
   lock_release (&frame_lock);
 }
 
-/* True if frame KPAGE is pinned now. */
+/* True if frame KPAGE is pinned now (a look without the table's lock: it may
+   change at once unless the caller holds the owner's lock). */
 bool
 frame_is_pinned (void *kpage)
 {
-  struct frame *f = frame_of (kpage);
-  bool pinned;
-
-  lock_acquire (&frame_lock);
-  pinned = f->pins != 0;
-  lock_release (&frame_lock);
-  return pinned;
+  return frame_of (kpage)->pins != 0;
 }
 
 /* The object frame KPAGE's page belongs to, or NULL if it is free. */
@@ -341,14 +477,6 @@ frame_set_dirty (void *kpage, bool dirty)
   set_flag (kpage, FRAME_DIRTY, dirty);
 }
 
-/* Marks frame KPAGE as just faulted in (FRESH), so that the clock passes it over
-   until its process has moved past the instruction that needed it; or not. */
-void
-frame_set_fresh (void *kpage, bool fresh)
-{
-  set_flag (kpage, FRAME_FRESH, fresh);
-}
-
 /* The bucket of page INDEX of OWNER in the page cache's index. */
 static uint32_t *
 bucket_of (const struct vm_object *owner, uint32_t index)
@@ -367,7 +495,8 @@ frame_cache_find (struct vm_object *owner, uint32_t index)
 
   lock_acquire (&frame_lock);
   for (n = *bucket_of (owner, index); n != 0; n = frames[n - 1].cache_next)
-    if (frames[n - 1].owner == owner && page_part (&frames[n - 1]) >> PGBITS == index)
+    if (frames[n - 1].owner == owner
+        && page_part (&frames[n - 1]) >> PGBITS == index)
       {
         kpage = palloc_user_page (n - 1);
         break;

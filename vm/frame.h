@@ -8,6 +8,7 @@
    cache's index. Every user page's frame comes from frame_alloc(), which evicts
    a page (the clock algorithm) when the pool is empty. For vm/ only. */
 
+#include <list.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -18,8 +19,27 @@ struct vm_object;
 /* Most page-table entries one frame (or one swap slot) can count. */
 #define FRAME_SHARERS_MAX 0xffff
 
+/* Frames an instruction may need at once before its process moves on: the
+   instruction and each operand may straddle two pages. */
+#define FRAME_HOLD_MAX 8
+
+/* A process's hold on the frames that its faulting instruction needs, taken
+   while frames are scarce and let go once the instruction has run: the clock
+   passes a held frame over unless the one asking for a frame holds a lower
+   rank (was made earlier), so the oldest process in want always gets what its
+   instruction needs, and no two processes can take each other's pages back
+   before using them, forever. */
+struct frame_holder
+{
+  struct list_elem elem; /* In the list of holders, while it holds a frame. */
+  uint32_t rank;         /* Lower: older, served first. */
+  size_t cnt;
+  void *frames[FRAME_HOLD_MAX];
+};
+
 void frame_init (void);
-void *frame_alloc (struct vm_object *owner, uint32_t page);
+void *frame_alloc (struct vm_object *owner, uint32_t page, const char *label,
+                   const struct frame_holder *for_holder);
 void frame_free (void *kpage);
 
 bool frame_pin (void *kpage);
@@ -32,7 +52,9 @@ unsigned frame_sharers (void *kpage);
 void frame_set_sharers (void *kpage, unsigned sharers);
 bool frame_is_dirty (void *kpage);
 void frame_set_dirty (void *kpage, bool dirty);
-void frame_set_fresh (void *kpage, bool fresh);
+void frame_holder_init (struct frame_holder *, uint32_t rank);
+bool frame_hold (struct frame_holder *, void *kpage);
+void frame_release_held (struct frame_holder *);
 
 void *frame_cache_find (struct vm_object *, uint32_t index);
 void frame_cache_insert (void *kpage);

@@ -32,9 +32,10 @@ enum vm_eviction
 struct vm_eviction_state
 {
   struct vm_object *object;
-  void *kpage;       /* The frame. */
-  uint32_t page;     /* The frame's page in the object (frame_page()). */
-  bool dirty;        /* Its contents exist nowhere else: write them out. */
+  void *kpage;        /* The frame. */
+  uint32_t page;      /* The frame's page in the object (frame_page()). */
+  bool dirty;         /* Its contents exist nowhere else: write them out. */
+  bool from_file;     /* An anonymous page that its region fills from a file. */
   bool lock_was_held; /* The evicting thread held the object's lock before. */
 };
 
@@ -56,6 +57,9 @@ struct vm_object_ops
   bool (*finish_eviction) (struct vm_eviction_state *e);
   /* The object's name, for traces. */
   const char *(*name) (const struct vm_object *);
+  /* True for file objects: their frames hold file pages, by index, and are
+     found through the page cache's index. */
+  bool caches_pages;
 };
 
 /* The part every backing object starts with. */

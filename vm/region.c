@@ -89,8 +89,7 @@ region_add (struct region_set *set, void *start, void *end, bool writable,
   else
     memset (&r->backing, 0, sizeof r->backing);
   ASSERT (r->backing.file_bytes <= (size_t) (r->end - r->start));
-  ASSERT (r->backing.file != NULL || r->backing.file_bytes == 0);
-  ASSERT (r->backing.file == NULL || r->backing.offset % PGSIZE == 0);
+  ASSERT (r->backing.offset % PGSIZE == 0);
   r->kind = kind;
   list_insert (insertion_point (set, start), &r->elem);
   return r;
@@ -220,8 +219,8 @@ const char *
 region_kind_name (enum region_kind kind)
 {
   static const char *const names[] = {
-    [REGION_TEXT] = "text", [REGION_RODATA] = "rodata", [REGION_DATA] = "data",
-    [REGION_BSS] = "bss",   [REGION_HEAP] = "heap",     [REGION_MMAP] = "mmap",
+    [REGION_TEXT] = "text",   [REGION_RODATA] = "rodata", [REGION_DATA] = "data",
+    [REGION_BSS] = "bss",     [REGION_HEAP] = "heap",     [REGION_MMAP] = "mmap",
     [REGION_STACK] = "stack",
   };
 
