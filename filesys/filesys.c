@@ -176,6 +176,21 @@ filesys_open (const char *name)
   return file_open (inode);
 }
 
+/* True if a file called NAME exists (whether or not it could be opened now). */
+bool
+filesys_exists (const char *name)
+{
+  block_sector_t sector;
+  bool found;
+
+  if (!mounted || !kfs_name_valid (name))
+    return false;
+  dir_lock ();
+  found = dir_lookup (name, &sector);
+  dir_unlock ();
+  return found;
+}
+
 /* Deletes the file called NAME.  Files already open on it keep working;
    its storage is freed when the last one closes.  False if the name is
    invalid or there is no such file. */

@@ -235,7 +235,12 @@ load_program (struct process *p, const char *cmdline, void (**eip) (void),
     p->executable = filesys_open (p->name);
   if (p->executable == NULL)
     {
-      printf ("load: %s: open failed\n", p->name);
+      /* The console's line is for a program that is not there (ABI.md); one
+         that is, but could not be opened, failed for want of memory. */
+      if (strlen (p->name) <= FILE_NAME_MAX && filesys_exists (p->name))
+        diag_printf ("load: %s: out of memory\n", p->name);
+      else
+        printf ("load: %s: open failed\n", p->name);
       return false;
     }
   file_deny_write (p->executable);

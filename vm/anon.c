@@ -99,13 +99,6 @@ anon_leave (struct anon *anon, struct addrspace *as)
   return list_empty (&anon->members);
 }
 
-static struct anon *
-anon_of (struct vm_object *obj)
-{
-  ASSERT (obj->ops == &anon_ops);
-  return (struct anon *) obj;
-}
-
 /* If the page whose PTE is at PTE, of AS, is being evicted, waits until that is
    over, with AS's lock let go meanwhile (the eviction needs it to finish), and
    returns true: the caller must look at the PTE afresh. False at once if no
@@ -222,6 +215,14 @@ anon_map_swapped_in (struct anon *anon, const void *upage, swap_slot_t slot,
   return mapped;
 }
 
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
+static struct anon *
+anon_of (struct vm_object *obj)
+{
+  ASSERT (obj->ops == &anon_ops);
+  return (struct anon *) obj;
+}
+
 /* Looks at every member's entry for UPAGE that maps KPAGE: ORs their accessed
    and dirty bits into *ACCESSED and *DIRTY, and clears the accessed bits (MARK
    false) or marks the entries PTE_EVICTING (MARK true). Returns how many there
@@ -256,7 +257,6 @@ scan_members (struct anon *anon, const void *upage, void *kpage, bool mark,
   return found;
 }
 
-#ifndef STARTER_VM /* BEGIN SOLUTION vm */
 /* The clock's look at frame KPAGE, page UPAGE of the family OBJ (see
    vm/object.h): a frame some member used since the last look is kept (its
    accessed bits cleared: the second chance); else every entry that maps it is

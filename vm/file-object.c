@@ -52,13 +52,6 @@ file_object_init (void)
   lock_init (&objects_lock);
 }
 
-static struct file_object *
-file_object_of (struct vm_object *obj)
-{
-  ASSERT (obj->ops == &file_object_ops);
-  return (struct file_object *) obj;
-}
-
 /* The object of the file that INODE is, or NULL. The caller holds objects_lock. */
 static struct file_object *
 find_object (struct inode *inode)
@@ -572,6 +565,13 @@ vm_file_io_end (struct vm_file_io *io, off_t done)
 }
 
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
+static struct file_object *
+file_object_of (struct vm_object *obj)
+{
+  ASSERT (obj->ops == &file_object_ops);
+  return (struct file_object *) obj;
+}
+
 /* The clock's look at OBJ's frame KPAGE, page INDEX << PGBITS (see
    vm/object.h): if any mapper used it since the last look, it stays (and the
    accessed bits are cleared: the clock's second chance); else it is unmapped
