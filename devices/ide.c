@@ -16,12 +16,12 @@
 
 #include "devices/ide.h"
 #include <assert.h>
-#include <console.h>
 #include <debug.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include "devices/block.h"
+#include "devices/console.h"
 #include "devices/pci.h"
 #include "devices/timer.h"
 #include "threads/interrupt.h"

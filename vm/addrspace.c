@@ -5,14 +5,15 @@
 
 #include "vm/addrspace.h"
 #include <debug.h>
-#include <console.h>
 #include <meminfo.h>
 #include <round.h>
 #include <string.h>
+#include "devices/console.h"
 #include "filesys/file.h"
 #include "threads/interrupt.h"
 #include "threads/malloc.h"
 #include "threads/palloc.h"
+#include "threads/thread.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
 #include "vm/frame.h"
@@ -28,11 +29,21 @@ bool vm_share = true;
 static struct lock eviction_lock;
 static struct condition eviction_done;
 
-/* Brings up the virtual-memory layer: the frame table and swap. Call once, after
-   the disks have their roles and before the first process. */
+/* The scheduler's switch hook: T's address space becomes the CPU's (the
+   kernel's alone for a kernel thread). */
+static void
+activate_for_thread (struct thread *t)
+{
+  addrspace_activate (t->addrspace);
+}
+
+/* Brings up the virtual-memory layer: the frame table and swap, and address
+   spaces that follow the scheduler. Call once, after the disks have their roles
+   and before the first process. */
 void
 vm_init (void)
 {
+  thread_set_switch_hook (activate_for_thread);
   frame_init ();
   object_init ();
   swap_init ();

@@ -4,10 +4,10 @@
    vm_fault_swap (a page back from swap), and stack growth. The same path serves
    the kernel when a system call touches a user page that is not resident. */
 
-#include <console.h>
 #include <debug.h>
 #include <stdio.h>
 #include <string.h>
+#include "devices/console.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
 #include "vm/frame.h"

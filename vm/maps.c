@@ -11,8 +11,8 @@
    `regions' shows them). utils/layout draws its picture from these lines. */
 
 #include "vm/maps.h"
-#include <console.h>
 #include <string.h>
+#include "devices/console.h"
 #include "threads/pte.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
