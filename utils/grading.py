@@ -444,7 +444,7 @@ def self_test():
             failures.append("%s %s" % (name, detail))
 
     rubric = parse_rubric(SELF_RUBRIC, "threads")
-    tool = parse_rubric("[tooling]\n5 checker\n", "unit")
+    tool = parse_rubric("[tooling]\n5 expect\n", "unit")
     outcomes = [
         {"label": "tests/threads/alarm-one", "passed": True, "seconds": 1.0},
         {"label": "tests/threads/alarm-two", "passed": False, "seconds": 2.0,
@@ -453,7 +453,7 @@ def self_test():
         {"label": "tests/threads/other", "passed": True, "seconds": 0.5},
         {"label": "tests/threads/new-one", "passed": False, "seconds": 0.5,
          "reason": "timed out"},
-        {"label": "unit/checker", "passed": False, "seconds": 0.1, "reason": "exit 1"},
+        {"label": "unit/expect", "passed": False, "seconds": 0.1, "reason": "exit 1"},
     ]
     entries, problems = assign({"threads": rubric, "unit": tool},
                                [o["label"] for o in outcomes])
@@ -470,7 +470,7 @@ def self_test():
     expect("report-total", "TOTAL 3.5/6.5" in text, text)
     expect("report-lost", "-2    tests/threads/alarm-two (functionality, Alarms)" in text
            and "first difference at line 1" in text, text)
-    expect("report-tooling-free", "-0    unit/checker" in text, text)
+    expect("report-tooling-free", "-0    unit/expect" in text, text)
 
     _, missing = assign({"threads": parse_rubric("[f]\n1 a\n1 zzz\n", "threads")},
                         ["tests/threads/a", "tests/threads/b"])

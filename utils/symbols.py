@@ -11,22 +11,14 @@ pointer saved in the interrupt frame, whose return slot holds the interrupted ei
 import os
 import subprocess
 
+import headers
+import host
+
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL_ELF = os.path.join(REPO_ROOT, "build", "kernel.elf")
-PHYS_BASE = 0xc0000000          # threads/vaddr.h: user addresses lie below
+PHYS_BASE = headers.abi("PHYS_BASE_ADDR")   # user addresses lie below
 INTERRUPT_ENTRY = "intr_entry"  # threads/intr-stubs.S
-PROCESS_NAME_MAX = 15           # the kernel cuts process names to this (ABI.md)
 ADDR2LINE_NAMES = ("i686-elf-addr2line", "i686-linux-gnu-addr2line", "addr2line")
-
-
-def find_tool(names):
-    """The first of NAMES found on PATH (as a path), or None."""
-    for name in names:
-        for folder in os.environ.get("PATH", os.defpath).split(os.pathsep):
-            path = os.path.join(folder or ".", name)
-            if os.path.isfile(path) and os.access(path, os.X_OK):
-                return path
-    return None
 
 
 def lookup(elf, addresses):
@@ -35,7 +27,7 @@ def lookup(elf, addresses):
     OSError if there is no addr2line or it fails."""
     if not addresses:
         return []
-    tool = find_tool(ADDR2LINE_NAMES)
+    tool = host.find_program(*ADDR2LINE_NAMES)
     if tool is None:
         raise OSError("no addr2line found (run utils/setup)")
     proc = subprocess.run([tool, "-f", "-C", "-e", elf] + ["%#x" % a for a in addresses],
@@ -97,9 +89,10 @@ def program_elf(name, candidates=()):
     """The host ELF of a user process called NAME: the first of CANDIDATES (pairs
     of host path and name on the disk) whose disk name, cut to a process name,
     is NAME; else build/tests/*/NAME if exactly one exists; else None."""
-    for host, disk_name in candidates:
-        if disk_name.split()[0][:PROCESS_NAME_MAX] == name and is_elf(host):
-            return host
+    cut = headers.abi("PROCESS_NAME_MAX")
+    for path, disk_name in candidates:
+        if disk_name.split()[0][:cut] == name and is_elf(path):
+            return path
     tests = os.path.join(REPO_ROOT, "build", "tests")
     try:
         found = [os.path.join(tests, suite, name) for suite in sorted(os.listdir(tests))

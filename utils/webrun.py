@@ -1,6 +1,6 @@
 """webrun: what Kestrel in v86 (web/) shares with the tools around it.
 
-A test's spec (tests/SUITE/NAME.expect, read by checker.py) says how the QEMU
+A test's spec (tests/SUITE/NAME.expect, read by expect.py) says how the QEMU
 runner boots it; this module turns that into a v86 run: the RAM, time limit and
 disks, the files put on the file-system disk (as utils/check puts them), and the
 command line of web/run-v86.mjs, the Node.js runner. utils/mkweb (the page's
@@ -9,10 +9,16 @@ and utils/bench (v86 timings) use it. Standard-library Python only.
 """
 
 import os
-import shutil
 import subprocess
+import sys
 
 UTILS = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, UTILS)
+import host  # noqa: E402
+# The QEMU runner's defaults (utils/kestrel), which a spec's options change.
+from kestrel_run.options import (DEFAULT_FILESYS_MB, DEFAULT_MEMORY_MB,  # noqa: E402
+                                 DEFAULT_TIMEOUT_S)
+
 REPO_ROOT = os.path.dirname(UTILS)
 WEB = os.path.join(REPO_ROOT, "web")
 RUN_V86 = os.path.join(WEB, "run-v86.mjs")
@@ -20,11 +26,6 @@ V86_BUILD = os.path.join(WEB, "node_modules", "v86", "build")
 KERNEL = os.path.join(REPO_ROOT, "build", "kernel.elf")
 KFS = os.path.join(REPO_ROOT, "build", "utils", "kfs")
 KERNEL_SUITE = "threads"    # kernel tests: nothing of theirs goes on the disk
-
-# The QEMU runner's defaults (utils/kestrel), which a spec's options change.
-DEFAULT_MEMORY_MB = 4
-DEFAULT_TIMEOUT_S = 60
-DEFAULT_FILESYS_MB = 2
 # v86 gives the primary channel's two disks: the file system on hd0:0 (hda) and
 # swap on hd0:1 (hdb), as the runner places them.
 FILESYS_DISK = "hd0:0"
@@ -36,7 +37,7 @@ class Unsupported(Exception):
 
 def node():
     """The path of Node.js, or None if it is not installed."""
-    return shutil.which("node")
+    return host.find_program("node")
 
 
 def v86_installed():
@@ -116,8 +117,8 @@ def make_filesys(image, size_mb, files):
     """Make a file-system image of SIZE_MB at IMAGE holding FILES ((host path, disk
     name) pairs); raise OSError if kfs fails."""
     ok, out = kfs("mkfs", image, size_mb)
-    for host, disk_name in files if ok else ():
-        ok, out = kfs("put", image, host, disk_name)
+    for path, disk_name in files if ok else ():
+        ok, out = kfs("put", image, path, disk_name)
         if not ok:
             break
     if not ok:

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""checker: grade one Kestrel run against its expected-output spec.
+"""expect: a test's expected-output spec (NAME.expect), and one Kestrel run graded
+against it. (utils/check, the test driver, runs the tests and grades each with this.)
 
-usage: utils/checker.py SPEC OUTPUT RESULT [STATUS]
-       utils/checker.py --self-test
+usage: utils/expect.py SPEC OUTPUT RESULT [STATUS]
+       utils/expect.py --self-test
 
 OUTPUT (NAME.output) is what the runner wrote on stdout: the console. Beside it, the
 diagnostic stream NAME.diag (the runner's --diag-file) and the runner's stderr
@@ -538,7 +539,7 @@ def self_test():
         print("self-test bad-directive: accepted an unknown directive")
     except SpecError:
         pass
-    print("checker self-test: %d cases, %d failed" % (len(SELF_TESTS) + 1, failures))
+    print("expect self-test: %d cases, %d failed" % (len(SELF_TESTS) + 1, failures))
     # The result files every check writes (results.json, junit.xml) and the rubric
     # behind their points are validated by the grading module's own cases.
     import grading

@@ -1,0 +1,69 @@
+"""disks: the run's disk images, made fresh in its temporary folder: the file
+system (made and filled with kfs before boot, files fetched and the image checked
+after) and a zeroed swap disk."""
+
+import os
+import subprocess
+
+from kestrel_run.base import EXIT_FAILURE, EXIT_FILESYS, KFS_TOOL, UsageError, \
+    display_path, note
+from kestrel_run.options import DEFAULT_FILESYS_MB
+
+
+def run_kfs(*args):
+    """Run the kfs tool with ARGS; return (ok, combined output)."""
+    proc = subprocess.run([KFS_TOOL] + [str(a) for a in args], stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return proc.returncode == 0, proc.stdout.decode(errors="replace").strip()
+
+
+def drive(path, index):
+    """Return QEMU options attaching raw image PATH as IDE drive INDEX (0 master, 1 slave)."""
+    return ["-drive", "file=%s,format=raw,if=ide,index=%d,media=disk" % (path, index)]
+
+
+def prepare_filesys(opts, tmpdir):
+    """Make and fill the file-system image; return its path, None if no kfs, or raise."""
+    wanted = opts["puts"] or opts["gets"] or opts["filesys_mb"] is not None
+    if not os.access(KFS_TOOL, os.X_OK):
+        if wanted:
+            raise UsageError("disk options need %s (run make)" % display_path(KFS_TOOL))
+        return None
+    image = os.path.join(tmpdir, "filesys.dsk")
+    ok, out = run_kfs("mkfs", image, opts["filesys_mb"] or DEFAULT_FILESYS_MB)
+    if not ok:
+        raise UsageError("kfs mkfs failed: " + out)
+    for host, name in opts["puts"]:
+        ok, out = run_kfs("put", image, host, name)
+        if not ok:
+            raise UsageError("kfs put %s as %s failed: %s" % (host, name, out))
+    return image
+
+
+def prepare_swap(opts, tmpdir):
+    """Create a zeroed swap image of --swap-size MB; return its path or None."""
+    if opts["swap_mb"] is None:
+        return None
+    image = os.path.join(tmpdir, "swap.dsk")
+    with open(image, "wb") as f:
+        f.truncate(opts["swap_mb"] << 20)
+    return image
+
+
+def finish_filesys(opts, image, clean, console):
+    """Fetch -g files and (after a clean run) check IMAGE; return an exit status or None."""
+    status = None
+    for name, host in opts["gets"]:
+        ok, out = run_kfs("get", image, name, host)
+        if not ok:
+            note("kfs get %s failed: %s" % (name, out))
+            status = EXIT_FAILURE if clean else status
+    if clean:
+        ok, out = run_kfs("check", image)
+        if not ok:
+            lines = out.splitlines() or ["kfs check exited non-zero"]
+            console.line("FILESYS CHECK FAILED: " + lines[0])
+            for extra in lines[1:]:
+                console.line("  " + extra)
+            status = EXIT_FILESYS
+    return status
