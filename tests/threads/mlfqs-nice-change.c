@@ -21,14 +21,13 @@ child (void *aux UNUSED)
   sema_up (&child_done);
 }
 
-/* Sets the caller's nice to NICE and checks its nice and priority at once. */
+/* Checks the caller's nice and priority, just after it set its nice to NICE. */
 static void
-set_and_check (int nice)
+check (int nice)
 {
   struct mlfqs_sample s;
   int64_t rc, error = MODEL_ONE / 200;
 
-  thread_set_nice (nice);
   mlfqs_sample (&s);
   rc = model_from_hundredths (s.recent_cpu);
   msg ("main: nice %d, priority %d", s.nice, s.priority);
@@ -38,6 +37,13 @@ set_and_check (int nice)
       || s.priority > model_priority (rc - error, nice))
     fail ("priority %d is not the formula's for recent_cpu %d/100 and nice %d",
           s.priority, s.recent_cpu, nice);
+}
+
+static void
+set_and_check (int nice)
+{
+  thread_set_nice (nice);
+  check (nice);
 }
 
 void
@@ -50,9 +56,10 @@ test_mlfqs_nice_change (void)
 
   sema_init (&child_done, 0);
   thread_create ("child", PRI_DEFAULT, child, NULL);
-  set_and_check (10);
+  thread_set_nice (10);
   if (!child_ran)
     fail ("main kept running after its priority fell below the child's");
+  check (10);
   msg ("the child ran as soon as main's nice rose above its own");
   sema_down (&child_done);
   msg ("the child inherited nice %d", child_nice);
