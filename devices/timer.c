@@ -54,8 +54,9 @@ timer_elapsed (int64_t then)
   return timer_ticks () - then;
 }
 
-#ifndef STARTER_THREADS      /* BEGIN SOLUTION threads */
-static struct list sleepers; /* Blocked threads, earliest wake_tick first. */
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
+/* Blocked threads, earliest wake_tick first. */
+static struct list sleepers;
 
 static void
 sleepers_init (void)
@@ -103,6 +104,7 @@ wake_sleepers (void)
     }
 }
 #else  /* STARTER threads */
+/* Sets up what timer_sleep() needs: nothing, for a busy wait. */
 static void
 sleepers_init (void)
 {
@@ -120,6 +122,8 @@ timer_sleep (int64_t duration)
     thread_yield ();
 }
 
+/* In the timer interrupt: wakes the sleepers whose time has come (none: they
+   wait busily). */
 static void
 wake_sleepers (void)
 {
@@ -140,8 +144,9 @@ timer_print_stats (void)
   printf ("Timer: %lld ticks\n", timer_ticks ());
 }
 
-/* The 4.4BSD scheduler's updates (in thread_tick()) come before the wake-ups, so a
-   thread woken at a whole second was not yet ready when the load was counted. */
+/* Each tick: the scheduler's accounting first (thread_tick(); a thread woken at a
+   whole second is not yet ready when the 4.4BSD scheduler counts the load), then
+   the wake-ups, then the preemption they may call for. */
 static void
 timer_interrupt (struct intr_frame *f)
 {

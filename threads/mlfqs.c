@@ -11,8 +11,8 @@
 
    where ready_threads counts the running and the ready threads but not idle. A
    thread starts with its parent's nice and recent_cpu (the first with 0 and 0);
-   load_avg starts at 0 at boot. thread.c calls these from the timer interrupt,
-   in that order. */
+   load_avg starts at 0 at boot. All of it happens in the timer interrupt, before
+   any thread runs again, and each step uses what the step before just computed. */
 
 #include "threads/mlfqs.h"
 #include <debug.h>
@@ -20,8 +20,9 @@
 #include "threads/interrupt.h"
 #include "threads/thread.h"
 
-#ifndef STARTER_THREADS  /* BEGIN SOLUTION threads */
-static fixed_t load_avg; /* Threads ready to run, averaged over about a minute. */
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
+/* Threads ready to run, averaged over about a minute. */
+static fixed_t load_avg;
 
 static int
 clamp (int x, int low, int high)

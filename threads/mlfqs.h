@@ -7,8 +7,6 @@
    (thread_get_nice() and the rest) are in thread.h. */
 
 #ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
-#include <stdbool.h>
-
 struct thread;
 
 #define MLFQS_PRIORITY_TICKS 4 /* Ticks between priority recomputations. */
@@ -18,6 +16,8 @@ void mlfqs_charge_tick (struct thread *);
 void mlfqs_update_load_avg (int ready_threads);
 void mlfqs_decay_recent_cpu (struct thread *);
 int mlfqs_priority (const struct thread *);
+#else  /* STARTER threads */
+/* What thread.c needs from mlfqs.c: yours to declare. */
 #endif /* END SOLUTION threads */
 
 #endif /* threads/mlfqs.h */

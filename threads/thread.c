@@ -32,9 +32,11 @@ static struct list ready_queues[PRI_CNT];
 static uint32_t ready_bits[READY_WORDS]; /* Bit p set: ready_queues[p] non-empty. */
 static int ready_cnt;                    /* Threads on the ready queues. */
 static void mlfqs_tick (struct thread *cur, int64_t now, bool new_second);
-#else                        /* STARTER threads */
-static struct list ready_list; /* Ready threads, first come first served. */
-#endif                       /* END SOLUTION threads */
+#else  /* STARTER threads */
+/* Ready threads, first come first served. */
+static struct list ready_list;
+#endif /* END SOLUTION threads */
+
 static struct list all_list; /* Every thread alive. */
 static struct thread *idle_thread;
 static struct thread *initial_thread; /* kernel_main(): not in a palloc'd page. */
