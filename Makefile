@@ -52,7 +52,7 @@ TESTS ?=
 JOBS ?=
 
 .PHONY: all run check check-% check-unit check-kit grade grade-submission gradescope \
-        kit unit bench gdb layout clean tools format
+        kit unit bench gdb layout clean tools format web web-serve
 
 all: $(BUILD)/kernel.elf
 
@@ -141,6 +141,18 @@ gdb: tools
 layout: tools
 	@$(SUBMAKE) all tests
 	@$(PY) utils/layout $(BUILD)/tests/$(or $(PROG),userprog/memory-layout)
+
+# Kestrel in the browser: build/web/ is a static site (the page, v86, the kernel,
+# the test programs' disks) that any static host can serve (utils/mkweb);
+# `make web-serve` serves it on http://localhost:$(WEB_PORT)/ (WEB_PORT=N).
+WEB_PORT ?= 8086
+web: tools
+	@$(SUBMAKE) all tests
+	@$(PY) utils/mkweb --objcopy "$(OBJCOPY)"
+
+web-serve: web
+	@echo "Kestrel in the browser: http://localhost:$(WEB_PORT)/ (Ctrl-C stops)"
+	@$(PYTHON) -m http.server --bind 127.0.0.1 --directory $(BUILD)/web $(WEB_PORT)
 
 clean:
 	rm -rf $(BUILD) build-starter

@@ -5,6 +5,7 @@
 #include <list.h>
 #include <stdio.h>
 #include <string.h>
+#include "devices/shutdown.h"
 #include "threads/malloc.h"
 
 #define BLOCK_NAME_MAX 15
@@ -149,9 +150,10 @@ block_name (struct block *block)
   return block->name;
 }
 
-/* Prints each device's traffic and, if its driver says, how it moved it. */
-void
-block_print_stats (void)
+/* Prints each device's traffic and, if its driver says, how it moved it (at
+   power-off). */
+static void
+print_stats (void)
 {
   struct list_elem *e;
   if (!devices_ready)
@@ -188,6 +190,7 @@ block_register (const char *name, block_sector_t size,
     {
       list_init (&devices);
       devices_ready = true;
+      shutdown_register_hook (SHUTDOWN_STATISTICS, print_stats);
     }
   list_push_back (&devices, &b->elem);
   return b;

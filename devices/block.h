@@ -45,7 +45,6 @@ void block_write_sectors (struct block *, block_sector_t first, size_t count,
                           const void *);
 block_sector_t block_size (struct block *);
 const char *block_name (struct block *);
-void block_print_stats (void);
 
 struct block *block_register (const char *name, block_sector_t size,
                               const struct block_operations *, void *aux);

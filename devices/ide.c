@@ -4,9 +4,12 @@
    i440FX) masters the bus for us: the driver lists the buffer's physical
    memory in the channel's PRD table, issues READ/WRITE DMA and sleeps until the
    one interrupt at the end. Otherwise, and under the -pio option, they are PIO
-   with 32-bit string port I/O, in DRQ blocks of one interrupt each: READ/WRITE
+   with 32-bit string port I/O, one DRQ block per interrupt: reads by READ
    MULTIPLE with the largest block the disk allows (SET MULTIPLE MODE at probe
-   time), else READ/WRITE SECTORS with one-sector blocks. A disk whose DMA fails
+   time), else READ SECTORS; writes by WRITE SECTORS, whose DRQ block is one
+   sector on every disk (some, v86's among them, take a WRITE MULTIPLE's blocks
+   after the first one sector at a time, so a driver that sends whole blocks
+   gets ahead of the disk and hangs). A disk whose DMA fails
    (at the boot-time probe or later) goes on by PIO. A caller sleeps on a
    semaphore until the disk's interrupt; nobody spins waiting for data. Each
    channel serves one command at a time under its lock. Register layout and
@@ -16,12 +19,12 @@
 
 #include "devices/ide.h"
 #include <assert.h>
-#include <console.h>
 #include <debug.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include "devices/block.h"
+#include "devices/console.h"
 #include "devices/pci.h"
 #include "devices/timer.h"
 #include "threads/interrupt.h"
@@ -61,7 +64,6 @@
 #define CMD_READ_SECTORS 0x20
 #define CMD_WRITE_SECTORS 0x30
 #define CMD_READ_MULTIPLE 0xc4
-#define CMD_WRITE_MULTIPLE 0xc5
 #define CMD_SET_MULTIPLE_MODE 0xc6
 #define CMD_READ_DMA 0xc8
 #define CMD_WRITE_DMA 0xca
@@ -71,8 +73,18 @@
 #define IDENTIFY_WORDS 256
 #define ID_MODEL_WORD 27 /* 40 characters, byte-swapped pairs. */
 #define ID_MODEL_CHARS 40
+/* What says a disk does DMA (ATA/ATAPI-6, 8.15): word 49 bit 8; the multiword
+   DMA modes it supports, word 63 bits 2:0; its Ultra DMA modes, word 88 bits
+   6:0, valid when word 53 bit 2 is set. A disk may report its modes without
+   bit 8 (v86's does), so any of them counts. */
 #define ID_CAPABILITIES_WORD 49
-#define ID_CAP_DMA 0x0100 /* In word 49: the disk does DMA. */
+#define ID_CAP_DMA 0x0100
+#define ID_VALID_WORD 53
+#define ID_VALID_WORD_88 0x0004
+#define ID_MULTIWORD_DMA_WORD 63
+#define ID_MULTIWORD_DMA_MODES 0x0007
+#define ID_ULTRA_DMA_WORD 88
+#define ID_ULTRA_DMA_MODES 0x007f
 /* Low byte: largest DRQ block for READ/WRITE MULTIPLE, in sectors; 0 if
    unsupported. */
 #define ID_MULTIPLE_WORD 47
@@ -141,12 +153,11 @@ struct channel
     struct channel *channel;
     int index; /* 0 master, 1 slave. */
     bool present;
-    size_t multiple_most;  /* Largest DRQ block IDENTIFY reported. */
-    size_t block_sectors;  /* Sectors per DRQ block (per interrupt). */
-    uint8_t read_command;  /* READ MULTIPLE, or READ SECTORS if the disk */
-    uint8_t write_command; /* cannot; WRITE likewise. */
-    bool dma;              /* Transfers go by DMA when the buffer allows. */
-    const char *no_dma;    /* Why not, if not. */
+    size_t multiple_most; /* Largest DRQ block IDENTIFY reported. */
+    size_t block_sectors; /* Sectors per DRQ block of a read. */
+    uint8_t read_command; /* READ MULTIPLE, or READ SECTORS if the disk cannot. */
+    bool dma;             /* Transfers go by DMA when the buffer allows. */
+    const char *no_dma;   /* Why not, if not. */
     unsigned long long dma_commands, pio_commands;
   } disks[DEVICES_PER_CHANNEL];
 };
@@ -240,9 +251,9 @@ select_device (const struct disk *d, uint8_t lba_high_bits)
   settle (c);
 }
 
-/* Sets D up for READ/WRITE MULTIPLE with the largest power-of-two block of at
-   most D->multiple_most sectors (what IDENTIFY DEVICE reported), by polling like
-   identify(); falls back to one-sector READ/WRITE SECTORS if the disk cannot or
+/* Sets D up for READ MULTIPLE with the largest power-of-two block of at most
+   D->multiple_most sectors (what IDENTIFY DEVICE reported), by polling like
+   identify(); falls back to one-sector READ SECTORS if the disk cannot or
    refuses. */
 static void
 choose_transfer_mode (struct disk *d)
@@ -252,7 +263,6 @@ choose_transfer_mode (struct disk *d)
 
   d->block_sectors = 1;
   d->read_command = CMD_READ_SECTORS;
-  d->write_command = CMD_WRITE_SECTORS;
   if (d->multiple_most == 0)
     return;
   while (block * 2 <= d->multiple_most)
@@ -267,7 +277,6 @@ choose_transfer_mode (struct disk *d)
     return;
   d->block_sectors = block;
   d->read_command = CMD_READ_MULTIPLE;
-  d->write_command = CMD_WRITE_MULTIPLE;
 }
 
 /* Sets up the task-file registers for a command on COUNT sectors from FIRST and
@@ -336,28 +345,27 @@ pio_read (struct disk *d, block_sector_t first, size_t count, uint8_t *buf)
     }
 }
 
-/* COUNT sectors from BUF to FIRST on D by PIO, one command; returns once the
-   disk has them; the caller holds the channel lock. The disk asks for the first
-   DRQ block without an interrupt and interrupts after taking each block, the
-   last one included. */
+/* COUNT sectors from BUF to FIRST on D by PIO, one WRITE SECTORS command;
+   returns once the disk has them; the caller holds the channel lock. The disk
+   asks for the first sector without an interrupt and interrupts after taking
+   each one, the last one included: one sector goes per DRQ. */
 static void
 pio_write (struct disk *d, block_sector_t first, size_t count, const uint8_t *buf)
 {
   struct channel *c = d->channel;
 
-  issue (d, first, count, d->write_command);
+  issue (d, first, count, CMD_WRITE_SECTORS);
   if (!wait_not_busy (c))
     PANIC ("%s: disk stays busy", d->name);
   while (count > 0)
     {
-      size_t n = count < d->block_sectors ? count : d->block_sectors;
       check_data_ready (d, first, "write");
       c->expecting_interrupt = true;
-      data_out (c, buf, n * BLOCK_SECTOR_SIZE);
+      data_out (c, buf, BLOCK_SECTOR_SIZE);
       sema_down (&c->done);
-      count -= n;
-      buf += n * BLOCK_SECTOR_SIZE;
-      first += n;
+      count--;
+      buf += BLOCK_SECTOR_SIZE;
+      first++;
     }
   check_error (d, first - 1, "write");
 }
@@ -530,6 +538,16 @@ probe_dma (struct disk *d)
   palloc_free_page (page);
 }
 
+/* True if the IDENTIFY DEVICE words ID say the disk does some kind of DMA. */
+static bool
+reports_dma (const uint16_t *id)
+{
+  return (id[ID_CAPABILITIES_WORD] & ID_CAP_DMA)
+         || (id[ID_MULTIWORD_DMA_WORD] & ID_MULTIWORD_DMA_MODES)
+         || ((id[ID_VALID_WORD] & ID_VALID_WORD_88)
+             && (id[ID_ULTRA_DMA_WORD] & ID_ULTRA_DMA_MODES));
+}
+
 /* Issues IDENTIFY DEVICE to D by polling (interrupts are ignored while nobody
    expects one) and registers it as a block device if it is an ATA disk. */
 static void
@@ -574,7 +592,7 @@ identify (struct disk *d)
     d->no_dma = "-pio";
   else if (c->bus_master == 0)
     d->no_dma = "no bus-master IDE controller";
-  else if (!(id[ID_CAPABILITIES_WORD] & ID_CAP_DMA))
+  else if (!reports_dma (id))
     d->no_dma = "the disk has no DMA";
   else
     probe_dma (d);

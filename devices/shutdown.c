@@ -1,18 +1,11 @@
 /* Power-off and panic exits. The debug-exit device turns the value V we write into
-   QEMU exit status 2V+1; on a machine without it, the ACPI power-off ports of QEMU's
-   and Bochs' chipsets are tried, and failing all that the CPU halts. */
+   QEMU exit status 2V+1; on a machine without it, the ACPI power-off ports of
+   QEMU's and Bochs' chipsets are tried, and failing all that the CPU halts. */
 
 #include "devices/shutdown.h"
-#include <debug.h>
 #include <stdio.h>
-#include "devices/block.h"
-#include "devices/timer.h"
-#include "filesys/filesys.h"
 #include "threads/interrupt.h"
 #include "threads/io.h"
-#include "threads/palloc.h"
-#include "threads/thread.h"
-#include "vm/swap.h"
 
 #define DEBUG_EXIT_PORT 0xf4
 #define EXIT_POWER_OFF 0x10  /* QEMU exits with status 33. */
@@ -21,22 +14,30 @@
 #define ACPI_PM1A_BOCHS 0xb004
 #define ACPI_SLEEP_EN 0x2000 /* SLP_EN with SLP_TYP 0: soft off. */
 
-static size_t boot_free_pages;
-static size_t boot_free_swap;
+#define HOOKS_PER_STAGE 8
 
-/* Records the free-page count at the end of boot, for the leak check. */
+static shutdown_hook *hooks[SHUTDOWN_STAGE_CNT][HOOKS_PER_STAGE];
+static size_t hook_cnt[SHUTDOWN_STAGE_CNT];
+static const char *leak_note = "";
+
+/* Makes HOOK run at a clean power-off in STAGE, after the hooks registered in
+   STAGE before it. Call while the kernel boots; panics when a stage is full (a
+   kernel bug: raise HOOKS_PER_STAGE). */
 void
-shutdown_set_boot_free_pages (size_t cnt)
+shutdown_register_hook (enum shutdown_stage stage, shutdown_hook *hook)
 {
-  boot_free_pages = cnt;
+  ASSERT (stage < SHUTDOWN_STAGE_CNT);
+  if (hook_cnt[stage] == HOOKS_PER_STAGE)
+    PANIC ("more than %d power-off hooks in stage %d", HOOKS_PER_STAGE, stage);
+  hooks[stage][hook_cnt[stage]++] = hook;
 }
 
-/* Records the free swap-slot count at boot (swap_init() calls this), for the
-   same check on swap slots. */
-void
-shutdown_set_boot_free_swap (size_t cnt)
+/* What a leak-check line ends with: "" at a power-off after every process has
+   ended, a note that it is no leak check after a user's halt. */
+const char *
+shutdown_leak_note (void)
 {
-  boot_free_swap = cnt;
+  return leak_note;
 }
 
 static void leave (uint8_t code) NO_RETURN;
@@ -50,40 +51,36 @@ leave (uint8_t code)
     asm volatile("cli; hlt");
 }
 
-static void power_off (const char *leak_note) NO_RETURN;
-
-/* Prints the run's statistics and the leak check, then powers the machine off. */
-void
-shutdown_power_off (void)
+/* Runs every hook, stage by stage, then powers the machine off. */
+static void NO_RETURN
+power_off (void)
 {
-  power_off ("");
-}
+  int stage;
+  size_t i;
 
-/* Powers off at a user program's request (the halt system call). Processes are
-   still alive then, so the free-page count is printed but marked as not a leak
-   check. */
-void
-shutdown_halt (void)
-{
-  power_off (" (halted with processes running: not a leak check)");
-}
-
-static void
-power_off (const char *leak_note)
-{
-  filesys_done ();
-  timer_print_stats ();
-  thread_print_stats ();
-  block_print_stats ();
-  palloc_print_stats ();
-  printf ("Free pages: %zu at boot, %zu at power-off%s\n", boot_free_pages,
-          palloc_free_count (), leak_note);
-  if (swap_present ())
-    printf ("Free swap slots: %zu at boot, %zu at power-off%s\n", boot_free_swap,
-            swap_free_count (), leak_note);
+  for (stage = 0; stage < SHUTDOWN_STAGE_CNT; stage++)
+    for (i = 0; i < hook_cnt[stage]; i++)
+      hooks[stage][i]();
   printf ("Powering off...\n");
   intr_disable ();
   leave (EXIT_POWER_OFF);
+}
+
+/* Flushes, prints the run's statistics and the leak checks, then powers the
+   machine off. */
+void
+shutdown_power_off (void)
+{
+  power_off ();
+}
+
+/* Powers off at a user program's request (the halt system call). Processes are
+   still alive then, so the leak checks are printed but marked as none. */
+void
+shutdown_halt (void)
+{
+  leak_note = " (halted with processes running: not a leak check)";
+  power_off ();
 }
 
 /* Ends the run as a panic (after debug_panic() has printed why). */

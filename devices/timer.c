@@ -7,6 +7,7 @@
 #include <debug.h>
 #include <list.h>
 #include <stdio.h>
+#include "devices/shutdown.h"
 #include "threads/interrupt.h"
 #include "threads/io.h"
 #include "threads/thread.h"
@@ -23,6 +24,7 @@ static int64_t ticks;
 
 static void timer_interrupt (struct intr_frame *);
 static void sleepers_init (void);
+static void print_stats (void);
 
 /* Programs the PIT and registers its interrupt. */
 void
@@ -35,6 +37,7 @@ timer_init (void)
   outb (PIT_CHANNEL0, divisor & 0xff);
   outb (PIT_CHANNEL0, divisor >> 8);
   intr_register_ext (TIMER_VEC, timer_interrupt, "8254 timer");
+  shutdown_register_hook (SHUTDOWN_STATISTICS, print_stats);
 }
 
 /* Ticks since boot. */
@@ -137,9 +140,9 @@ timer_msleep (int64_t ms)
   timer_sleep ((ms * TIMER_FREQ + 999) / 1000);
 }
 
-/* Prints the ticks since boot. */
-void
-timer_print_stats (void)
+/* Prints the ticks since boot (at power-off). */
+static void
+print_stats (void)
 {
   printf ("Timer: %lld ticks\n", timer_ticks ());
 }

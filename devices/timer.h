@@ -14,6 +14,5 @@ int64_t timer_ticks (void);
 int64_t timer_elapsed (int64_t then);
 void timer_sleep (int64_t ticks);
 void timer_msleep (int64_t ms);
-void timer_print_stats (void);
 
 #endif /* devices/timer.h */

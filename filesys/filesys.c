@@ -1,6 +1,7 @@
 #include "filesys/filesys.h"
 #include <stdio.h>
 #include "devices/block.h"
+#include "devices/shutdown.h"
 #include "filesys/cache.h"
 #include "filesys/directory.h"
 #include "filesys/file.h"
@@ -11,6 +12,7 @@
 
 static struct block *fs_device;
 static bool mounted;
+static bool flush_registered; /* filesys_done() runs at power-off. */
 
 /* Writes an empty file system over the whole device (capped at the
    format's maximum size).  False, with a message, if it is too small. */
@@ -73,7 +75,8 @@ mount (void)
    if FORMAT.  Call after the block devices are registered.  Returns false,
    with a message, if there is no such device or it does not hold a Kestrel
    file system; then no other filesys function may be called.  Calling it
-   again remounts (host tests do); every file must be closed first. */
+   again remounts (host tests do); every file must be closed first. Makes
+   filesys_done() run at power-off, before any statistics line. */
 bool
 filesys_init (bool format)
 {
@@ -82,6 +85,11 @@ filesys_init (bool format)
       dir_close_root ();
       free_map_close ();
       mounted = false;
+    }
+  if (!flush_registered)
+    {
+      shutdown_register_hook (SHUTDOWN_FLUSH, filesys_done);
+      flush_registered = true;
     }
   fs_device = block_get_role (BLOCK_FILESYS);
   if (fs_device == NULL)

@@ -26,6 +26,27 @@ void qsort (void *array, size_t count, size_t size,
 void *bsearch (const void *key, const void *array, size_t count, size_t size,
                int (*compare) (const void *, const void *));
 
+/* The heap, as in C. Each side has its own: the kernel's (threads/malloc.c,
+   after malloc_init()) and a user program's (lib/user/malloc.c on sbrk; see
+   <malloc.h>). */
+
+/* Returns a block of at least SIZE bytes, or NULL if there is no memory.
+   malloc (0) returns a distinct block that must be freed like any other. */
+void *malloc (size_t size) __attribute__ ((malloc));
+
+/* Frees BLOCK, which malloc, calloc or realloc returned; NULL does nothing. */
+void free (void *block);
+
+/* Returns a zeroed block for COUNT objects of SIZE bytes, or NULL if there is
+   no memory or COUNT * SIZE overflows. */
+void *calloc (size_t count, size_t size) __attribute__ ((malloc));
+
+/* Resizes BLOCK to SIZE bytes, keeping its contents up to the smaller of the
+   two sizes; returns the (possibly moved) block, or NULL if there is no
+   memory, in which case BLOCK is untouched.  realloc (NULL, SIZE) is
+   malloc (SIZE); realloc (BLOCK, 0) frees BLOCK and returns NULL. */
+void *realloc (void *block, size_t size);
+
 /* Returns the absolute value of N; N must not be INT_MIN. */
 int abs (int n);
 

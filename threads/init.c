@@ -2,13 +2,13 @@
    actions on the command line (`-q run alarm-single`) and powers off. */
 
 #include "threads/init.h"
-#include <console.h>
 #include <debug.h>
 #include <random.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "devices/block.h"
+#include "devices/console.h"
 #include "devices/ide.h"
 #include "devices/input.h"
 #include "devices/serial.h"
@@ -22,7 +22,7 @@
 #include "threads/thread.h"
 #include "filesys/filesys.h"
 #include "userprog/exception.h"
-#include "userprog/gdt.h"
+#include "threads/gdt.h"
 #include "userprog/process.h"
 #include "userprog/syscall.h"
 #include "vm/addrspace.h"
@@ -46,6 +46,9 @@ static void run_actions (char **argv);
 static void usage (void) NO_RETURN;
 static void let_threads_finish (void);
 static void assign_disk_roles (void);
+static void register_power_off_lines (void);
+
+static size_t boot_free_pages; /* For the leak check at power-off. */
 
 int
 kernel_main (void)
@@ -66,6 +69,7 @@ kernel_main (void)
 
   intr_init ();
   timer_init ();
+  register_power_off_lines ();
   input_init ();
   serial_init_interrupts ();
   exception_init ();
@@ -80,7 +84,7 @@ kernel_main (void)
   vm_init ();
 
   printf ("Boot complete.\n");
-  shutdown_set_boot_free_pages (palloc_free_count ());
+  boot_free_pages = palloc_free_count ();
   run_actions (actions);
 
   if (power_off_when_done)
@@ -89,6 +93,24 @@ kernel_main (void)
       shutdown_power_off ();
     }
   thread_exit ();
+}
+
+/* The threads layer's power-off lines, which it cannot register itself (it sits
+   below devices/shutdown): where the ticks went, then the pages' leak check
+   (after the timer's line, and before the swap slots' that vm/ registers). */
+static void
+print_page_leak_check (void)
+{
+  palloc_print_stats ();
+  printf ("Free pages: %zu at boot, %zu at power-off%s\n", boot_free_pages,
+          palloc_free_count (), shutdown_leak_note ());
+}
+
+static void
+register_power_off_lines (void)
+{
+  shutdown_register_hook (SHUTDOWN_STATISTICS, thread_print_stats);
+  shutdown_register_hook (SHUTDOWN_LEAK_CHECK, print_page_leak_check);
 }
 
 /* Splits the boot command line (the loader's, less the kernel's path) into WORDS

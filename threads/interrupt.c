@@ -10,7 +10,7 @@
 #include "threads/flags.h"
 #include "threads/io.h"
 #include "threads/thread.h"
-#include "userprog/gdt.h"
+#include "threads/gdt.h"
 
 #define INTR_CNT 256
 

@@ -10,7 +10,7 @@
    the saved %cs); the caller's %esp is the one the CPU pushed when the interrupt
    came from user mode, else the address just above %eflags. */
 
-#include "userprog/gdt.h"
+#include "threads/gdt.h"
 
         .cfi_sections .debug_frame
 

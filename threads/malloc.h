@@ -5,11 +5,8 @@
    a request bigger than half a page gets whole pages of its own. */
 
 #include <stddef.h>
+#include <stdlib.h> /* malloc, calloc, realloc, free. */
 
 void malloc_init (void);
-void *malloc (size_t) __attribute__ ((malloc));
-void *calloc (size_t, size_t) __attribute__ ((malloc));
-void *realloc (void *, size_t);
-void free (void *);
 
 #endif /* threads/malloc.h */

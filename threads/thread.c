@@ -15,9 +15,8 @@
 #include "threads/palloc.h"
 #include "threads/switch.h"
 #include "threads/synch.h"
+#include "threads/tss.h"
 #include "threads/vaddr.h"
-#include "vm/addrspace.h"
-#include "userprog/tss.h"
 
 #define THREAD_MAGIC 0x4b657374 /* "Kest": intact while the stack is. */
 
@@ -43,6 +42,7 @@ static struct thread *initial_thread; /* kernel_main(): not in a palloc'd page. 
 static tid_t next_tid = 1;
 static unsigned slice_ticks; /* Ticks since the running thread started. */
 static int64_t idle_ticks, kernel_ticks, user_ticks;
+static thread_switch_hook *switch_hook; /* Set by vm/: activates an address space. */
 
 /* The frames a new thread's stack starts with, so that its first switch_threads()
    "returns" through switch_entry into kernel_thread(). */
@@ -575,8 +575,17 @@ next_thread_to_run (void)
 }
 #endif /* END SOLUTION threads */
 
-/* Finishes a switch, on the new thread's stack: marks it running, activates its
-   address space, and frees the previous thread if it died. */
+/* Makes HOOK the function every switch calls for the thread about to run (see
+   thread.h); NULL for none. */
+void
+thread_set_switch_hook (thread_switch_hook *hook)
+{
+  switch_hook = hook;
+}
+
+/* Finishes a switch, on the new thread's stack: marks it running, lets the
+   switch hook activate its address space, points the TSS at its kernel stack,
+   and frees the previous thread if it died. */
 void
 thread_schedule_tail (struct thread *prev)
 {
@@ -585,7 +594,8 @@ thread_schedule_tail (struct thread *prev)
   ASSERT (intr_get_level () == INTR_OFF);
   cur->status = THREAD_RUNNING;
   slice_ticks = 0;
-  addrspace_activate (cur->addrspace);
+  if (switch_hook != NULL)
+    switch_hook (cur);
   tss_update ();
   if (prev != NULL && prev->status == THREAD_DYING && prev != initial_thread)
     {

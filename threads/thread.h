@@ -97,6 +97,12 @@ void thread_exit (void) NO_RETURN;
 void thread_yield (void);
 void thread_preempt (void);
 
+/* Called on every switch, with interrupts off, on the stack of thread T that is
+   about to run: the one door through which the layer above (vm/) makes T's
+   address space the CPU's. */
+typedef void thread_switch_hook (struct thread *t);
+void thread_set_switch_hook (thread_switch_hook *);
+
 typedef void thread_action_func (struct thread *t, void *aux);
 void thread_foreach (thread_action_func *, void *aux);
 

@@ -6,9 +6,9 @@
    with the decoded frame. */
 
 #include "userprog/exception.h"
-#include <console.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "devices/console.h"
 #include "threads/cpu.h"
 #include "threads/interrupt.h"
 #include "threads/thread.h"

@@ -6,10 +6,10 @@
    it. */
 
 #include "userprog/load.h"
-#include <console.h>
 #include <round.h>
 #include <stdio.h>
 #include <string.h>
+#include "devices/console.h"
 #include "filesys/file.h"
 #include "filesys/filesys.h"
 #include "threads/malloc.h"

@@ -8,16 +8,16 @@
    processes (the `run' action) keep their children on one shared list. */
 
 #include "userprog/process.h"
-#include <console.h>
 #include <stdio.h>
 #include <string.h>
+#include "devices/console.h"
 #include "filesys/file.h"
 #include "threads/flags.h"
+#include "threads/gdt.h"
 #include "threads/interrupt.h"
 #include "threads/malloc.h"
 #include "threads/synch.h"
 #include "threads/vaddr.h"
-#include "userprog/gdt.h"
 #include "userprog/load.h"
 #include "vm/addrspace.h"
 #include "vm/maps.h"

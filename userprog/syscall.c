@@ -8,7 +8,6 @@
    has let go of whatever it held. */
 
 #include "userprog/syscall.h"
-#include <console.h>
 #include <meminfo.h>
 #include <region-info.h>
 #include <round.h>
@@ -16,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <syscall-nr.h>
+#include "devices/console.h"
 #include "devices/input.h"
 #include "devices/shutdown.h"
 #include "devices/timer.h"
@@ -62,19 +62,6 @@ kill_bad_pointer (void)
   kill_process ("bad pointer in system call");
 }
 
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
-/* Copies the file name at user address UNAME into NAME. Kills the process if
-   UNAME is not a readable string; returns false if the name is too long. */
-static bool
-copy_file_name (const char *uname, char name[FILE_NAME_MAX + 2])
-{
-  int len = user_strlcpy (name, uname, FILE_NAME_MAX + 2);
-  if (len < 0)
-    kill_bad_pointer ();
-  return len <= FILE_NAME_MAX;
-}
-#endif /* END SOLUTION userprog */
-
 /* The open file behind descriptor FD of the running process, or NULL. */
 static struct file *
 fd_file (int fd)
@@ -98,10 +85,36 @@ sys_exit (const uint32_t *args)
   process_exit ((int) args[0]);
 }
 
+/* Calls that answer as a failed call of their kind does: the reserved directory
+   calls (chdir, mkdir, readdir, isdir: false; inumber: -1), and the starter
+   kit's stand-ins below. */
+static uint32_t
+sys_returns_false (const uint32_t *args UNUSED)
+{
+  return false;
+}
+
+static uint32_t
+sys_returns_minus_one (const uint32_t *args UNUSED)
+{
+  return -1;
+}
+
+#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
+/* Copies the file name at user address UNAME into NAME. Kills the process if
+   UNAME is not a readable string; returns false if the name is too long. */
+static bool
+copy_file_name (const char *uname, char name[FILE_NAME_MAX + 2])
+{
+  int len = user_strlcpy (name, uname, FILE_NAME_MAX + 2);
+  if (len < 0)
+    kill_bad_pointer ();
+  return len <= FILE_NAME_MAX;
+}
+
 static uint32_t
 sys_exec (const uint32_t *args)
 {
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   char *cmdline = palloc_get_page (0);
   int len;
   tid_t tid;
@@ -125,57 +138,37 @@ sys_exec (const uint32_t *args)
   tid = len < PGSIZE ? process_execute (cmdline) : TID_ERROR;
   palloc_free_page (cmdline);
   return tid == TID_ERROR ? (uint32_t) -1 : (uint32_t) tid;
-#else  /* STARTER userprog */
-  (void) args;
-  return -1;
-#endif /* END SOLUTION userprog */
 }
 
 static uint32_t
 sys_wait (const uint32_t *args)
 {
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   return process_wait ((tid_t) args[0]);
-#else  /* STARTER userprog */
-  (void) args;
-  return -1;
-#endif /* END SOLUTION userprog */
 }
 
 static uint32_t
 sys_create (const uint32_t *args)
 {
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   char name[FILE_NAME_MAX + 2];
 
   if (!copy_file_name ((const char *) args[0], name) || args[1] > INT32_MAX)
     return false;
   return filesys_create (name, (off_t) args[1]);
-#else  /* STARTER userprog */
-  (void) args;
-  return false;
-#endif /* END SOLUTION userprog */
 }
 
 static uint32_t
 sys_remove (const uint32_t *args)
 {
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   char name[FILE_NAME_MAX + 2];
 
   if (!copy_file_name ((const char *) args[0], name))
     return false;
   return filesys_remove (name);
-#else  /* STARTER userprog */
-  (void) args;
-  return false;
-#endif /* END SOLUTION userprog */
 }
 
 static uint32_t
 sys_open (const uint32_t *args)
 {
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct process *p = process_current ();
   char name[FILE_NAME_MAX + 2];
   struct file *file;
@@ -194,23 +187,62 @@ sys_open (const uint32_t *args)
   p->files[i] = file;
   strlcpy (p->file_names[i], name, sizeof p->file_names[i]);
   return PROCESS_FD_FIRST + i;
-#else  /* STARTER userprog */
-  (void) args;
-  return -1;
-#endif /* END SOLUTION userprog */
 }
 
 static uint32_t
 sys_filesize (const uint32_t *args)
 {
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
   struct file *file = fd_file ((int) args[0]);
   return file != NULL ? (uint32_t) file_length (file) : (uint32_t) -1;
-#else  /* STARTER userprog */
-  (void) args;
-  return -1;
-#endif /* END SOLUTION userprog */
 }
+
+static uint32_t
+sys_seek (const uint32_t *args)
+{
+  struct file *file = fd_file ((int) args[0]);
+  if (file != NULL)
+    file_seek (file, args[1] > INT32_MAX ? -1 : (off_t) args[1]);
+  return 0;
+}
+
+static uint32_t
+sys_tell (const uint32_t *args)
+{
+  struct file *file = fd_file ((int) args[0]);
+  return file != NULL ? (uint32_t) file_tell (file) : (uint32_t) -1;
+}
+
+static uint32_t
+sys_close (const uint32_t *args)
+{
+  struct file *file = fd_file ((int) args[0]);
+  if (file != NULL)
+    {
+      file_close (file);
+      process_current ()->files[(int) args[0] - PROCESS_FD_FIRST] = NULL;
+    }
+  return 0;
+}
+#else /* STARTER userprog */
+/* Until you write them, the process calls fail, and so do the file calls, so
+   that no descriptor is ever open (read and write then fail as for a bad
+   descriptor). */
+static uint32_t
+sys_returns_zero (const uint32_t *args UNUSED)
+{
+  return 0;
+}
+
+#define sys_exec sys_returns_minus_one
+#define sys_wait sys_returns_minus_one
+#define sys_create sys_returns_false
+#define sys_remove sys_returns_false
+#define sys_open sys_returns_minus_one
+#define sys_filesize sys_returns_minus_one
+#define sys_seek sys_returns_zero
+#define sys_tell sys_returns_minus_one
+#define sys_close sys_returns_zero
+#endif /* END SOLUTION userprog */
 
 /* Reads SIZE bytes of console input into user buffer UBUF, a chunk at a time
    through a small kernel buffer: waiting for keys, it holds no user page pinned.
@@ -333,56 +365,6 @@ sys_write (const uint32_t *args)
   return transfer (args, false);
 }
 
-static uint32_t
-sys_seek (const uint32_t *args)
-{
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
-  struct file *file = fd_file ((int) args[0]);
-  if (file != NULL)
-    file_seek (file, args[1] > INT32_MAX ? -1 : (off_t) args[1]);
-  return 0;
-#else  /* STARTER userprog */
-  (void) args;
-  return 0;
-#endif /* END SOLUTION userprog */
-}
-
-static uint32_t
-sys_tell (const uint32_t *args)
-{
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
-  struct file *file = fd_file ((int) args[0]);
-  return file != NULL ? (uint32_t) file_tell (file) : (uint32_t) -1;
-#else  /* STARTER userprog */
-  (void) args;
-  return -1;
-#endif /* END SOLUTION userprog */
-}
-
-static uint32_t
-sys_close (const uint32_t *args)
-{
-#ifndef STARTER_USERPROG /* BEGIN SOLUTION userprog */
-  struct file *file = fd_file ((int) args[0]);
-  if (file != NULL)
-    {
-      file_close (file);
-      process_current ()->files[(int) args[0] - PROCESS_FD_FIRST] = NULL;
-    }
-  return 0;
-#else  /* STARTER userprog */
-  (void) args;
-  return 0;
-#endif /* END SOLUTION userprog */
-}
-
-/* inumber, reserved: always -1. */
-static uint32_t
-sys_fail (const uint32_t *args UNUSED)
-{
-  return -1;
-}
-
 /* mmap (fd, addr): the console's descriptors and closed ones cannot be mapped. */
 static uint32_t
 sys_mmap (const uint32_t *args)
@@ -402,13 +384,6 @@ sys_munmap (const uint32_t *args)
 {
   addrspace_munmap (thread_current ()->addrspace, (int) args[0]);
   return 0;
-}
-
-/* The directory calls chdir, mkdir, readdir, isdir: reserved, always false. */
-static uint32_t
-sys_false (const uint32_t *args UNUSED)
-{
-  return false;
 }
 
 static uint32_t
@@ -492,18 +467,30 @@ static const struct
   syscall_func *func;
   int argc;
 } syscalls[] = {
-  [SYS_HALT] = { sys_halt, 0 },       [SYS_EXIT] = { sys_exit, 1 },
-  [SYS_EXEC] = { sys_exec, 1 },       [SYS_WAIT] = { sys_wait, 1 },
-  [SYS_CREATE] = { sys_create, 2 },   [SYS_REMOVE] = { sys_remove, 1 },
-  [SYS_OPEN] = { sys_open, 1 },       [SYS_FILESIZE] = { sys_filesize, 1 },
-  [SYS_READ] = { sys_read, 3 },       [SYS_WRITE] = { sys_write, 3 },
-  [SYS_SEEK] = { sys_seek, 2 },       [SYS_TELL] = { sys_tell, 1 },
-  [SYS_CLOSE] = { sys_close, 1 },     [SYS_MMAP] = { sys_mmap, 2 },
-  [SYS_MUNMAP] = { sys_munmap, 1 },   [SYS_CHDIR] = { sys_false, 1 },
-  [SYS_MKDIR] = { sys_false, 1 },     [SYS_READDIR] = { sys_false, 2 },
-  [SYS_ISDIR] = { sys_false, 1 },     [SYS_INUMBER] = { sys_fail, 1 },
-  [SYS_SBRK] = { sys_sbrk, 1 },       [SYS_REGIONS] = { sys_regions, 2 },
-  [SYS_MINCORE] = { sys_mincore, 3 }, [SYS_MEMINFO] = { sys_meminfo, 1 },
+  [SYS_HALT] = { sys_halt, 0 },
+  [SYS_EXIT] = { sys_exit, 1 },
+  [SYS_EXEC] = { sys_exec, 1 },
+  [SYS_WAIT] = { sys_wait, 1 },
+  [SYS_CREATE] = { sys_create, 2 },
+  [SYS_REMOVE] = { sys_remove, 1 },
+  [SYS_OPEN] = { sys_open, 1 },
+  [SYS_FILESIZE] = { sys_filesize, 1 },
+  [SYS_READ] = { sys_read, 3 },
+  [SYS_WRITE] = { sys_write, 3 },
+  [SYS_SEEK] = { sys_seek, 2 },
+  [SYS_TELL] = { sys_tell, 1 },
+  [SYS_CLOSE] = { sys_close, 1 },
+  [SYS_MMAP] = { sys_mmap, 2 },
+  [SYS_MUNMAP] = { sys_munmap, 1 },
+  [SYS_CHDIR] = { sys_returns_false, 1 },
+  [SYS_MKDIR] = { sys_returns_false, 1 },
+  [SYS_READDIR] = { sys_returns_false, 2 },
+  [SYS_ISDIR] = { sys_returns_false, 1 },
+  [SYS_INUMBER] = { sys_returns_minus_one, 1 },
+  [SYS_SBRK] = { sys_sbrk, 1 },
+  [SYS_REGIONS] = { sys_regions, 2 },
+  [SYS_MINCORE] = { sys_mincore, 3 },
+  [SYS_MEMINFO] = { sys_meminfo, 1 },
   [SYS_SLEEP] = { sys_sleep, 1 },
 };
 

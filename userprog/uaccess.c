@@ -81,19 +81,20 @@ copy_chunk (void *dst, const void *src, size_t n, const void *uaddr, bool to_use
   return true;
 }
 
-/* Copies SIZE bytes from user address USRC to kernel buffer DST. Returns false if
-   any of the source bytes is not readable user memory (DST is then partly
-   written). */
-bool
-user_copy_in (void *dst, const void *usrc, size_t size)
+/* Copies SIZE bytes from SRC to DST, the user side being DST if TO_USER and SRC
+   if not, a page at a time. Returns false at the first user byte the process
+   may not access so (the bytes before it have been copied). */
+static bool
+copy (void *dst, const void *src, size_t size, bool to_user)
 {
   uint8_t *d = dst;
-  const uint8_t *s = usrc;
+  const uint8_t *s = src;
 
   while (size > 0)
     {
-      size_t n = chunk (s, size);
-      if (!copy_chunk (d, s, n, s, false))
+      const void *uaddr = to_user ? (const void *) d : s;
+      size_t n = chunk (uaddr, size);
+      if (!copy_chunk (d, s, n, uaddr, to_user))
         return false;
       d += n;
       s += n;
@@ -102,25 +103,22 @@ user_copy_in (void *dst, const void *usrc, size_t size)
   return true;
 }
 
+/* Copies SIZE bytes from user address USRC to kernel buffer DST. Returns false if
+   any of the source bytes is not readable user memory (DST is then partly
+   written). */
+bool
+user_copy_in (void *dst, const void *usrc, size_t size)
+{
+  return copy (dst, usrc, size, false);
+}
+
 /* Copies SIZE bytes from kernel buffer SRC to user address UDST. Returns false if
    any of the destination bytes is not writable user memory (the bytes before it
    have been written). */
 bool
 user_copy_out (void *udst, const void *src, size_t size)
 {
-  uint8_t *d = udst;
-  const uint8_t *s = src;
-
-  while (size > 0)
-    {
-      size_t n = chunk (d, size);
-      if (!copy_chunk (d, s, n, d, true))
-        return false;
-      d += n;
-      s += n;
-      size -= n;
-    }
-  return true;
+  return copy (udst, src, size, true);
 }
 
 /* Copies the NUL-terminated user string at USRC into DST (SIZE > 0 bytes),

@@ -5,17 +5,19 @@
 
 #include "vm/addrspace.h"
 #include <debug.h>
-#include <console.h>
 #include <meminfo.h>
 #include <round.h>
 #include <string.h>
+#include "devices/console.h"
 #include "filesys/file.h"
 #include "threads/interrupt.h"
 #include "threads/malloc.h"
 #include "threads/palloc.h"
+#include "threads/thread.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
 #include "vm/frame.h"
+#include "vm/maps.h"
 #include "vm/object.h"
 #include "vm/pagedir.h"
 #include "vm/swap.h"
@@ -28,16 +30,29 @@ bool vm_share = true;
 static struct lock eviction_lock;
 static struct condition eviction_done;
 
-/* Brings up the virtual-memory layer: the frame table and swap. Call once, after
-   the disks have their roles and before the first process. */
+/* The scheduler's switch hook: T's address space becomes the CPU's (the
+   kernel's alone for a kernel thread). */
+static void
+activate_for_thread (struct thread *t)
+{
+  addrspace_activate (t->addrspace);
+}
+
+/* Brings up the virtual-memory layer: the frame table and swap, and address
+   spaces that follow the scheduler. Call once, after the disks have their roles
+   and before the first process. */
 void
 vm_init (void)
 {
+  thread_set_switch_hook (activate_for_thread);
   frame_init ();
   object_init ();
   swap_init ();
   lock_init (&eviction_lock);
   cond_init (&eviction_done);
+  if (vm_trace)
+    diag_printf ("vm: %zu user frames, %zu swap slots\n", palloc_user_page_count (),
+                 swap_slot_count ());
 }
 
 /* Fills INFO with the machine's user-memory figures (the meminfo call). */
@@ -120,6 +135,7 @@ release_range (struct addrspace *as, struct region *r, const uint8_t *start,
 static void
 remove_region (struct addrspace *as, struct region *r)
 {
+  vm_trace_unmap (as, r);
   release_range (as, r, r->start, r->end);
   object_detach (r);
   region_remove (&as->regions, r);
@@ -192,6 +208,7 @@ add_region (struct addrspace *as, void *start, void *end, bool writable,
       region_remove (&as->regions, r);
       return NULL;
     }
+  vm_trace_region (as, r);
   return r;
 }
 
@@ -244,7 +261,10 @@ addrspace_init_stack (struct addrspace *as)
   as->stack = region_add (&as->regions, (uint8_t *) PHYS_BASE - PGSIZE, PHYS_BASE,
                           true, false, NULL, "stack");
   if (as->stack != NULL)
-    as->stack->as = as;
+    {
+      as->stack->as = as;
+      vm_trace_region (as, as->stack);
+    }
   lock_release (&as->lock);
   return as->stack != NULL;
 }
@@ -342,7 +362,10 @@ set_heap_end (struct addrspace *as, uint8_t *end)
     }
   if (end < old_end)
     release_range (as, as->heap, end, old_end);
-  return region_resize (&as->regions, as->heap, as->heap_start, end);
+  if (!region_resize (&as->regions, as->heap, as->heap_start, end))
+    return false;
+  vm_trace_region (as, as->heap);
+  return true;
 }
 #endif /* END SOLUTION vm */
 

@@ -4,13 +4,14 @@
    vm_fault_swap (a page back from swap), and stack growth. The same path serves
    the kernel when a system call touches a user page that is not resident. */
 
-#include <console.h>
 #include <debug.h>
 #include <stdio.h>
 #include <string.h>
+#include "devices/console.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
 #include "vm/frame.h"
+#include "vm/maps.h"
 #include "vm/object.h"
 #include "vm/pagedir.h"
 #include "vm/swap.h"
@@ -129,6 +130,7 @@ check_access (struct addrspace *as, uint8_t *uaddr, enum vm_access access,
         return "stack would grow into another region";
       *r = as->stack;
       *grew = true;
+      vm_trace_region (as, as->stack);
     }
 #else  /* STARTER vm */
   (void) user_esp;     /* The stack does not grow yet. */

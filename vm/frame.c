@@ -16,12 +16,21 @@
    the page being evicted waits rather than seeing it half gone: a private page is
    marked PTE_EVICTING under its owner's lock, which is let go while the page is
    written out (the owner faulting on that page waits for the end, and can fault
-   on its others meanwhile); an object's page keeps the object locked. */
+   on its others meanwhile); an object's page keeps the object locked.
+
+   Under -vmtrace each change of a frame's owner goes on the trace, so that a
+   viewer can show who holds each frame (an evicted frame's next line is its
+   next owner's):
+
+     frame 12: NAME 0x0804c000      a process's page
+     frame 12: FILE+0x00004000      a file's cached page
+     frame 12: free */
 
 #include "vm/frame.h"
 #include <debug.h>
 #include <meminfo.h>
 #include <stdint.h>
+#include "devices/console.h"
 #include "devices/timer.h"
 #include "threads/malloc.h"
 #include "threads/palloc.h"
@@ -66,6 +75,21 @@ static struct frame *
 frame_of (const void *kpage)
 {
   return &frames[palloc_user_index (kpage)];
+}
+
+/* For -vmtrace: the frame at KPAGE now holds page WHERE of OWNER, written after
+   SEPARATOR (OWNER NULL: the frame is free). */
+static void
+trace_owner (const void *kpage, const char *owner, const char *separator,
+             uintptr_t where)
+{
+  if (!vm_trace)
+    return;
+  if (owner == NULL)
+    diag_printf ("frame %zu: free\n", palloc_user_index (kpage));
+  else
+    diag_printf ("frame %zu: %s%s0x%08x\n", palloc_user_index (kpage), owner,
+                 separator, (unsigned) where);
 }
 
 #ifndef STARTER_VM /* BEGIN SOLUTION vm */
@@ -273,6 +297,7 @@ frame_alloc (struct addrspace *owner, const void *upage)
   f->owner = owner;
   f->page = (uintptr_t) upage | 1;
   lock_release (&frame_lock);
+  trace_owner (kpage, owner->name, " ", (uintptr_t) upage);
   return kpage;
 }
 
@@ -288,6 +313,7 @@ frame_set_object (void *kpage, struct vm_object *obj, uint32_t index)
   f->owner = obj;
   f->page = ((uintptr_t) index << PGBITS) | FRAME_OBJECT | (f->page & FRAME_PINS);
   lock_release (&frame_lock);
+  trace_owner (kpage, object_name (obj), "+", (uintptr_t) index << PGBITS);
 }
 
 /* Gives frame KPAGE back to the user pool. No PTE may map it any more; the caller
@@ -302,6 +328,7 @@ frame_free (void *kpage)
   f->owner = NULL;
   f->page = 0;
   lock_release (&frame_lock);
+  trace_owner (kpage, NULL, NULL, 0);
   palloc_free_page (kpage);
 }
 

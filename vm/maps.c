@@ -8,11 +8,18 @@
      maps: NAME:   08048000 RRRR
 
    R resident, D resident and dirty, S swapped, . never touched (as the GDB macro
-   `regions' shows them). utils/layout draws its picture from these lines. */
+   `regions' shows them). utils/layout draws its picture from these lines.
+
+   Under -vmtrace the same region fields go on the trace whenever a region is
+   added or changes its bounds, and when it goes, so that a viewer (the web page,
+   web/) can draw an address space as it forms:
+
+     map NAME 08048000-0804c000 r-xp 00000000 text memory-layout
+     unmap NAME 08048000-0804c000 */
 
 #include "vm/maps.h"
-#include <console.h>
 #include <string.h>
+#include "devices/console.h"
 #include "threads/pte.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace-internal.h"
@@ -44,6 +51,29 @@ region_name (const struct region *r)
   if (!strcmp (r->kind, "stack"))
     return "[stack]";
   return "[anon]";
+}
+
+/* For -vmtrace: region R of AS was added or has new bounds. The caller holds AS's
+   lock. */
+void
+vm_trace_region (const struct addrspace *as, const struct region *r)
+{
+  if (vm_trace)
+    diag_printf ("map %s %08x-%08x %c%c%c%c %08x %s %s\n", as->name,
+                 (unsigned) (uintptr_t) r->start, (unsigned) (uintptr_t) r->end, 'r',
+                 r->writable ? 'w' : '-', r->executable ? 'x' : '-',
+                 r->shared ? 's' : 'p', (unsigned) r->backing.offset, r->kind,
+                 region_name (r));
+}
+
+/* For -vmtrace: region R of AS is about to go, its pages given back. The caller
+   holds AS's lock. */
+void
+vm_trace_unmap (const struct addrspace *as, const struct region *r)
+{
+  if (vm_trace)
+    diag_printf ("unmap %s %08x-%08x\n", as->name, (unsigned) (uintptr_t) r->start,
+                 (unsigned) (uintptr_t) r->end);
 }
 
 /* Dumps region R of AS: its line, then its pages. The caller holds AS's lock. */

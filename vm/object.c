@@ -9,11 +9,11 @@
 
 #include "vm/object.h"
 #include <assert.h>
-#include <console.h>
 #include <debug.h>
 #include <hash.h>
 #include <list.h>
 #include <string.h>
+#include "devices/console.h"
 #include "filesys/file.h"
 #include "threads/malloc.h"
 #include "threads/synch.h"

@@ -1,7 +1,7 @@
 #include "bitmap.h"
 #include <debug.h>
+#include <stdlib.h>
 #include <stdio.h>
-#include "threads/malloc.h"
 
 /* Bits are stored little-endian within unsigned longs: bit IDX is bit
    IDX % WORD_BITS of word IDX / WORD_BITS.  Bits past BIT_CNT in the last

@@ -1,6 +1,6 @@
 #include "hash.h"
 #include <debug.h>
-#include "threads/malloc.h"
+#include <stdlib.h>
 
 /* The table grows when chains average more than MAX_LOAD elements and
    shrinks when they average fewer than 1/2; the gap between the two stops a

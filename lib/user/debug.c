@@ -1,11 +1,11 @@
 /* Assertion failures and panics in user programs: report, then exit(-1). */
 
+#include <abi.h>
 #include <debug.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <syscall.h>
-#include "threads/vaddr.h"
 
 #define BACKTRACE_MAX 32 /* Frames printed at most. */
 
@@ -38,7 +38,8 @@ debug_backtrace (void)
   printf ("Call stack:");
   for (depth = 0; frame != NULL && depth < BACKTRACE_MAX; depth++)
     {
-      if (!is_user_vaddr (frame + 2) || (uintptr_t) frame % sizeof *frame != 0)
+      if ((uintptr_t) (frame + 2) >= PHYS_BASE_ADDR
+          || (uintptr_t) frame % sizeof *frame != 0)
         break;
       printf (" %p", frame[1]);
       frame = frame[0];

@@ -10,6 +10,7 @@
 
 #include <assert.h>
 #include "devices/block.h"
+#include "devices/shutdown.h"
 #include "filesys/file.h"
 #include "filesys/filesys.h"
 #include "threads/synch.h"
@@ -63,6 +64,18 @@ block_write (struct block *block, block_sector_t sector, const void *buffer)
   assert (block == (struct block *) &fake_device && sector < disk_sectors);
   memcpy (disk + (size_t) sector * BLOCK_SECTOR_SIZE, buffer, BLOCK_SECTOR_SIZE);
   disk_writes++;
+}
+
+/* The power-off hooks filesys_init() registers: only its flush. */
+static shutdown_hook *registered_flush;
+static int hooks_registered;
+
+void
+shutdown_register_hook (enum shutdown_stage stage, shutdown_hook *hook)
+{
+  assert (stage == SHUTDOWN_FLUSH && hook == filesys_done);
+  registered_flush = hook;
+  hooks_registered++;
 }
 
 const char *
@@ -543,6 +556,9 @@ main (void)
   test_multi_sector_read ();
   test_disk_full ();
   test_corrupt_disk ();
+  /* However often it mounts, the file system asks once to be flushed at
+     power-off. */
+  CHECK (hooks_registered == 1 && registered_flush == filesys_done);
   free (disk);
   return check_summary ("fs-kernel");
 }

@@ -1,5 +1,5 @@
-#ifndef LIB_KERNEL_CONSOLE_H
-#define LIB_KERNEL_CONSOLE_H
+#ifndef DEVICES_CONSOLE_H
+#define DEVICES_CONSOLE_H
 
 /* The kernel console: printf() and friends write to the serial port and the VGA
    screen. One call's output is never interleaved with another thread's.
@@ -17,4 +17,4 @@ void console_hold (void);
 void console_release (void);
 int diag_printf (const char *, ...) __attribute__ ((format (printf, 1, 2)));
 
-#endif /* lib/kernel/console.h */
+#endif /* devices/console.h */

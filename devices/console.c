@@ -3,7 +3,7 @@
    with interrupts off, so nothing interleaves them anyway), nor before threads
    exist, nor once a panic has begun (the panicking thread may hold it). */
 
-#include <console.h>
+#include "devices/console.h"
 #include <debug.h>
 #include <stdarg.h>
 #include <stdbool.h>

@@ -2,9 +2,9 @@
    3, plus the TSS that tells the CPU which kernel stack to use on a trap from user
    mode. Segmentation is otherwise unused: paging does all protection. */
 
-#include "userprog/gdt.h"
+#include "threads/gdt.h"
 #include <stdint.h>
-#include "userprog/tss.h"
+#include "threads/tss.h"
 
 /* Descriptor type and flag bits (Intel SDM vol. 3, §3.4.5). */
 #define DESC_CODE 0xA  /* Execute/read. */

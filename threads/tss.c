@@ -1,10 +1,10 @@
 /* The task-state segment; see tss.h. */
 
-#include "userprog/tss.h"
+#include "threads/tss.h"
 #include <debug.h>
 #include "threads/thread.h"
 #include "threads/vaddr.h"
-#include "userprog/gdt.h"
+#include "threads/gdt.h"
 
 static struct tss tss = { .ss0 = SEL_KDSEG, .bitmap = 0xdfff };
 

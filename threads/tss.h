@@ -1,5 +1,5 @@
-#ifndef USERPROG_TSS_H
-#define USERPROG_TSS_H
+#ifndef THREADS_TSS_H
+#define THREADS_TSS_H
 
 /* The one task-state segment. Kestrel does not switch tasks in hardware; the TSS
    only names the kernel stack (ss0:esp0) the CPU loads on a trap from ring 3. */
@@ -33,4 +33,4 @@ struct tss
 struct tss *tss_get (void);
 void tss_update (void);
 
-#endif /* userprog/tss.h */
+#endif /* threads/tss.h */

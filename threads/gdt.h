@@ -1,5 +1,5 @@
-#ifndef USERPROG_GDT_H
-#define USERPROG_GDT_H
+#ifndef THREADS_GDT_H
+#define THREADS_GDT_H
 
 /* Segment selectors (index << 3 | table bit | requested privilege level). The user
    selectors are part of the ABI (shared/ABI.md). */
@@ -16,4 +16,4 @@
 void gdt_init (void);
 #endif
 
-#endif /* userprog/gdt.h */
+#endif /* threads/gdt.h */

@@ -1,10 +1,12 @@
-/* Kernel panics and backtraces. */
+/* The kernel's side of lib/debug.h: panics and backtraces. A panic is the
+   console's last words: its message and a backtrace, then the run ends with the
+   panic status (devices/shutdown.h). */
 
-#include <console.h>
 #include <debug.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "devices/console.h"
 #include "devices/shutdown.h"
 #include "threads/interrupt.h"
 #include "threads/vaddr.h"
