@@ -468,6 +468,8 @@ mlfqs_tick (struct thread *cur, int64_t now, bool new_second)
     mlfqs_charge_tick (cur);
   if (new_second)
     mlfqs_update_load_avg (ready_cnt + (cur != idle_thread));
+  else if (now % MLFQS_PRIORITY_TICKS != 0)
+    return;
   for (e = list_begin (&all_list); e != list_end (&all_list); e = list_next (e))
     {
       struct thread *t = list_entry (e, struct thread, allelem);
