@@ -1,8 +1,13 @@
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
 /* Threads and the scheduler: strict priorities (PRI_MIN..PRI_MAX) with round-robin
    time slices inside a level. Each priority has its own FIFO ready queue, and a
    bitmap of non-empty queues makes picking the next thread O(1). Priorities come
    from thread_create() and thread_set_priority() with donation (synch.c), or with
    -mlfqs from the 4.4BSD scheduler's formulas (mlfqs.c). */
+#else  /* STARTER threads */
+/* Threads and the scheduler: one ready list, first come first served, with
+   round-robin time slices; priorities are recorded but change nothing yet. */
+#endif /* END SOLUTION threads */
 
 #include "threads/thread.h"
 #include <assert.h>
