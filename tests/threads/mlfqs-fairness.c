@@ -13,14 +13,12 @@
 #include <stdio.h>
 #include <string.h>
 #include "devices/timer.h"
-#include "threads/malloc.h"
 #include "threads/synch.h"
 #include "threads/thread.h"
 #include "tests/threads/mlfqs.h"
 #include "tests/threads/tests.h"
 
 #define FAIR_THREADS_MAX 20
-#define PRIORITY_TICKS 4 /* The guide: priorities are recomputed every 4th tick. */
 
 struct spinner
 {
@@ -84,7 +82,7 @@ model_update (struct model_thread *m, int n, int64_t tick, int64_t *load_avg,
       for (i = 0; i < n; i++)
         m[i].recent_cpu = model_recent_cpu (m[i].recent_cpu, *load_avg, m[i].nice);
     }
-  if (tick % PRIORITY_TICKS == 0)
+  if (tick % GUIDE_PRIORITY_TICKS == 0)
     for (i = 0; i < n; i++)
       {
         int priority = model_priority (m[i].recent_cpu, m[i].nice);

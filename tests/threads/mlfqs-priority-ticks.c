@@ -11,7 +11,6 @@
 
 #define NICE 3
 #define SECONDS 2
-#define PRIORITY_TICKS 4 /* The guide: priorities are recomputed every 4th tick. */
 
 /* Whether S's priority is the formula's for its recent_cpu (read to 1/100, so
    either neighbour will do), or for one tick less. */
@@ -44,13 +43,13 @@ test_mlfqs_priority_ticks (void)
       while (s.tick == prev.tick);
       if (s.priority != prev.priority && s.tick == prev.tick + 1)
         {
-          if (s.tick % PRIORITY_TICKS != 0)
+          if (s.tick % GUIDE_PRIORITY_TICKS != 0)
             fail ("priority changed from %d to %d at tick %lld, not a multiple "
                   "of %d",
-                  prev.priority, s.priority, s.tick, PRIORITY_TICKS);
+                  prev.priority, s.priority, s.tick, GUIDE_PRIORITY_TICKS);
           changes++;
         }
-      if (s.tick % PRIORITY_TICKS == 0 && !follows_formula (&s))
+      if (s.tick % GUIDE_PRIORITY_TICKS == 0 && !follows_formula (&s))
         fail ("priority %d at tick %lld does not follow from recent_cpu %d/100 "
               "and nice %d",
               s.priority, s.tick, s.recent_cpu, NICE);
@@ -60,5 +59,5 @@ test_mlfqs_priority_ticks (void)
     fail ("the priority of a busy thread never changed");
   msg ("the priority changed only on ticks divisible by %d, as the formula "
        "says",
-       PRIORITY_TICKS);
+       GUIDE_PRIORITY_TICKS);
 }

@@ -13,7 +13,6 @@
 
 #define NICE 2
 #define SAMPLES 5
-#define PRIORITY_TICKS 4 /* The guide: priorities are recomputed every 4th tick. */
 
 /* The model of the running thread, advanced tick by tick. */
 struct busy_model
@@ -34,7 +33,7 @@ advance (struct busy_model *m, int64_t tick)
           m->load_avg = model_load_avg (m->load_avg, 1);
           m->recent_cpu = model_recent_cpu (m->recent_cpu, m->load_avg, NICE);
         }
-      if (now % PRIORITY_TICKS == 0)
+      if (now % GUIDE_PRIORITY_TICKS == 0)
         m->priority = model_priority (m->recent_cpu, NICE);
     }
 }
