@@ -12,8 +12,7 @@
 #include <stdint.h>
 
 #define MODEL_ONE 1000000      /* The real 1 in the model's millionths. */
-#define GUIDE_PRIORITY_TICKS 4 /* The guide recomputes priorities every 4th tick. \
-                                */
+#define GUIDE_PRIORITY_TICKS 4 /* Priorities are recomputed every 4th tick. */
 #define MLFQS_REAL_MAX 16      /* Room for mlfqs_real()'s text. */
 
 /* Fails the test unless the kernel runs the 4.4BSD scheduler (-mlfqs). */
