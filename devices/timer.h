@@ -4,6 +4,7 @@
 /* The 8254 programmable interval timer: the clock that drives preemption and
    timer_sleep(). */
 
+#include <round.h> /* For callers converting times to ticks (DIV_ROUND_UP). */
 #include <stdint.h>
 
 #define TIMER_FREQ 100 /* Timer interrupts per second. */

@@ -194,6 +194,8 @@ parse_options (void)
         vm_maps_dump = true;
       else if (!strcmp (*arg, "-pio"))
         ide_force_pio = true;
+      else if (!strcmp (*arg, "-mlfqs"))
+        thread_mlfqs = true;
       else
         PANIC ("unknown option `%s' (use -h for help)", *arg);
     }
@@ -332,6 +334,8 @@ usage (void)
       "                     at each process exit and at power-off.\n"
       "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
       "                     stream).\n"
-      "  -pio               Disk transfers by PIO only, never DMA.\n");
+      "  -pio               Disk transfers by PIO only, never DMA.\n"
+      "  -mlfqs             Schedule with the 4.4BSD scheduler (multilevel\n"
+      "                     feedback queues) instead of priorities and donation.\n");
   shutdown_power_off ();
 }
