@@ -54,7 +54,8 @@ ended with a status other than the expected one, lacks the `Free pages: B at boo
 at power-off` line (runs that powered off: status 0 or 6), leaked pages (P < B) or
 swap slots (a `Free swap slots: B at boot, P at power-off` line with P < B; neither
 leak is checked after a user `halt`, which the kernel marks "not a leak check"), its
-lines differ from every alternative, or a stream directive fails.
+diagnostic stream has a `vmcheck: VIOLATION` line (the kernel's isolation check,
+-vmcheck), its lines differ from every alternative, or a stream directive fails.
 """
 
 import difflib
@@ -70,6 +71,7 @@ BOOT_BANNER = "Kestrel booting"
 PANIC_PREFIX = "Kernel PANIC at "
 FREE_PAGES = re.compile(r"^Free pages: (\d+) at boot, (\d+) at power-off(.*)$")
 FREE_SWAP = re.compile(r"^Free swap slots: (\d+) at boot, (\d+) at power-off(.*)$")
+VMCHECK_VIOLATION = "vmcheck: VIOLATION at "   # vm/check.c, on the diagnostic stream
 NOT_A_LEAK_CHECK = "not a leak check"   # the kernel's note after a user `halt`
 
 # Runner exit statuses (see utils/kestrel) and the output marker each one permits.
@@ -365,6 +367,10 @@ def grade(spec, output_text, status, diag_text=None, errors_text=None):
         mismatch, diff = compare_lines(actual, spec)
         if mismatch:
             reasons.append(mismatch)
+    # The kernel's isolation check (-vmcheck) fails a run as a leak does.
+    violations = [l for l in streams["diag"] or () if l.startswith(VMCHECK_VIOLATION)]
+    if violations:
+        reasons.append("isolation check: " + violations[0][len(VMCHECK_VIOLATION):])
     stream_reasons, quoted = stream_problems(spec, streams)
     reasons += stream_reasons
     return not reasons, reasons, diff + ([""] if diff and quoted else []) + quoted
@@ -467,6 +473,10 @@ SELF_TESTS = [
      "also: diagnostic stream has no line matching 'load: .*'\n\n"
      "diagnostic stream (NAME.diag, 1 lines):\n  kill: t: other\n",
      {"diag_text": "kill: t: other\n"}),
+    ("vmcheck-violation", "t: exit(0)\n", fake_run(["t: exit(0)"]), 0, False,
+     "FAIL\nisolation check: power-off: frame 3 is mapped 2 times but counts 1",
+     {"diag_text": "vmcheck: VIOLATION at power-off: frame 3 is mapped 2 times but "
+                   "counts 1 sharers\n"}),
     ("diag-in-full", "#! diag: kill: t\nt: exit(-1)\n", fake_run(["t: exit(-1)"]), 0,
      False, "stream has no line matching 'kill: t'", {"diag_text": "kill: t: x\n"}),
     ("diag-no-file", "#! diag: kill: .*\nt: exit(-1)\n", fake_run(["t: exit(-1)"]), 0,

@@ -118,7 +118,12 @@ create (const char *name, struct anon *anon)
     {
       pagedir_destroy (as->pagedir);
       if (own_anon && anon != NULL)
-        anon_destroy (anon);
+        {
+          vm_all_lock ();
+          anon_ref (anon);
+          anon_unref (anon);
+          vm_all_unlock ();
+        }
       free (as);
       return NULL;
     }
@@ -129,6 +134,7 @@ create (const char *name, struct anon *anon)
   lock_acquire (&all_lock);
   frame_holder_init (&as->held, next_rank++);
   list_push_back (&all_spaces, &as->all_elem);
+  anon_ref (anon);
   lock_release (&all_lock);
   return as;
 }
@@ -194,14 +200,14 @@ vm_remove_region (struct addrspace *as, struct region *r)
 }
 
 /* Frees AS: every region with its frames, swap slots and file, its place in its
-   family (the family too, if AS was its last member), then its page directory.
+   family (the family too, once no member or check refers to it), then its page
+   directory.
    AS must not be active. NULL is ignored. With -vmcheck, checks every other
    address space afterwards. */
 void
 addrspace_destroy (struct addrspace *as)
 {
   struct anon *anon;
-  bool last;
 
   if (as == NULL)
     return;
@@ -210,12 +216,11 @@ addrspace_destroy (struct addrspace *as)
   vm_release_held (as);
   while (region_first (&as->regions) != NULL)
     vm_remove_region (as, region_first (&as->regions));
-  last = anon_leave (anon, as);
+  anon_leave (anon, as);
   lock_release (anon_lock (anon));
-  if (last)
-    anon_destroy (anon);
   lock_acquire (&all_lock);
   list_remove (&as->all_elem);
+  anon_unref (anon);
   lock_release (&all_lock);
   pagedir_destroy (as->pagedir);
   if (vm_check_enabled)

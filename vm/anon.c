@@ -28,6 +28,8 @@ struct anon
   struct vm_object object; /* Its operations for the frame table. */
   struct lock lock;        /* Every member's address-space lock. */
   struct list members;     /* struct addrspace, by anon_elem. */
+  int refs;                /* Members, and isolation checks at work; changes
+                              under the list of every address space's lock. */
 };
 
 static const struct vm_object_ops anon_ops;
@@ -55,15 +57,30 @@ anon_create (void)
   anon->object.ops = &anon_ops;
   lock_init (&anon->lock);
   list_init (&anon->members);
+  anon->refs = 0;
   return anon;
 }
 
-/* Frees ANON, which has no members left (and so no frames or slots). */
+/* Takes a reference to ANON: it is not freed until the matching anon_unref().
+   The caller holds the list of every address space's lock (vm_all_lock()). */
 void
-anon_destroy (struct anon *anon)
+anon_ref (struct anon *anon)
 {
+  anon->refs++;
+}
+
+/* Drops a reference to ANON; returns true if it was the last, and then frees it
+   (it has no members, frames or slots left). The caller holds the list of
+   every address space's lock, and not ANON's. */
+bool
+anon_unref (struct anon *anon)
+{
+  ASSERT (anon->refs > 0);
+  if (--anon->refs > 0)
+    return false;
   ASSERT (list_empty (&anon->members));
   free (anon);
+  return true;
 }
 
 /* The lock of ANON's members: their address-space lock. */
@@ -88,15 +105,13 @@ anon_join (struct anon *anon, struct addrspace *as)
   list_push_back (&anon->members, &as->anon_elem);
 }
 
-/* Takes AS, which holds no page of ANON any more, out of ANON. Returns true if
-   it was the last member: the caller then destroys ANON once it has let its
-   lock go. The caller holds ANON's lock. */
-bool
+/* Takes AS, which holds no page of ANON any more, out of ANON's members (its
+   reference stays until anon_unref()). The caller holds ANON's lock. */
+void
 anon_leave (struct anon *anon, struct addrspace *as)
 {
   ASSERT (as->anon == anon);
   list_remove (&as->anon_elem);
-  return list_empty (&anon->members);
 }
 
 /* If the page whose PTE is at PTE, of AS, is being evicted, waits until that is

@@ -23,11 +23,12 @@ struct anon;
 struct lock;
 
 struct anon *anon_create (void);
-void anon_destroy (struct anon *);
+void anon_ref (struct anon *);
+bool anon_unref (struct anon *);
 struct lock *anon_lock (struct anon *);
 struct vm_object *anon_object (struct anon *);
 void anon_join (struct anon *, struct addrspace *);
-bool anon_leave (struct anon *, struct addrspace *);
+void anon_leave (struct anon *, struct addrspace *);
 
 bool anon_wait_eviction (struct addrspace *, uint32_t *pte);
 void anon_release (struct addrspace *, const void *upage, uint32_t *pte);

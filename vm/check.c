@@ -172,10 +172,11 @@ check_counts (struct tally *t)
 /* Takes the lock of every family that has a member, without holding the list
    of address spaces while waiting (a fork holds its family's lock while it
    adds the child to the list), and returns with the list's lock held and no
-   address space whose family's lock is not held. *HELD (freed by the caller)
-   lists the locks taken, *HELD_CNT how many. False if memory is short. */
+   address space whose family's lock is not held. *HELD lists the families whose
+   locks it took (and holds a reference to), *HELD_CNT how many, for
+   unlock_everything(), even when it returns false (memory is short). */
 static bool
-lock_everything (struct lock ***held, size_t *held_cnt)
+lock_everything (struct anon ***held, size_t *held_cnt)
 {
   size_t capacity = 0;
 
@@ -183,7 +184,7 @@ lock_everything (struct lock ***held, size_t *held_cnt)
   *held_cnt = 0;
   for (;;)
     {
-      struct lock *missing = NULL;
+      struct anon *missing = NULL;
       struct addrspace *as;
       size_t spaces = 0;
 
@@ -192,22 +193,43 @@ lock_everything (struct lock ***held, size_t *held_cnt)
         {
           spaces++;
           if (missing == NULL && !lock_held_by_current_thread (anon_lock (as->anon)))
-            missing = anon_lock (as->anon);
+            missing = as->anon;
         }
       if (missing == NULL)
         return true;
-      vm_all_unlock ();
       if (*held_cnt == capacity)
         {
-          struct lock **more = realloc (*held, (spaces + 1) * sizeof **held);
+          struct anon **more = realloc (*held, (spaces + 1) * sizeof **held);
           if (more == NULL)
-            return false;
+            {
+              vm_all_unlock ();
+              return false;
+            }
           *held = more;
           capacity = spaces + 1;
         }
-      lock_acquire (missing);
+      /* A reference keeps the family while its lock is waited for. */
+      anon_ref (missing);
       (*held)[(*held_cnt)++] = missing;
+      vm_all_unlock ();
+      lock_acquire (anon_lock (missing));
     }
+}
+
+/* Lets go of the families lock_everything() took, HELD_CNT of them in HELD. The
+   caller holds no lock of the list of every address space. */
+static void
+unlock_everything (struct anon **held, size_t held_cnt)
+{
+  size_t i;
+
+  for (i = held_cnt; i-- > 0;)
+    lock_release (anon_lock (held[i]));
+  vm_all_lock ();
+  for (i = 0; i < held_cnt; i++)
+    anon_unref (held[i]);
+  vm_all_unlock ();
+  free (held);
 }
 
 /* Runs the isolation check, WHEN naming the moment (the process that just ended,
@@ -216,9 +238,9 @@ void
 vm_check (const char *when)
 {
   struct tally t = { .when = when };
-  struct lock **held = NULL;
+  struct anon **held = NULL;
   struct addrspace *as;
-  size_t held_cnt = 0, i;
+  size_t held_cnt = 0;
   bool locked;
 
   if (!check_lock_ready)
@@ -240,12 +262,7 @@ vm_check (const char *when)
       check_counts (&t);
       vm_all_unlock ();
     }
-  if (t.frame_maps != NULL && t.slot_holds != NULL)
-    {
-      for (i = held_cnt; i-- > 0;)
-        lock_release (held[i]);
-      free (held);
-    }
+  unlock_everything (held, held_cnt);
   lock_release (&check_lock);
   if (t.violations > VIOLATIONS_SHOWN)
     diag_printf ("vmcheck: VIOLATION at %s: %u more\n", when,
