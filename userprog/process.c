@@ -312,9 +312,14 @@ process_exec_replace (const char *cmdline, struct intr_frame *f)
 
   memcpy (old_name, p->name, sizeof old_name);
   process_name (cmdline, p->name);
-  if (p->name[0] != '\0')
-    t->addrspace = addrspace_create (p->name);
-  if (t->addrspace == NULL || p->name[0] == '\0')
+  if (p->name[0] == '\0')
+    {
+      /* No program named: -1, silently, as exec does. */
+      memcpy (p->name, old_name, sizeof p->name);
+      return false;
+    }
+  t->addrspace = addrspace_create (p->name);
+  if (t->addrspace == NULL)
     diag_printf ("load: %s: out of memory\n", p->name);
   else
     {

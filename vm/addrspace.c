@@ -390,8 +390,12 @@ page_state (struct addrspace *as, const uint8_t *upage, const uint32_t *pte)
 
   if (pte == NULL)
     return 0;
+  /* Dirty: this mapping wrote the page, or (a page fork shares read-only) the
+     frame holds stores the backing store lacks. */
   if (*pte & PTE_P)
-    state = MINCORE_RESIDENT | (*pte & PTE_D ? MINCORE_DIRTY : 0)
+    state = MINCORE_RESIDENT
+            | (*pte & PTE_D || frame_is_dirty (pte_get_page (*pte)) ? MINCORE_DIRTY
+                                                                   : 0)
             | (*pte & PTE_A ? MINCORE_ACCESSED : 0);
   else if (pte_is_evicting (*pte))
     return MINCORE_RESIDENT; /* Still in its frame, for a moment. */
