@@ -7,9 +7,11 @@
    each object's lock guards its pages, its mappers and the PTEs that map its
    frames (PTE_FILE); its io_lock makes a write() of the file and any write-back
    of its pages exclusive, so that a mapper's stale page can never land in the
-   middle of a write() (vm_file_io_begin()). Order: an address space's lock,
-   then io_lock, then objects_lock, then the object's lock. The evictor, which
-   holds the frame table's lock, only ever tries an object's locks. */
+   middle of a write (vm_file_io_begin(): write() takes it for each page-sized
+   chunk, whose user page it has pinned first). Order: an address space's lock,
+   then io_lock, then objects_lock, then the object's lock; so nothing that holds
+   io_lock may pin a user page or fault one in. The evictor, which holds the
+   frame table's lock, only ever tries an object's locks. */
 
 #include "vm/file-object.h"
 #include <debug.h>
@@ -502,7 +504,8 @@ zero_tail (struct file_object *obj, off_t old_length)
    refresh of the cached pages does not lose it; a write that makes the file
    longer zeros the cached tail past its old end. A write keeps the object's
    io_lock until vm_file_io_end(), so that no write-back of a page can land in
-   the middle of it. Fills IO for vm_file_io_end(). */
+   the middle of it: the caller must not pin or fault in a user page meanwhile
+   (it pins its chunk's page first). Fills IO for vm_file_io_end(). */
 void
 vm_file_io_begin (struct vm_file_io *io, struct file *file, off_t offset, off_t size,
                   bool write)
