@@ -207,8 +207,8 @@ fault_swap (struct fault *f)
   unsigned sharers;
   bool ok;
 
-  if (kpage == NULL)
-    return;
+  if (kpage == NULL || moved (f, old, kpage))
+    return; /* A sharer may have swapped the page in while the lock was let go. */
   vm_unlock (f->as);
   ok = swap_in (slot, kpage);
   vm_lock (f->as);
