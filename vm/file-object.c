@@ -3,7 +3,8 @@
    index in the frame table) and the list of regions that map the file, the
    reverse map the evictor walks to unmap a frame everywhere.
 
-   Locks: objects_lock guards the list of objects and each object's `users';
+   Locks: objects_lock guards the list of objects and each object's `users'
+   (reads, writes and detaches under way, which keep it from being freed);
    each object's lock guards its pages, its mappers and the PTEs that map its
    frames (PTE_FILE); its io_lock makes a write() of the file and any write-back
    of its pages exclusive, so that a mapper's stale page can never land in the
@@ -37,7 +38,7 @@ struct file_object
   struct lock lock;
   struct lock io_lock; /* Held across a write() and by every write-back. */
   struct list mappers; /* Regions mapping the file (region.object_elem). */
-  int users;           /* Reads and writes in progress; under objects_lock. */
+  int users;           /* Reads, writes, detaches under way; objects_lock. */
   bool attached;       /* Some region maps it; under objects_lock. */
   char name[FILE_NAME_MAX + 1];
 };
@@ -450,8 +451,8 @@ release_object (struct file_object *obj)
 /* Detaches region R, whose pages are unmapped already, from its object. A shared
    mapping's dirty pages are written back now (munmap, exit); the last region to
    go writes back the rest and frees the object's cached pages, and the object
-   itself once no read or write uses it. The caller holds R's address space's
-   lock. */
+   itself once no read or write uses it (it counts as a user itself meanwhile).
+   The caller holds R's address space's lock. */
 void
 file_object_detach (struct region *r)
 {
@@ -471,6 +472,7 @@ file_object_detach (struct region *r)
       list_remove (&obj->elem);
       obj->attached = false;
     }
+  obj->users++; /* A read or write ending meanwhile must not free it. */
   lock_release (&objects_lock);
   if (r->shared || last)
     write_back_range (obj, 0, file_length (obj->file));
@@ -479,6 +481,7 @@ file_object_detach (struct region *r)
   lock_release (&obj->lock);
   lock_release (&obj->io_lock);
   lock_acquire (&objects_lock);
+  obj->users--;
   release_object (obj);
 }
 
