@@ -31,7 +31,7 @@
 #define CHILD_CALLS_MIN 4          /* Calls of a process a batch starts, */
 #define CHILD_CALLS_SPREAD 12      /* up to this many more. */
 #define CMDLINE_MAX (PGSIZE + 256) /* A command line one too long, and more. */
-#define WORDS_MAX 8
+#define WORDS_MAX 10
 
 /* Per mille of a worker's steps: the calls it needs to keep going are rare. */
 #define EXIT_PER_MILLE 3
@@ -70,27 +70,34 @@ parse_u32 (const char *s, uint32_t *n)
 static void NO_RETURN
 usage (void)
 {
-  printf ("(fuzz) usage: fuzz [-v] SEED [BATCHES [CALLS]]\n");
+  printf ("(fuzz) usage: fuzz [-v] [-c LANES] SEED [BATCHES [CALLS]]\n");
   exit (2);
 }
 
-/* Waits for child PID, which was to end with STATUS (any status, if ANY), and
-   checks and counts how it ended: its own status, -1, or what it said it
-   would end with (the shared claim). */
+/* Says in LANE's slot of the shared page how the process will end: KIND,
+   and STATUS for CLAIM_STATUS. */
 static void
-reap (pid_t pid, int status, bool any)
+claim (unsigned lane, enum fuzz_claim kind, int status)
+{
+  stats->claims[lane].status = status;
+  stats->claims[lane].kind = kind;
+}
+
+/* Waits for child PID of LANE, which was to end with STATUS (any status, if
+   ANY), and checks and counts how it ended: its own status, -1, or what it
+   said it would end with (its lane's claim). */
+static void
+reap (pid_t pid, unsigned lane, int status, bool any)
 {
   int got = wait (pid);
+  enum fuzz_claim kind = stats->claims[lane].kind;
 
   state_log ("  child %d ended: %d", pid, got);
-  if (got == -1)
-    stats->killed++;
-  else
-    stats->exited++;
-  if (!(any || got == status || got == -1 || stats->claim == CLAIM_ANY
-        || (stats->claim == CLAIM_STATUS && got == stats->claim_status)))
+  state_count (got == -1 ? &stats->killed : &stats->exited);
+  if (!(any || got == status || got == -1 || kind == CLAIM_ANY
+        || (kind == CLAIM_STATUS && got == stats->claims[lane].status)))
     state_fail ("child %d ended with %d, not %d or -1", pid, got, status);
-  stats->claim = CLAIM_NONE;
+  claim (lane, CLAIM_NONE, 0);
 }
 
 /* Starts the life of a process at PATH (below SELF) that makes CALLS calls
@@ -120,7 +127,7 @@ fork_step (void)
   pid_t pid;
 
   calls_announce ("fork", 0, NULL);
-  stats->claim = CLAIM_NONE;
+  claim (self.lane, CLAIM_NONE, 0);
   pid = fork ();
   if (pid == 0)
     {
@@ -130,9 +137,9 @@ fork_step (void)
     }
   if (pid != PID_ERROR)
     {
-      stats->processes++;
+      state_count (&stats->processes);
       state_remember_pid (pid);
-      reap (pid, status, false);
+      reap (pid, self.lane, status, false);
     }
   calls_result (pid); /* Only now: the child's log comes first. */
 }
@@ -183,11 +190,18 @@ static enum cmdline_kind
 make_cmdline (const char *path, int depth, uint32_t seed, unsigned calls, int status,
               size_t *len)
 {
-  static const char *const others[] = {
-    "nosuch",     "nosuch arg",      "", "   ", "f0", "f1 x", "f3", FUZZ_BUF_FILE,
-    FUZZ_PROGRAM, FUZZ_PROGRAM " -w"
-  };
-  char numbers[4][12];
+  static const char *const others[] = { "nosuch",
+                                        "nosuch arg",
+                                        "",
+                                        "   ",
+                                        "f0",
+                                        "f1 x",
+                                        "f3",
+                                        FUZZ_BUF_PREFIX "0",
+                                        FUZZ_STAT_FILE,
+                                        FUZZ_PROGRAM,
+                                        FUZZ_PROGRAM " -w" };
+  char numbers[5][12];
   const char *words[WORDS_MAX];
   uint32_t r = below (100);
   int n = 0;
@@ -198,17 +212,19 @@ make_cmdline (const char *path, int depth, uint32_t seed, unsigned calls, int st
                       sizeof cmdline);
       return CMDLINE_OTHER;
     }
-  snprintf (numbers[0], sizeof numbers[0], "%d", depth);
-  snprintf (numbers[1], sizeof numbers[1], "%u", seed);
-  snprintf (numbers[2], sizeof numbers[2], "%u", calls);
-  snprintf (numbers[3], sizeof numbers[3], "%d", status);
+  snprintf (numbers[0], sizeof numbers[0], "%u", self.lane);
+  snprintf (numbers[1], sizeof numbers[1], "%d", depth);
+  snprintf (numbers[2], sizeof numbers[2], "%u", seed);
+  snprintf (numbers[3], sizeof numbers[3], "%u", calls);
+  snprintf (numbers[4], sizeof numbers[4], "%d", status);
   words[n++] = FUZZ_PROGRAM;
   words[n++] = "-w";
-  words[n++] = path;
   words[n++] = numbers[0];
+  words[n++] = path;
   words[n++] = numbers[1];
   words[n++] = numbers[2];
   words[n++] = numbers[3];
+  words[n++] = numbers[4];
   /* As long either way, so that logging changes nothing else. */
   words[n++] = self.verbose ? "-v" : "-q";
   *len = join (words, n);
@@ -236,13 +252,13 @@ exec_step (void)
   arg = arg_string (cmdline, len);
   calls_announce ("exec", 1, &arg);
   state_log ("  \"%.60s\"%s", cmdline, len > 60 ? "..." : "");
-  stats->claim = CLAIM_NONE;
+  claim (self.lane, CLAIM_NONE, 0);
   pid = exec ((const char *) arg);
   if (pid != PID_ERROR)
     {
-      stats->processes++;
+      state_count (&stats->processes);
       state_remember_pid (pid);
-      reap (pid, status, kind != CMDLINE_WORKER);
+      reap (pid, self.lane, status, kind != CMDLINE_WORKER);
     }
   calls_result (pid);
 }
@@ -265,9 +281,9 @@ replace_step (void)
   calls_announce ("exec_replace", 1, &arg);
   state_log ("  \"%.60s\"%s", cmdline, len > 60 ? "..." : "");
   if (kind != CMDLINE_WORKER)
-    stats->claim = CLAIM_ANY;
+    claim (self.lane, CLAIM_ANY, 0);
   result = exec_replace ((const char *) arg);
-  stats->claim = CLAIM_NONE;
+  claim (self.lane, CLAIM_NONE, 0);
   calls_result (result);
   if (result != -1)
     state_fail ("exec_replace returned %d", result);
@@ -281,8 +297,7 @@ exit_step (void)
   uint32_t status = below (2) ? RNG_PICK (&self.rng, odd) : below (1000);
 
   calls_announce ("exit", 1, &status);
-  stats->claim = CLAIM_STATUS;
-  stats->claim_status = status;
+  claim (self.lane, CLAIM_STATUS, status);
   exit (status);
 }
 
@@ -340,47 +355,65 @@ open_files (void)
   state_remember_fd (open (FUZZ_PROGRAM));
 }
 
-/* The first process: BATCHES children of CALLS calls each; returns its exit
-   status (1 if anything failed). */
-static int
-run_batches (uint32_t seed, unsigned batches, unsigned calls)
-{
-  unsigned b;
+/* Batches whose fork failed. */
+static unsigned refused;
 
-  printf ("(fuzz) seed %u: %u batches of %u calls\n", seed, batches, calls);
-  if (!state_create_shared ())
+/* Forks batch B (of CALLS calls from SEED) in LANE; returns its pid, or
+   PID_ERROR. The child never returns. */
+static pid_t
+start_batch (unsigned b, unsigned lane, uint32_t seed, unsigned calls)
+{
+  pid_t pid = fork ();
+  char path[12];
+
+  if (pid == 0)
     {
-      printf ("(fuzz) FAIL: cannot create %s and %s\n", FUZZ_BUF_FILE,
-              FUZZ_STAT_FILE);
+      snprintf (path, sizeof path, "%u", b);
+      self.lane = lane;
+      state_map_shared (true);
+      become (path, 1, rng_derive (seed, b), calls, b % 100);
+      run_calls ();
+      exit (self.status);
+    }
+  if (pid == PID_ERROR)
+    refused++; /* Memory is short: the kernel may say so. */
+  else
+    state_count (&stats->processes);
+  return pid;
+}
+
+/* The first process: BATCHES children of CALLS calls each, LANES at once (a
+   lane's next batch starts when its last has ended); returns its exit status
+   (1 if anything failed). */
+static int
+run_batches (uint32_t seed, unsigned batches, unsigned calls, unsigned lanes)
+{
+  pid_t running[FUZZ_LANES_MAX];
+  unsigned b, lane;
+
+  printf ("(fuzz) seed %u: %u batches of %u calls", seed, batches, calls);
+  printf (lanes > 1 ? ", %u at once\n" : "\n", lanes);
+  if (!state_create_shared (lanes))
+    {
+      printf ("(fuzz) FAIL: cannot create the shared files\n");
       return 1;
     }
-  state_map_shared ();
+  state_map_shared (false);
   memset (stats, 0, sizeof *stats);
   stats->processes = 1;
   open_files ();
-  for (b = 1; b <= batches; b++)
+  for (lane = 0; lane < lanes; lane++)
+    running[lane] = PID_ERROR;
+  for (b = 1; b <= batches + lanes; b++)
     {
-      int status = b % 100;
-      pid_t pid = fork ();
-      char path[12];
-
-      if (pid == 0)
-        {
-          snprintf (path, sizeof path, "%u", b);
-          become (path, 1, rng_derive (seed, b), calls, status);
-          run_calls ();
-          exit (self.status);
-        }
-      if (pid == PID_ERROR)
-        {
-          state_fail ("batch %u: fork failed", b);
-          continue;
-        }
-      stats->processes++;
-      reap (pid, status, false);
+      lane = (b - 1) % lanes;
+      if (running[lane] != PID_ERROR)
+        reap (running[lane], lane, (b - lanes) % 100, false);
+      running[lane] = b <= batches ? start_batch (b, lane, seed, calls) : PID_ERROR;
     }
-  printf ("(fuzz) %u calls, %u processes: %u killed, %u exited\n", stats->calls,
+  printf ("(fuzz) %u calls, %u processes: %u killed, %u exited", stats->calls,
           stats->processes, stats->killed, stats->exited);
+  printf (refused > 0 ? "; %u batches not started\n" : "\n", refused);
   if (stats->killed + stats->exited + 1 != stats->processes)
     state_fail ("%u processes started but %u ended", stats->processes - 1,
                 stats->killed + stats->exited);
@@ -391,30 +424,38 @@ int
 main (int argc, char *argv[])
 {
   uint8_t stack_area[FUZZ_STACK_AREA_SIZE];
-  uint32_t seed, batches = BATCHES_DEFAULT, calls = CALLS_DEFAULT;
-  uint32_t depth, worker_calls, status;
+  uint32_t seed, batches = BATCHES_DEFAULT, calls = CALLS_DEFAULT, lanes = 1;
+  uint32_t lane, depth, worker_calls, status;
   bool verbose = false;
   int i, first = 1;
 
-  if (argc >= 7 && !strcmp (argv[1], "-w"))
+  if (argc >= 8 && !strcmp (argv[1], "-w"))
     {
-      for (i = 7; i < argc; i++)
+      for (i = 8; i < argc; i++)
         verbose |= !strcmp (argv[i], "-v");
-      if (!parse_u32 (argv[3], &depth) || !parse_u32 (argv[4], &seed)
-          || !parse_u32 (argv[5], &worker_calls) || !parse_u32 (argv[6], &status))
+      if (!parse_u32 (argv[2], &lane) || lane >= FUZZ_LANES_MAX
+          || !parse_u32 (argv[4], &depth) || !parse_u32 (argv[5], &seed)
+          || !parse_u32 (argv[6], &worker_calls) || !parse_u32 (argv[7], &status))
         usage ();
-      state_init (argv[2], depth, seed, 0, status, verbose, stack_area);
-      state_map_shared ();
-      become (argv[2], depth, seed, worker_calls, status);
+      state_init (lane, argv[3], depth, seed, 0, status, verbose, stack_area);
+      state_map_shared (true);
+      become (argv[3], depth, seed, worker_calls, status);
       run_calls ();
       return self.status;
     }
   if (argc > first && !strcmp (argv[first], "-v"))
     verbose = true, first++;
+  if (argc > first + 1 && !strcmp (argv[first], "-c"))
+    {
+      if (!parse_u32 (argv[first + 1], &lanes) || lanes < 1
+          || lanes > FUZZ_LANES_MAX)
+        usage ();
+      first += 2;
+    }
   if (argc <= first || argc > first + 3 || !parse_u32 (argv[first], &seed)
       || (argc > first + 1 && !parse_u32 (argv[first + 1], &batches))
       || (argc > first + 2 && !parse_u32 (argv[first + 2], &calls)))
     usage ();
-  state_init ("root", 0, seed, 0, 0, verbose, stack_area);
-  return run_batches (seed, batches, calls);
+  state_init (0, "root", 0, seed, 0, 0, verbose, stack_area);
+  return run_batches (seed, batches, calls, lanes);
 }

@@ -316,7 +316,7 @@ issue_raw (const struct call *c, uint32_t frame, uint32_t limit)
 void
 calls_announce (const char *name, int argc, const uint32_t *args)
 {
-  stats->calls++;
+  state_count (&stats->calls);
   self.call_no++;
   if (argc == 0)
     state_log ("#%u %s ()", self.call_no, name);

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define LINE_MAX 200 /* A log line, written as one write. */
+#define LINE_MAX 200    /* A log line, written as one write. */
+#define MAP_TRIES 20    /* Attempts at mapping a shared file, */
+#define MAP_RETRY_MS 10 /* this far apart. */
 
 struct fuzz_self self;
 struct fuzz_stats *stats;
@@ -30,11 +32,26 @@ create_file (const char *name, unsigned size)
   return true;
 }
 
-bool
-state_create_shared (void)
+/* The name of LANE's scratch file, in NAME. */
+static void
+buf_name (unsigned lane, char name[16])
 {
-  return create_file (FUZZ_BUF_FILE, FUZZ_BUF_SIZE)
-         && create_file (FUZZ_STAT_FILE, PGSIZE);
+  snprintf (name, 16, "%s%u", FUZZ_BUF_PREFIX, lane);
+}
+
+bool
+state_create_shared (unsigned lanes)
+{
+  char name[16];
+  unsigned lane;
+
+  for (lane = 0; lane < lanes; lane++)
+    {
+      buf_name (lane, name);
+      if (!create_file (name, FUZZ_BUF_SIZE))
+        return false;
+    }
+  return create_file (FUZZ_STAT_FILE, PGSIZE);
 }
 
 /* Opens NAME, closing inherited descriptors while the table is full (an
@@ -53,40 +70,71 @@ open_shared (const char *name)
   return fd;
 }
 
-/* Maps shared file NAME at ADDR; the mapping's id, or MAP_FAILED. */
+/* Maps shared file NAME at ADDR; the mapping's id, or MAP_FAILED. Tries
+   again a while: a fuzzer of another lane may be trying to run the file (exec
+   of it fails, but mmap refuses a file being loaded meanwhile). */
 static mapid_t
 map_shared (const char *name, uintptr_t addr)
 {
-  int fd = open_shared (name);
-  mapid_t map;
+  mapid_t map = MAP_FAILED;
+  int tries;
 
-  if (fd < 0)
-    return MAP_FAILED;
-  map = mmap (fd, (void *) addr);
-  close (fd);
+  for (tries = 0; map == MAP_FAILED && tries < MAP_TRIES; tries++)
+    {
+      int fd = open_shared (name);
+
+      if (fd < 0)
+        return MAP_FAILED;
+      if (tries > 0)
+        sleep (MAP_RETRY_MS);
+      map = mmap (fd, (void *) addr);
+      close (fd);
+    }
   return map;
 }
 
 void
-state_map_shared (void)
+state_map_shared (bool buf)
 {
-  stats = &private_stats;
-  self.buf_map = map_shared (FUZZ_BUF_FILE, FUZZ_BUF_ADDR);
-  self.stat_map = map_shared (FUZZ_STAT_FILE, FUZZ_STAT_ADDR);
-  if (self.buf_map == MAP_FAILED || self.stat_map == MAP_FAILED)
+  char name[16];
+
+  if (stats == NULL || stats == &private_stats)
     {
-      state_fail ("cannot map %s and %s", FUZZ_BUF_FILE, FUZZ_STAT_FILE);
-      exit (-1);
+      stats = &private_stats;
+      self.stat_map = map_shared (FUZZ_STAT_FILE, FUZZ_STAT_ADDR);
+      if (self.stat_map == MAP_FAILED)
+        {
+          state_fail ("cannot map %s", FUZZ_STAT_FILE);
+          exit (-1);
+        }
+      stats = (struct fuzz_stats *) FUZZ_STAT_ADDR;
     }
-  stats = (struct fuzz_stats *) FUZZ_STAT_ADDR;
+  buf_name (self.lane, name);
+  if (buf)
+    {
+      self.buf_map = map_shared (name, FUZZ_BUF_ADDR);
+      if (self.buf_map == MAP_FAILED)
+        {
+          state_fail ("cannot map %s", name);
+          exit (-1);
+        }
+    }
 }
 
 void
-state_init (const char *path, int depth, uint32_t seed, unsigned calls, int status,
-            bool verbose, uint8_t *stack_area)
+state_count (uint32_t *counter)
+{
+  __atomic_add_fetch (counter, 1, __ATOMIC_SEQ_CST);
+}
+
+void
+state_init (unsigned lane, const char *path, int depth, uint32_t seed,
+            unsigned calls, int status, bool verbose, uint8_t *stack_area)
 {
   int i;
 
+  self.lane = lane;
+  self.buf_map = self.stat_map = MAP_FAILED;
   strlcpy (self.path, path, sizeof self.path);
   self.depth = depth;
   self.seed = seed;
@@ -168,5 +216,5 @@ state_fail (const char *format, ...)
   print_line (prefix, format, args);
   va_end (args);
   if (stats != NULL)
-    stats->failures++;
+    state_count (&stats->failures);
 }

@@ -4,11 +4,16 @@
 /* What the fuzzer's processes share, and what one of them knows of itself.
 
    Every fuzzing process maps two files at fixed addresses, each followed by a
-   page that is never mapped: "fuzz.buf", scratch memory the kernel may write
-   into (a buffer that runs past its end runs into the guard page, so a call
-   can be made to kill without harming the fuzzer), and "fuzz.stat", the counts
-   of the whole run (a shared mapping, so that a process killed by the kernel
-   has still counted its calls). */
+   page that is never mapped: its lane's scratch file "fuzz.bN", memory the
+   kernel may write into (a buffer that runs past its end runs into the guard
+   page, so a call can be made to kill without harming the fuzzer), and
+   "fuzz.stat", the counts of the whole run (a shared mapping, so that a
+   process killed by the kernel has still counted its calls).
+
+   Batches run one at a time, or in several lanes at once (fuzz -c LANES): the
+   processes of one lane run one at a time and share only the lane's scratch
+   and its slot of the counts page; the lanes share the counts (added to
+   atomically), the files and the machine. */
 
 #include <abi.h>
 #include <stdbool.h>
@@ -17,7 +22,7 @@
 #include "tests/fuzz/src/rng.h"
 
 #define FUZZ_PROGRAM "fuzz"
-#define FUZZ_BUF_FILE "fuzz.buf"
+#define FUZZ_BUF_PREFIX "fuzz.b" /* A lane's scratch file: fuzz.b0... */
 #define FUZZ_STAT_FILE "fuzz.stat"
 
 #define FUZZ_BUF_ADDR 0x70000000u
@@ -30,6 +35,7 @@
 #define FUZZ_STACK_AREA_SIZE 1024      /* Scratch in main's frame. */
 #define FUZZ_PATH_MAX 23               /* Characters of a process's path. */
 #define FUZZ_TRACKED 8                 /* Descriptors, mappings, pids remembered. */
+#define FUZZ_LANES_MAX 8               /* Batches running at once. */
 
 /* What a child said about how it would end, for the parent that waits. */
 enum fuzz_claim
@@ -47,8 +53,11 @@ struct fuzz_stats
   uint32_t killed;    /* Children that ended with -1. */
   uint32_t exited;    /* Children that ended with a status of their own. */
   uint32_t failures;  /* FAIL lines printed. */
-  uint32_t claim;     /* enum fuzz_claim of the child last waited for. */
-  int32_t claim_status;
+  struct
+  {
+    uint32_t kind; /* enum fuzz_claim of the lane's child last waited for. */
+    int32_t status;
+  } claims[FUZZ_LANES_MAX];
 };
 
 /* One fuzzing process. */
@@ -56,6 +65,7 @@ struct fuzz_self
 {
   char path[FUZZ_PATH_MAX + 1]; /* "3.1.2": batch 3's first child's second. */
   int depth;                    /* 0 for the first process, 1 for a batch. */
+  unsigned lane;                /* Its lane (0 for the first process). */
   bool verbose;                 /* Log every call on the console. */
   int status;                   /* The status it exits with at the end. */
   uint32_t seed;                /* Its generator's seed, for the log. */
@@ -76,18 +86,22 @@ extern struct fuzz_self self;
 extern struct fuzz_stats *stats;
 extern uint8_t fuzz_scratch[FUZZ_SCRATCH_SIZE];
 
-/* Creates the shared files (the first process does, once). False if it
-   cannot. */
-bool state_create_shared (void);
+/* Creates the shared files for LANES lanes (the first process does, once).
+   False if it cannot. */
+bool state_create_shared (unsigned lanes);
 
-/* Maps the shared files at their addresses and points STATS at the counts;
-   prints a FAIL line and exits with -1 if it cannot. */
-void state_map_shared (void);
+/* Maps the counts page and points STATS at it; maps SELF's lane's scratch file
+   too if BUF. Prints a FAIL line and exits with -1 if it cannot. */
+void state_map_shared (bool buf);
 
-/* Starts SELF for a process at PATH and DEPTH that makes CALLS calls from
-   SEED and then exits with STATUS; STACK_AREA is scratch in main's frame. */
-void state_init (const char *path, int depth, uint32_t seed, unsigned calls,
-                 int status, bool verbose, uint8_t *stack_area);
+/* Starts SELF for a process of LANE at PATH and DEPTH that makes CALLS calls
+   from SEED and then exits with STATUS; STACK_AREA is scratch in main's
+   frame. */
+void state_init (unsigned lane, const char *path, int depth, uint32_t seed,
+                 unsigned calls, int status, bool verbose, uint8_t *stack_area);
+
+/* Adds 1 to *COUNTER in the shared page, atomically: lanes run at once. */
+void state_count (uint32_t *counter);
 
 /* Remember a descriptor (in turn), a mapping at ADDR and a child's pid (in
    the slot the current call's number picks), so that a result never draws a
