@@ -190,17 +190,10 @@ static enum cmdline_kind
 make_cmdline (const char *path, int depth, uint32_t seed, unsigned calls, int status,
               size_t *len)
 {
-  static const char *const others[] = { "nosuch",
-                                        "nosuch arg",
-                                        "",
-                                        "   ",
-                                        "f0",
-                                        "f1 x",
-                                        "f3",
-                                        FUZZ_BUF_PREFIX "0",
-                                        FUZZ_STAT_FILE,
-                                        FUZZ_PROGRAM,
-                                        FUZZ_PROGRAM " -w" };
+  static const char *const others[] = {
+    "nosuch",     "nosuch arg",       "",  "   ", "f0", "f1 x", "f3", FUZZ_STAT_FILE,
+    FUZZ_PROGRAM, FUZZ_PROGRAM " -w", NULL
+  };
   char numbers[5][12];
   const char *words[WORDS_MAX];
   uint32_t r = below (100);
@@ -208,8 +201,15 @@ make_cmdline (const char *path, int depth, uint32_t seed, unsigned calls, int st
 
   if (r >= 75)
     {
-      *len = strlcpy (cmdline, others[below (sizeof others / sizeof *others)],
-                      sizeof cmdline);
+      const char *other = others[below (sizeof others / sizeof *others)];
+      /* NULL: this lane's scratch file, which this process maps (another
+         lane's may be mapped by nobody for a moment, and a copy of an
+         executable in it would run). */
+      if (other != NULL)
+        *len = strlcpy (cmdline, other, sizeof cmdline);
+      else
+        *len
+            = snprintf (cmdline, sizeof cmdline, "%s%u", FUZZ_BUF_PREFIX, self.lane);
       return CMDLINE_OTHER;
     }
   snprintf (numbers[0], sizeof numbers[0], "%u", self.lane);
