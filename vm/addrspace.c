@@ -395,7 +395,7 @@ page_state (struct addrspace *as, const uint8_t *upage, const uint32_t *pte)
   if (*pte & PTE_P)
     state = MINCORE_RESIDENT
             | (*pte & PTE_D || frame_is_dirty (pte_get_page (*pte)) ? MINCORE_DIRTY
-                                                                   : 0)
+                                                                    : 0)
             | (*pte & PTE_A ? MINCORE_ACCESSED : 0);
   else if (pte_is_evicting (*pte))
     return MINCORE_RESIDENT; /* Still in its frame, for a moment. */

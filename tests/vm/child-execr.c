@@ -39,7 +39,7 @@ check_fresh (char *addrs[], int count)
   CHECK (data_word == 1234 && bss_word == 0, "its .data and .bss are fresh");
   for (i = 0; i < count; i++)
     CHECK (mincore ((void *) (strtol (addrs[i], NULL, 16) & ~PGMASK), PGSIZE, &state)
-             == -1,
+               == -1,
            "the old program's page at %s is gone", addrs[i]);
 }
 

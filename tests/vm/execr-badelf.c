@@ -24,7 +24,8 @@ test_main (void)
   for (i = 0; i < sizeof bad / sizeof *bad; i++)
     {
       data_word += 10;
-      CHECK (exec_replace (bad[i]) == -1, "exec_replace (\"%s\") returns -1", bad[i]);
+      CHECK (exec_replace (bad[i]) == -1, "exec_replace (\"%s\") returns -1",
+             bad[i]);
     }
   CHECK (data_word == 55 && *heap == 6 && local == 7 && malloc_check (),
          "the .data, heap and stack values are unchanged");

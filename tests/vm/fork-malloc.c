@@ -44,5 +44,6 @@ test_main (void)
   CHECK (churn (2) == 0, "the parent's heap works after the fork");
   wait_for (pid, 0, "the child");
   msg ("and so did the child's");
-  CHECK (kept[0] == 'k' && kept[4999] == 'k', "a block from before the fork is intact");
+  CHECK (kept[0] == 'k' && kept[4999] == 'k',
+         "a block from before the fork is intact");
 }

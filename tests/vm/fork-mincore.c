@@ -13,7 +13,8 @@ test_main (void)
   pid_t pid;
 
   page[0] = 1;
-  CHECK ((page_state (page) & (MINCORE_RESIDENT | MINCORE_SHARED)) == MINCORE_RESIDENT,
+  CHECK ((page_state (page) & (MINCORE_RESIDENT | MINCORE_SHARED))
+             == MINCORE_RESIDENT,
          "a written page, resident and not shared");
   pid = fork_checked ();
   if (pid == 0)
