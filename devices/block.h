@@ -5,6 +5,7 @@
    device it finds; the rest of the kernel asks for a device by the role it plays
    (the file system's disk, the swap disk). */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,11 +24,12 @@ struct block;
 
 /* What a driver provides for one device. Each call moves COUNT consecutive
    sectors starting at FIRST (1 <= COUNT <= MAX_SECTORS, the range already checked
-   against the device) as one device command, and may sleep. */
+   against the device) as one device command, and may sleep; returns false if the
+   device failed it (the driver says why on the diagnostic stream). */
 struct block_operations
 {
-  void (*read) (void *aux, block_sector_t first, size_t count, void *buf);
-  void (*write) (void *aux, block_sector_t first, size_t count, const void *buf);
+  bool (*read) (void *aux, block_sector_t first, size_t count, void *buf);
+  bool (*write) (void *aux, block_sector_t first, size_t count, const void *buf);
   size_t max_sectors; /* Most sectors one command moves. */
   /* Puts how the device moves data (e.g. "DMA") in BUF (SIZE bytes), for
      the statistics; may be NULL. */
@@ -38,10 +40,10 @@ struct block *block_get_role (enum block_role);
 void block_set_role (enum block_role, struct block *);
 struct block *block_get_by_name (const char *name);
 
-void block_read (struct block *, block_sector_t, void *);
-void block_write (struct block *, block_sector_t, const void *);
-void block_read_sectors (struct block *, block_sector_t first, size_t count, void *);
-void block_write_sectors (struct block *, block_sector_t first, size_t count,
+bool block_read (struct block *, block_sector_t, void *);
+bool block_write (struct block *, block_sector_t, const void *);
+bool block_read_sectors (struct block *, block_sector_t first, size_t count, void *);
+bool block_write_sectors (struct block *, block_sector_t first, size_t count,
                           const void *);
 block_sector_t block_size (struct block *);
 const char *block_name (struct block *);

@@ -95,6 +95,9 @@
 #define FAST_POLLS 1000
 /* Ticks a busy device gets before it is dead. */
 #define BUSY_TIMEOUT (5 * TIMER_FREQ)
+/* Times a command the disk refused (a media error, say) is tried in all before
+   its caller is told it failed; a one-time error is survived. */
+#define TRANSFER_TRIES 2
 
 /* The PCI IDE function: mass storage (class 1), IDE (subclass 1). In its
    programming interface, bit 7 says it can master the bus and bits 0 and 2
@@ -159,6 +162,8 @@ struct channel
     bool dma;             /* Transfers go by DMA when the buffer allows. */
     const char *no_dma;   /* Why not, if not. */
     unsigned long long dma_commands, pio_commands;
+    unsigned long long failed_commands; /* Given up on after TRANSFER_TRIES. */
+    uint8_t status, error;              /* Of the last command that failed. */
   } disks[DEVICES_PER_CHANNEL];
 };
 
@@ -200,8 +205,8 @@ data_out (const struct channel *c, const void *buf, size_t size)
                : "memory");
 }
 
-static void read_sectors (void *disk, block_sector_t, size_t count, void *buf);
-static void write_sectors (void *disk, block_sector_t, size_t count,
+static bool read_sectors (void *disk, block_sector_t, size_t count, void *buf);
+static bool write_sectors (void *disk, block_sector_t, size_t count,
                            const void *buf);
 
 static void describe (void *disk, char *buf, size_t size);
@@ -280,8 +285,9 @@ choose_transfer_mode (struct disk *d)
 }
 
 /* Sets up the task-file registers for a command on COUNT sectors from FIRST and
-   issues COMMAND, expecting an interrupt; the caller holds the channel lock. */
-static void
+   issues COMMAND, expecting an interrupt; the caller holds the channel lock.
+   False, issuing nothing, if the channel stays busy. */
+static bool
 issue (struct disk *d, block_sector_t first, size_t count, uint8_t command)
 {
   struct channel *c = d->channel;
@@ -289,7 +295,7 @@ issue (struct disk *d, block_sector_t first, size_t count, uint8_t command)
   ASSERT (count >= 1 && count <= COMMAND_MAX_SECTORS);
   ASSERT (first < LBA28_LIMIT && count <= LBA28_LIMIT - first);
   if (!wait_not_busy (c))
-    PANIC ("%s: disk stays busy", d->name);
+    return false;
   select_device (d, (first >> 24) & 0x0f);
   outb (c->base + REG_NSECT, count % COMMAND_MAX_SECTORS);
   outb (c->base + REG_LBAL, first & 0xff);
@@ -297,77 +303,88 @@ issue (struct disk *d, block_sector_t first, size_t count, uint8_t command)
   outb (c->base + REG_LBAH, (first >> 16) & 0xff);
   c->expecting_interrupt = true;
   outb (c->base + REG_COMMAND, command);
+  return true;
 }
 
-/* Panics if D reports an error; SECTOR and WHAT (the transfer) go in the
-   message. Returns the status. */
-static uint8_t
-check_error (struct disk *d, block_sector_t sector, const char *what)
+/* True unless D reports an error (or a device fault) now; else keeps the status
+   and error registers for the report. */
+static bool
+device_ok (struct disk *d)
 {
   uint8_t status = inb (d->channel->ctl);
-  if (status & STA_ERR)
-    PANIC ("%s: %s of sector %u failed (error %02x)", d->name, what, sector,
-           inb (d->channel->base + REG_ERROR));
-  return status;
+
+  if (!(status & (STA_ERR | STA_DF)))
+    return true;
+  d->status = status;
+  d->error = inb (d->channel->base + REG_ERROR);
+  return false;
 }
 
-/* Panics unless D is ready to move the DRQ block at SECTOR: no error, data
-   requested. */
-static void
-check_data_ready (struct disk *d, block_sector_t sector, const char *what)
+/* True if D is ready to move a DRQ block: no error, data requested. */
+static bool
+data_ready (struct disk *d)
 {
-  uint8_t status = check_error (d, sector, what);
-  if (!(status & STA_DRQ))
-    PANIC ("%s: %s of sector %u: disk asks for no data (status %02x)", d->name, what,
-           sector, status);
+  if (!device_ok (d))
+    return false;
+  d->status = inb (d->channel->ctl);
+  d->error = 0;
+  return (d->status & STA_DRQ) != 0;
 }
 
 /* COUNT sectors from FIRST on D into BUF by PIO, one command; the caller holds
    the channel lock. The disk interrupts when each DRQ block is ready; we sleep
-   until it does, then copy the block out. No interrupt follows the last block. */
-static void
+   until it does, then copy the block out. No interrupt follows the last block.
+   False if the disk refused the command or stopped with an error (it then ends
+   the command: no more interrupts come). */
+static bool
 pio_read (struct disk *d, block_sector_t first, size_t count, uint8_t *buf)
 {
   struct channel *c = d->channel;
 
-  issue (d, first, count, d->read_command);
+  if (!issue (d, first, count, d->read_command))
+    return false;
   while (count > 0)
     {
       size_t n = count < d->block_sectors ? count : d->block_sectors;
       sema_down (&c->done);
-      check_data_ready (d, first, "read");
+      if (!data_ready (d))
+        return false;
       count -= n;
       /* The next block's interrupt may come as soon as this one is read. */
       c->expecting_interrupt = count > 0;
       data_in (c, buf, n * BLOCK_SECTOR_SIZE);
       buf += n * BLOCK_SECTOR_SIZE;
-      first += n;
     }
+  return true;
 }
 
 /* COUNT sectors from BUF to FIRST on D by PIO, one WRITE SECTORS command;
    returns once the disk has them; the caller holds the channel lock. The disk
    asks for the first sector without an interrupt and interrupts after taking
-   each one, the last one included: one sector goes per DRQ. */
-static void
+   each one, the last one included: one sector goes per DRQ. False if the disk
+   refused the command or stopped with an error. */
+static bool
 pio_write (struct disk *d, block_sector_t first, size_t count, const uint8_t *buf)
 {
   struct channel *c = d->channel;
 
-  issue (d, first, count, CMD_WRITE_SECTORS);
+  if (!issue (d, first, count, CMD_WRITE_SECTORS))
+    return false;
+  /* No interrupt asks for the first sector. */
+  c->expecting_interrupt = false;
   if (!wait_not_busy (c))
-    PANIC ("%s: disk stays busy", d->name);
+    return false;
   while (count > 0)
     {
-      check_data_ready (d, first, "write");
+      if (!data_ready (d))
+        return false;
       c->expecting_interrupt = true;
       data_out (c, buf, BLOCK_SECTOR_SIZE);
       sema_down (&c->done);
       count--;
       buf += BLOCK_SECTOR_SIZE;
-      first++;
     }
-  check_error (d, first - 1, "write");
+  return device_ok (d);
 }
 
 /* Lists the SIZE bytes at BUF in C's PRD table, one descriptor per piece that
@@ -399,8 +416,9 @@ fill_prdt (struct channel *c, const void *buf, size_t size)
 /* Starts a DMA transfer of COUNT sectors between FIRST on D and BUF (WRITE:
    from BUF to the disk), expecting the one interrupt at its end; the caller
    holds the channel lock. The order is the controller's: the table and the
-   direction, the status cleared, the disk's command, then start. */
-static void
+   direction, the status cleared, the disk's command, then start. False,
+   starting nothing, if the channel stays busy. */
+static bool
 dma_start (struct disk *d, block_sector_t first, size_t count, const void *buf,
            bool write)
 {
@@ -415,16 +433,27 @@ dma_start (struct disk *d, block_sector_t first, size_t count, const void *buf,
   outl (bm + BM_PRDT, vtop (c->prdt));
   outb (bm + BM_COMMAND, direction);
   outb (bm + BM_STATUS, inb (bm + BM_STATUS) | BM_STA_ERROR | BM_STA_INTERRUPT);
-  issue (d, first, count, write ? CMD_WRITE_DMA : CMD_READ_DMA);
+  if (!issue (d, first, count, write ? CMD_WRITE_DMA : CMD_READ_DMA))
+    return false;
   outb (bm + BM_COMMAND, direction | BM_CMD_START);
+  return true;
 }
 
+/* How a DMA transfer ended. */
+enum dma_result
+{
+  DMA_DONE,         /* All of it moved. */
+  DMA_DEVICE_ERROR, /* The disk refused it (a media error, say): DMA works. */
+  DMA_BROKEN        /* The controller or the disk did not finish it. */
+};
+
 /* Ends the DMA transfer on D's channel once its interrupt came (or never
-   will): stops the controller and returns true if it and the disk both report
-   the whole transfer done without error. Otherwise D goes on by PIO, and why goes
-   to the diagnostic stream (while a program runs the console carries only its
-   output); WHAT and FIRST name the transfer. */
-static bool
+   will): stops the controller and says how the transfer went. A disk that
+   reports an error with the controller idle refused the command; any other
+   failure is DMA's, and D goes on by PIO, why going to the diagnostic stream
+   (while a program runs the console carries only its output); WHAT and FIRST
+   name the transfer. */
+static enum dma_result
 dma_finish (struct disk *d, const char *what, block_sector_t first)
 {
   struct channel *c = d->channel;
@@ -439,23 +468,28 @@ dma_finish (struct disk *d, const char *what, block_sector_t first)
   barrier ();
   if (!(bm_status & (BM_STA_ACTIVE | BM_STA_ERROR))
       && !(status & (STA_BSY | STA_DRQ | STA_DF | STA_ERR)))
-    return true;
+    return DMA_DONE;
+  if (!(bm_status & (BM_STA_ACTIVE | BM_STA_ERROR))
+      && !(status & (STA_BSY | STA_DRQ)) && !device_ok (d))
+    return DMA_DEVICE_ERROR;
   d->dma = false;
   d->no_dma = "DMA failed";
   diag_printf ("%s: DMA %s at sector %u failed (status %02x, bus master %02x): "
                "PIO from now on\n",
                d->name, what, first, status, bm_status);
-  return false;
+  return DMA_BROKEN;
 }
 
 /* Moves COUNT sectors between FIRST on D and BUF by DMA (WRITE: to the disk);
-   the caller holds the channel lock. False if the transfer failed: then D uses
-   PIO from now on and the caller repeats the transfer by PIO. */
-static bool
+   the caller holds the channel lock. DMA_BROKEN if DMA failed (D then uses PIO
+   from now on, and the caller repeats the transfer by PIO), or the channel
+   stayed busy. */
+static enum dma_result
 dma_transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
               bool write)
 {
-  dma_start (d, first, count, buf, write);
+  if (!dma_start (d, first, count, buf, write))
+    return DMA_BROKEN;
   sema_down (&d->channel->done);
   return dma_finish (d, write ? "write" : "read", first);
 }
@@ -519,14 +553,15 @@ probe_dma (struct disk *d)
   memset (by_dma, 0xa5, BLOCK_SECTOR_SIZE);
   d->dma = true;
   lock_acquire (&c->lock);
-  dma_start (d, 0, 1, by_dma, false);
-  interrupted = wait_done_or_timeout (c);
-  if (!dma_finish (d, "probe read", 0))
-    d->no_dma = "DMA failed at probe";
+  interrupted = dma_start (d, 0, 1, by_dma, false) && wait_done_or_timeout (c);
+  if (dma_finish (d, "probe read", 0) != DMA_DONE)
+    {
+      d->dma = false;
+      d->no_dma = "DMA failed at probe";
+    }
   else
     {
-      pio_read (d, 0, 1, by_pio);
-      if (memcmp (by_dma, by_pio, BLOCK_SECTOR_SIZE))
+      if (!pio_read (d, 0, 1, by_pio) || memcmp (by_dma, by_pio, BLOCK_SECTOR_SIZE))
         {
           d->dma = false;
           d->no_dma = "DMA read differs from PIO";
@@ -673,43 +708,81 @@ use_dma (const struct disk *d, const void *buf)
 }
 
 /* Moves COUNT sectors between FIRST on D and BUF (WRITE: to the disk) as one
-   command, by DMA if it can and by PIO if not or if DMA fails; returns once
-   done. BUF is const to serve both ways; a read's is the caller's to fill. */
-static void
+   command, by DMA if it can and by PIO if not or if DMA fails; the caller holds
+   the channel lock. False if the disk refused it or the channel stayed busy. */
+static bool
+transfer_once (struct disk *d, block_sector_t first, size_t count, const void *buf,
+               bool write)
+{
+  bool ok;
+
+  if (use_dma (d, buf))
+    switch (dma_transfer (d, first, count, buf, write))
+      {
+      case DMA_DONE:
+        d->dma_commands++;
+        return true;
+      case DMA_DEVICE_ERROR:
+        return false;
+      case DMA_BROKEN:
+        break;
+      }
+  d->status = d->error = 0;
+  ok = write ? pio_write (d, first, count, buf)
+             : pio_read (d, first, count, (void *) buf);
+  d->pio_commands++;
+  return ok;
+}
+
+/* Moves COUNT sectors between FIRST on D and BUF (WRITE: to the disk) as one
+   command (tried up to TRANSFER_TRIES times); returns once done. BUF is const
+   to serve both ways; a read's is the caller's to fill. False if the disk
+   failed it every time: then what it said goes to the diagnostic stream, and
+   a read's BUF holds nothing certain. */
+static bool
 transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
           bool write)
 {
-  lock_acquire (&d->channel->lock);
-  if (use_dma (d, buf) && dma_transfer (d, first, count, buf, write))
-    d->dma_commands++;
-  else
+  struct channel *c = d->channel;
+  const char *what = write ? "write" : "read";
+  int tries;
+  bool ok = false;
+
+  lock_acquire (&c->lock);
+  for (tries = 1; tries <= TRANSFER_TRIES && !ok; tries++)
     {
-      if (write)
-        pio_write (d, first, count, buf);
-      else
-        pio_read (d, first, count, (void *) buf);
-      d->pio_commands++;
+      ok = transfer_once (d, first, count, buf, write);
+      if (!ok && (d->status & STA_BSY || !wait_not_busy (c)))
+        reset_channel (c);
+      if (!ok)
+        diag_printf ("%s: %s of sectors %u-%u failed (status %02x, error %02x)%s\n",
+                     d->name, what, first, first + count - 1, d->status, d->error,
+                     tries < TRANSFER_TRIES ? ": trying again" : "");
     }
-  lock_release (&d->channel->lock);
+  if (!ok)
+    d->failed_commands++;
+  lock_release (&c->lock);
+  return ok;
 }
 
 /* block_operations.read: COUNT sectors from FIRST into BUF, one command. */
-static void
+static bool
 read_sectors (void *disk, block_sector_t first, size_t count, void *buf)
 {
-  transfer (disk, first, count, buf, false);
+  return transfer (disk, first, count, buf, false);
 }
 
 /* block_operations.write: COUNT sectors from BUF to FIRST, one command; returns
    once the disk has them. */
-static void
+static bool
 write_sectors (void *disk, block_sector_t first, size_t count, const void *buf)
 {
-  transfer (disk, first, count, buf, true);
+  return transfer (disk, first, count, buf, true);
 }
 
 /* block_operations.describe: how D's transfers went (before any, how they
-   will go): "DMA", "PIO: WHY NOT DMA", or both with their commands. */
+   will go): "DMA", "PIO: WHY NOT DMA", or both with their commands; then how
+   many commands failed for good, if any did. */
 static void
 describe (void *disk_, char *buf, size_t size)
 {
@@ -724,6 +797,11 @@ describe (void *disk_, char *buf, size_t size)
     snprintf (buf, size, "PIO");
   else
     snprintf (buf, size, "PIO: %s", d->no_dma);
+  if (d->failed_commands > 0)
+    {
+      size_t used = strlen (buf);
+      snprintf (buf + used, size - used, "; %llu failed", d->failed_commands);
+    }
 }
 
 /* True if the disk called NAME ("hd0:1") transfers by DMA: it has a bus-master

@@ -345,7 +345,8 @@ move_chunk (struct file *file, uint8_t *kaddr, unsigned n, bool to_user)
    process's regions first, so a bad one kills the process even when nothing would be
    transferred. Then file data and console output move a pinned page at a time, with
    no kernel buffer between. Returns the bytes moved (a short count at the end of a
-   file, 0 for a write to a running executable). */
+   file or at a sector the disk failed, 0 for a write to a running executable), or
+   -1 if the disk failed before any byte moved. */
 static uint32_t
 transfer (const uint32_t *args, bool to_user)
 {
@@ -357,7 +358,7 @@ transfer (const uint32_t *args, bool to_user)
   struct vm_file_io io;
   unsigned done = 0;
   off_t start = 0;
-  bool no_memory = false;
+  bool no_memory = false, io_error = false;
 
   if (!console && file == NULL)
     return -1;
@@ -400,6 +401,7 @@ transfer (const uint32_t *args, bool to_user)
       user_unpin (kaddr);
       if (moved > 0)
         done += moved;
+      io_error = moved < 0;
       if (moved < (off_t) n)
         break;
     }
@@ -409,7 +411,7 @@ transfer (const uint32_t *args, bool to_user)
     vm_file_io_end (&io, done);
   if (no_memory)
     kill_process ("out of memory");
-  return done;
+  return done == 0 && io_error ? (uint32_t) -1 : done;
 }
 
 static uint32_t

@@ -34,6 +34,9 @@ Spec format (tests/SUITE/NAME.expect), one item per line:
                      repeatable
   #! stderr: REGEX    some line the runner wrote on stderr (NAME.errors) must match
                      REGEX in full (a runner note or hint); repeatable
+  #! console: REGEX   some line of the whole console, outside the compared lines too
+                     (a later action's, the power-off counts), must match REGEX in
+                     full; repeatable
   # text, or `#`     a comment
   --- or ---         separates alternative expected outputs; any one may match
   ~ REGEX            an expected output line matching the Python regular expression
@@ -112,9 +115,11 @@ class Spec:
 
 # The streams a spec may assert on: directive -> (stream, whether a line must match).
 STREAM_DIRECTIVES = {"diag": ("diag", True), "no-diag": ("diag", False),
-                     "stderr": ("stderr", True)}
-STREAM_FILES = {"diag": "NAME" + DIAG_SUFFIX, "stderr": "NAME" + ERRORS_SUFFIX}
-STREAM_TITLES = {"diag": "diagnostic stream", "stderr": "runner's stderr"}
+                     "stderr": ("stderr", True), "console": ("console", True)}
+STREAM_FILES = {"diag": "NAME" + DIAG_SUFFIX, "stderr": "NAME" + ERRORS_SUFFIX,
+                "console": "NAME.output"}
+STREAM_TITLES = {"diag": "diagnostic stream", "stderr": "runner's stderr",
+                 "console": "whole console"}
 
 
 def parse_spec(text, name):
@@ -350,7 +355,8 @@ def grade(spec, output_text, status, diag_text=None, errors_text=None):
     the runner's stderr ERRORS_TEXT, None if missing) against SPEC: (passed, reasons,
     detail lines)."""
     lines = text_lines(output_text)
-    streams = {"diag": text_lines(diag_text), "stderr": text_lines(errors_text)}
+    streams = {"diag": text_lines(diag_text), "stderr": text_lines(errors_text),
+               "console": lines}
     reasons = outcome_problems(lines, spec, status, streams["stderr"] or ())
     actual = extract(lines, spec)
     diff = []
@@ -485,6 +491,10 @@ SELF_TESTS = [
      "must not: 'kill: t: x'", {"diag_text": "load: t: y\nkill: t: x\n"}),
     ("stderr", "#! stderr: kestrel: dropped .*\na\n", fake_run(["a"]), 0, True, "",
      {"errors_text": "kestrel: dropped kernel option -f: why\n[diag] x\n"}),
+    ("console-anywhere", "#! console: b: exit\\(0\\)\na\n",
+     fake_run(["a"], after=["b: exit(0)"]), 0, True, ""),
+    ("console-missing", "#! console: b: exit\\(0\\)\na\n", fake_run(["a"]), 0,
+     False, "whole console has no line matching 'b: exit\\\\(0\\\\)'"),
     ("swap-leak", "a\n", fake_run(["a"], after=[
         "Free swap slots: 1024 at boot, 1020 at power-off"]), 0, False,
      "swap slot leak: 1024 free swap slots at boot, 1020 at power-off (4 lost)"),

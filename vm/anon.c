@@ -200,9 +200,9 @@ anon_fork_share (struct addrspace *parent, struct addrspace *child,
 /* After a swap-in of SLOT into frame KPAGE (pinned) for page UPAGE of a member
    of ANON: maps KPAGE, read-only, in every member whose entry for UPAGE holds
    SLOT, dropping their holds on it, and records them as the frame's sharers.
-   Returns how many there were (at least the faulting member's one). The frame's
-   contents exist only in it once the slot has no holders left. The caller holds
-   ANON's lock. */
+   Returns how many there were (at least the faulting member's one). The frame
+   is dirty: its contents are the page's only copy any entry can reach. The
+   caller holds ANON's lock. */
 unsigned
 anon_map_swapped_in (struct anon *anon, const void *upage, swap_slot_t slot,
                      void *kpage)
@@ -226,7 +226,9 @@ anon_map_swapped_in (struct anon *anon, const void *upage, swap_slot_t slot,
     }
   ASSERT (mapped > 0);
   frame_set_sharers (kpage, mapped);
-  frame_set_dirty (kpage, swap_refs (slot) == 0);
+  /* No entry holds the slot now (a fault still reading it holds it a moment
+     longer, then lets go): the frame is the page's only copy. */
+  frame_set_dirty (kpage, true);
   return mapped;
 }
 
@@ -262,7 +264,7 @@ scan_members (struct anon *anon, const void *upage, void *kpage, bool mark,
         continue;
       /* The member may run between our look and our change: take its bits in
          the same instruction that changes the entry. */
-      old = mark ? pagedir_set_pte (as->pagedir, upage, pte, PTE_EVICTING)
+      old = mark ? pagedir_set_pte (as->pagedir, upage, pte, pte_evicting (kpage))
                  : pagedir_clear_pte_bits (as->pagedir, upage, pte, PTE_A);
       *accessed |= (old & PTE_A) != 0;
       *dirty |= (old & PTE_D) != 0;
@@ -306,7 +308,8 @@ prepare_eviction (struct vm_object *obj, void *kpage, uint32_t upage,
   return VM_EVICT_GO;
 }
 
-/* Gives every member's PTE_EVICTING entry for eviction E's page the value VALUE
+/* Gives every member's entry that eviction E marked (PTE_EVICTING from E's frame:
+   another frame for the same page may be on its way out too) the value VALUE
    (a swap slot, 0 for a page dropped, or the frame mapped again), and wakes
    whoever waits for the end. Returns how many entries there were and, in
    *FIRST_NAME, the first one's owner. The caller holds the family's lock. */
@@ -325,7 +328,7 @@ end_eviction (struct anon *anon, struct vm_eviction_state *e, uint32_t value,
       struct addrspace *as = list_entry (el, struct addrspace, anon_elem);
       uint32_t *pte = pagedir_lookup_pte (as->pagedir, upage, false);
 
-      if (pte != NULL && pte_is_evicting (*pte))
+      if (pte != NULL && pte_is_evicting_from (*pte, e->kpage))
         {
           pagedir_set_pte (as->pagedir, upage, pte, value);
           if (ended++ == 0)

@@ -207,8 +207,11 @@ fault_swap (struct fault *f)
   unsigned sharers;
   bool ok;
 
-  if (kpage == NULL)
-    return;
+  if (kpage == NULL || moved (f, old, kpage))
+    return; /* The lock was let go for the frame: a sharer may have swapped in. */
+  /* While the lock is let go again a sharer may swap the page in and let the
+     slot go, and someone else may take it: then what we read is not ours, and
+     the entry has moved, so we start over. */
   vm_unlock (f->as);
   ok = swap_in (slot, kpage);
   vm_lock (f->as);

@@ -182,18 +182,25 @@ read_page (struct file_object *obj, uint32_t index, void *kpage)
 }
 
 /* Writes cached frame KPAGE, page INDEX of OBJ, back to the file (only the bytes
-   within the file's length) and marks it clean, unless the file took fewer
-   bytes (it then stays dirty). The caller holds OBJ's lock and its io_lock. */
-static void
+   within the file's length) and marks it clean. Returns false, the page staying
+   dirty, if the file took fewer bytes (the disk refused a sector: said on the
+   diagnostic stream). The caller holds OBJ's lock and its io_lock. */
+static bool
 write_back (struct file_object *obj, void *kpage, uint32_t index)
 {
   size_t bytes = page_bytes (obj, index);
 
   ASSERT (lock_held_by_current_thread (&obj->io_lock));
-  if (bytes == 0
-      || file_write_at (obj->file, kpage, bytes, (off_t) index * PGSIZE)
-             == (off_t) bytes)
-    frame_set_dirty (kpage, false);
+  if (bytes != 0
+      && file_write_at (obj->file, kpage, bytes, (off_t) index * PGSIZE)
+             != (off_t) bytes)
+    {
+      diag_printf ("mmap: %s+0x%x could not be written back\n", obj->name,
+                   (unsigned) index * PGSIZE);
+      return false;
+    }
+  frame_set_dirty (kpage, false);
+  return true;
 }
 
 /* The user page at which region R maps page INDEX of its file, or NULL if R does
@@ -581,7 +588,7 @@ file_object_of (struct vm_object *obj)
    even the evicting thread's own. */
 static enum vm_eviction
 prepare_eviction (struct vm_object *object, void *kpage, uint32_t page,
-                  bool clean_only UNUSED, struct vm_eviction_state *e)
+                  bool clean_only, struct vm_eviction_state *e)
 {
   struct file_object *obj = file_object_of (object);
   uint32_t index = page >> PGBITS;
@@ -597,7 +604,7 @@ prepare_eviction (struct vm_object *object, void *kpage, uint32_t page,
       return VM_EVICT_BUSY;
     }
   scan_mappings (obj, index, kpage, PTE_A, &accessed, &dirty);
-  if (accessed)
+  if (accessed || (clean_only && (dirty || frame_is_dirty (kpage))))
     {
       if (!e->lock_was_held)
         lock_release (&obj->lock);
@@ -613,17 +620,27 @@ prepare_eviction (struct vm_object *object, void *kpage, uint32_t page,
 }
 
 /* Finishes eviction E of a file object's page, which no PTE maps any more:
-   writes it back if it is dirty, forgets it and lets the object go. */
+   writes it back if it is dirty, forgets it and lets the object go. Returns
+   false, keeping the page in the cache (its mappers fault it back in from
+   there), if the write-back failed. */
 static bool
 finish_eviction (struct vm_eviction_state *e)
 {
   struct file_object *obj = file_object_of (e->object);
   uint32_t index = e->page >> PGBITS;
+  bool kept = false;
 
   if (e->dirty)
     {
       frame_set_dirty (e->kpage, true);
-      write_back (obj, e->kpage, index);
+      kept = !write_back (obj, e->kpage, index);
+    }
+  if (kept)
+    {
+      if (!e->lock_was_held)
+        lock_release (&obj->lock);
+      lock_release (&obj->io_lock);
+      return false;
     }
   frame_cache_remove (e->kpage);
   if (vm_trace)

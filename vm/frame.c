@@ -192,6 +192,16 @@ may_take_held (const void *kpage, const struct frame_holder *for_holder)
   return for_holder != NULL && holder_of (kpage, &i)->rank > for_holder->rank;
 }
 
+/* True if held frame KPAGE is held by FOR_HOLDER (NULL: nobody). The caller
+   holds frame_lock. */
+static bool
+held_by (const void *kpage, const struct frame_holder *for_holder)
+{
+  size_t i;
+
+  return for_holder != NULL && holder_of (kpage, &i) == for_holder;
+}
+
 /* Looks for a victim from the clock hand on, offering each candidate to its
    owner; passes held frames over unless FOR_HOLDER may take them. On success
    returns true with *E filled in and the frame pinned by us; else false, with
@@ -213,6 +223,8 @@ choose_victim (bool clean_only, const struct frame_holder *for_holder,
       clock_hand = (clock_hand + 1) % frame_cnt;
       if (f->owner == NULL)
         continue;
+      if ((f->page & FRAME_HELD) && held_by (kpage, for_holder))
+        continue; /* The asker's own: waiting would not free it. */
       if (f->pins != 0
           || ((f->page & FRAME_HELD) && !may_take_held (kpage, for_holder)))
         {

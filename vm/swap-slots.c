@@ -1,10 +1,23 @@
 /* Swap slots' reference counts; see swap-slots.h. */
 
 #include "vm/swap-slots.h"
+#include <assert.h>
 #include <debug.h>
 #include <stdlib.h>
 
 #define SLOT_BAD 0xffff
+/* Set beside a slot's count once a read of it failed: when its last holder goes
+   it is marked bad instead of freed. */
+#define SLOT_DOOMED 0x8000
+static_assert ((SLOT_REFS_MAX | SLOT_DOOMED) < SLOT_BAD,
+               "a doomed slot's count cannot read as bad");
+
+/* How many holders an entry REFS (not SLOT_BAD) counts. */
+static unsigned
+holders (uint16_t refs)
+{
+  return refs & ~SLOT_DOOMED;
+}
 
 /* Makes T a table of SIZE free slots. False if memory is short. */
 bool
@@ -58,21 +71,41 @@ bool
 slot_table_share (struct slot_table *t, uint32_t slot, unsigned more)
 {
   ASSERT (slot < t->size && t->refs[slot] != 0 && t->refs[slot] != SLOT_BAD);
-  if (more > (unsigned) (SLOT_REFS_MAX - t->refs[slot]))
+  if (more > SLOT_REFS_MAX - holders (t->refs[slot]))
     return false;
   t->refs[slot] += more;
   return true;
 }
 
 /* Drops one holder of SLOT, which is in use; the slot is free again when the
-   last one goes. Returns how many holders are left. */
+   last one goes (bad, if a read of it failed meanwhile). Returns how many
+   holders are left. */
 unsigned
 slot_table_release (struct slot_table *t, uint32_t slot)
 {
-  ASSERT (slot < t->size && t->refs[slot] != 0 && t->refs[slot] != SLOT_BAD);
-  if (--t->refs[slot] == 0)
+  unsigned left;
+
+  ASSERT (slot < t->size && holders (t->refs[slot]) != 0
+          && t->refs[slot] != SLOT_BAD);
+  left = holders (--t->refs[slot]);
+  if (left == 0 && t->refs[slot] == SLOT_DOOMED)
+    {
+      t->refs[slot] = SLOT_BAD;
+      t->bad++;
+    }
+  else if (left == 0)
     t->free++;
-  return t->refs[slot];
+  return left;
+}
+
+/* Marks SLOT, which is in use (a read of it just failed), to go out of use for
+   good once its last holder lets go, instead of being freed. */
+void
+slot_table_doom (struct slot_table *t, uint32_t slot)
+{
+  ASSERT (slot < t->size && holders (t->refs[slot]) != 0
+          && t->refs[slot] != SLOT_BAD);
+  t->refs[slot] |= SLOT_DOOMED;
 }
 
 /* Takes SLOT, which has exactly one holder (its write just failed), out of use
@@ -90,7 +123,7 @@ unsigned
 slot_table_refs (const struct slot_table *t, uint32_t slot)
 {
   ASSERT (slot < t->size);
-  return t->refs[slot] == SLOT_BAD ? 0 : t->refs[slot];
+  return t->refs[slot] == SLOT_BAD ? 0 : holders (t->refs[slot]);
 }
 
 /* True if SLOT has been marked bad. */

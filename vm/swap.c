@@ -8,6 +8,7 @@
 #include <debug.h>
 #include <stdio.h>
 #include "devices/block.h"
+#include "devices/console.h"
 #include "devices/shutdown.h"
 #include "threads/interrupt.h"
 #include "threads/synch.h"
@@ -24,13 +25,18 @@ static struct lock swap_lock;   /* Guards SLOTS. */
 static bool initialized;
 
 /* The swap slots' leak check at power-off: every slot free at boot is free again
-   (utils/checker.py compares the two). A slot marked bad after a failed write
-   is no leak: it is counted apart. */
+   (utils/expect.py compares the two). A slot marked bad after a failed write
+   is no leak: it is left out of both counts and said apart. */
 static void
 print_leak_check (void)
 {
-  printf ("Free swap slots: %zu at boot, %zu at power-off%s\n",
-          slots.size - slots.bad, swap_free_count (), shutdown_leak_note ());
+  if (slots.bad > 0)
+    printf ("Free swap slots: %zu at boot, %zu at power-off (%zu bad, left out)%s\n",
+            slots.size - slots.bad, swap_free_count (), slots.bad,
+            shutdown_leak_note ());
+  else
+    printf ("Free swap slots: %zu at boot, %zu at power-off%s\n", slots.size,
+            swap_free_count (), shutdown_leak_note ());
 }
 
 /* Finds the swap disk (the block device playing BLOCK_SWAP) and makes all its
@@ -68,9 +74,9 @@ slot_sector (swap_slot_t slot)
 
 /* Takes a free slot, writes the page at KPAGE (a kernel address, PGSIZE bytes)
    there as one multi-sector transfer and stores the slot, with one holder, in
-   *SLOT. Returns false, storing nothing, if there is no swap disk or every slot
-   is in use. May sleep; must not be called with interrupts off or from an
-   interrupt handler. */
+   *SLOT. Returns false, storing nothing, if there is no swap disk, every slot
+   is in use, or the disk refused the write (that slot is then marked bad). May
+   sleep; must not be called with interrupts off or from an interrupt handler. */
 bool
 swap_out (const void *kpage, swap_slot_t *slot)
 {
@@ -86,22 +92,41 @@ swap_out (const void *kpage, swap_slot_t *slot)
   lock_release (&swap_lock);
   if (!ok)
     return false;
-  block_write_sectors (swap_disk, slot_sector (taken), SECTORS_PER_PAGE, kpage);
+  if (!block_write_sectors (swap_disk, slot_sector (taken), SECTORS_PER_PAGE, kpage))
+    {
+      /* The driver said why; the slot is never handed out again, and the page
+         stays where it is. */
+      lock_acquire (&swap_lock);
+      slot_table_mark_bad (&slots, taken);
+      lock_release (&swap_lock);
+      diag_printf ("swap: slot %u could not be written: out of use from now on\n",
+                   (unsigned) taken);
+      return false;
+    }
   *slot = taken;
   return true;
 }
 
-/* Reads SLOT (which must be in use) into the page at KPAGE as one multi-sector
-   transfer. The slot keeps its holders: each lets go with swap_free() when it
-   no longer needs the copy. Returns false if the disk could not read it. May
-   sleep. */
+/* Reads SLOT into the page at KPAGE as one multi-sector transfer. The slot
+   keeps its holders: each lets go with swap_free() when it no longer needs the
+   copy. The caller need not hold the slot: it may be let go and taken again
+   while the read is on its way, and the caller then throws the page away (a
+   fault whose entry moved meanwhile). Returns false if the disk could not read
+   it: the slot, if it is in use, is then never handed out again once its
+   holders let it go. May sleep. */
 bool
 swap_in (swap_slot_t slot, void *kpage)
 {
   ASSERT (!intr_context ());
-  ASSERT (swap_refs (slot) > 0);
-  block_read_sectors (swap_disk, slot_sector (slot), SECTORS_PER_PAGE, kpage);
-  return true;
+  ASSERT (slot < slots.size);
+  if (block_read_sectors (swap_disk, slot_sector (slot), SECTORS_PER_PAGE, kpage))
+    return true;
+  /* The driver said why. The slot goes out of use once its holders let go. */
+  lock_acquire (&swap_lock);
+  if (slot_table_refs (&slots, slot) > 0)
+    slot_table_doom (&slots, slot);
+  lock_release (&swap_lock);
+  return false;
 }
 
 /* Adds MORE holders to SLOT, which is in use (a fork copying the entries that

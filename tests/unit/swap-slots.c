@@ -73,19 +73,51 @@ test_bad (void)
   slot_table_destroy (&t);
 }
 
-/* Random takes, shares, releases and bad marks, against a model. */
+/* A slot whose read failed stays in use while it has holders, then goes bad
+   instead of free; the count beside the mark is the holders'. */
+static void
+test_doomed (void)
+{
+  struct slot_table t;
+  uint32_t slot, other;
+
+  CHECK (slot_table_init (&t, 2));
+  CHECK (slot_table_take (&t, &slot) && slot_table_share (&t, slot, 1));
+  slot_table_doom (&t, slot);
+  CHECK (slot_table_refs (&t, slot) == 2 && !slot_table_is_bad (&t, slot));
+  CHECK (slot_table_share (&t, slot, 1) && slot_table_refs (&t, slot) == 3);
+  CHECK (slot_table_release (&t, slot) == 2 && slot_table_release (&t, slot) == 1);
+  CHECK (t.free == 1 && t.bad == 0);
+  CHECK (slot_table_release (&t, slot) == 0);
+  CHECK (slot_table_is_bad (&t, slot) && slot_table_refs (&t, slot) == 0);
+  CHECK (t.free == 1 && t.bad == 1);
+  CHECK (slot_table_take (&t, &other) && other != slot);
+  CHECK (!slot_table_take (&t, &other));
+  /* The holders' count still stops at SLOT_REFS_MAX with the mark beside it. */
+  slot_table_destroy (&t);
+  CHECK (slot_table_init (&t, 1));
+  CHECK (slot_table_take (&t, &slot));
+  slot_table_doom (&t, slot);
+  CHECK (slot_table_share (&t, slot, SLOT_REFS_MAX - 1));
+  CHECK (!slot_table_share (&t, slot, 1)
+         && slot_table_refs (&t, slot) == SLOT_REFS_MAX);
+  slot_table_destroy (&t);
+}
+
+/* Random takes, shares, releases, dooms and bad marks, against a model. */
 #define MODEL_SLOTS 37
 static void
 test_random (void)
 {
   unsigned model[MODEL_SLOTS];
-  bool bad[MODEL_SLOTS];
+  bool bad[MODEL_SLOTS], doomed[MODEL_SLOTS];
   struct slot_table t;
   int step;
 
   rng_seed (777);
   memset (model, 0, sizeof model);
   memset (bad, 0, sizeof bad);
+  memset (doomed, 0, sizeof doomed);
   CHECK (slot_table_init (&t, MODEL_SLOTS));
   for (step = 0; step < 50000 && fail_cnt == 0; step++)
     {
@@ -114,12 +146,21 @@ test_random (void)
             {
               CHECK (slot_table_share (&t, slot, 1 + rng () % 3));
               model[slot] = slot_table_refs (&t, slot);
+              if (rng () % 8 == 0)
+                {
+                  slot_table_doom (&t, slot);
+                  doomed[slot] = true;
+                }
             }
           break;
         default:
           if (model[slot] != 0)
-            CHECK_DETAIL (slot_table_release (&t, slot) == --model[slot],
-                          "step %d: release %u", step, (unsigned) slot);
+            {
+              CHECK_DETAIL (slot_table_release (&t, slot) == --model[slot],
+                            "step %d: release %u", step, (unsigned) slot);
+              if (model[slot] == 0 && doomed[slot])
+                bad[slot] = true;
+            }
           break;
         }
       for (i = 0; i < MODEL_SLOTS; i++)
@@ -141,6 +182,7 @@ main (void)
   test_take_in_order ();
   test_share ();
   test_bad ();
+  test_doomed ();
   test_random ();
   return check_summary ("swap-slots");
 }

@@ -47,8 +47,17 @@ def boot(opts, tmpdir):
     swap = disks.prepare_swap(opts, tmpdir)
     if filesys and swap and opts["filesys_index"] == SWAP_INDEX:
         raise UsageError("--filesys-disk: hd0:1 is the swap disk's place")
-    extra = ((disks.drive(filesys, opts["filesys_index"]) if filesys else [])
-             + (disks.drive(swap, SWAP_INDEX) if swap else []))
+    for f in opts["disk_faults"]:
+        if f["index"] not in ((opts["filesys_index"],) if filesys else ()) \
+                + ((SWAP_INDEX,) if swap else ()):
+            raise UsageError("--disk-fault: no disk at hd%d:%d"
+                             % (f["index"] // 2, f["index"] % 2))
+    extra = ((disks.drive(filesys, opts["filesys_index"],
+                          disks.faults_config(opts, opts["filesys_index"], tmpdir,
+                                              filesys)) if filesys else [])
+             + (disks.drive(swap, SWAP_INDEX,
+                            disks.faults_config(opts, SWAP_INDEX, tmpdir, filesys))
+                if swap else []))
     timeout = opts["timeout"]
     monitor_path = os.path.join(tmpdir, "monitor.sock")
     if opts["gdb_port"] is not None or opts["gdb_socket"]:
