@@ -10,7 +10,11 @@
    sector on every disk (some, v86's among them, take a WRITE MULTIPLE's blocks
    after the first one sector at a time, so a driver that sends whole blocks
    gets ahead of the disk and hangs). A disk whose DMA fails
-   (at the boot-time probe or later) goes on by PIO. A caller sleeps on a
+   (at the boot-time probe or later) goes on by PIO. A command the disk itself
+   refuses (a bad sector: the status's ERR bit with the controller idle) is tried
+   TRANSFER_TRIES times, then the caller is told (the block layer returns false)
+   and what the disk said goes to the diagnostic stream; nothing here panics for a
+   device's error. A caller sleeps on a
    semaphore until the disk's interrupt; nobody spins waiting for data. Each
    channel serves one command at a time under its lock. Register layout and
    commands: ATA/ATAPI-6, §7 and §8; the PIO data-in and data-out protocols:
