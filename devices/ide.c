@@ -151,8 +151,10 @@ struct channel
   uint8_t vec;           /* Interrupt vector. */
   uint16_t bus_master;   /* Bus-master ports, or 0: PIO only. */
   struct lock lock;      /* One command at a time. */
-  struct semaphore done; /* Upped by the interrupt handler. */
+  struct semaphore done; /* Upped by the interrupt handler, or the watchdog. */
   bool expecting_interrupt;
+  int64_t deadline; /* The tick by which the expected interrupt must come. */
+  bool timed_out;   /* The watchdog gave up on it. */
   struct prd prdt[PRDT_ENTRIES] __attribute__ ((aligned (PRDT_BYTES)));
   struct disk
   {
@@ -288,11 +290,54 @@ choose_transfer_mode (struct disk *d)
   d->read_command = CMD_READ_MULTIPLE;
 }
 
-/* Sets up the task-file registers for a command on COUNT sectors from FIRST and
-   issues COMMAND, expecting an interrupt; the caller holds the channel lock.
-   False, issuing nothing, if the channel stays busy. */
+/* From now on C waits for an interrupt, due within BUSY_TIMEOUT: any stale one
+   (a disk that aborted a command at once, unasked) is forgotten first. Call
+   before the port write that makes the disk interrupt. */
+static void
+expect_interrupt (struct channel *c)
+{
+  enum intr_level old = intr_disable ();
+
+  while (sema_try_down (&c->done))
+    continue;
+  c->timed_out = false;
+  c->deadline = timer_ticks () + BUSY_TIMEOUT;
+  c->expecting_interrupt = true;
+  intr_set_level (old);
+}
+
+/* Waits for the interrupt C expects; false if the watchdog gave up on it (the
+   disk never answered: the caller resets the channel). */
 static bool
-issue (struct disk *d, block_sector_t first, size_t count, uint8_t command)
+wait_interrupt (struct channel *c)
+{
+  sema_down (&c->done);
+  return !c->timed_out;
+}
+
+/* The timer's watcher: an interrupt a channel has waited for past its deadline
+   is not coming; wakes the waiter, saying so. */
+static void
+watchdog (int64_t now)
+{
+  struct channel *c;
+
+  for (c = channels; c < channels + CHANNEL_CNT; c++)
+    if (c->expecting_interrupt && now >= c->deadline)
+      {
+        c->expecting_interrupt = false;
+        c->timed_out = true;
+        sema_up (&c->done);
+      }
+}
+
+/* Sets up the task-file registers for a command on COUNT sectors from FIRST and
+   issues COMMAND, expecting an interrupt if EXPECT (PIO's WRITE SECTORS asks for
+   its first sector without one); the caller holds the channel lock. False,
+   issuing nothing, if the channel stays busy. */
+static bool
+issue (struct disk *d, block_sector_t first, size_t count, uint8_t command,
+       bool expect)
 {
   struct channel *c = d->channel;
 
@@ -305,7 +350,8 @@ issue (struct disk *d, block_sector_t first, size_t count, uint8_t command)
   outb (c->base + REG_LBAL, first & 0xff);
   outb (c->base + REG_LBAM, (first >> 8) & 0xff);
   outb (c->base + REG_LBAH, (first >> 16) & 0xff);
-  c->expecting_interrupt = true;
+  if (expect)
+    expect_interrupt (c);
   outb (c->base + REG_COMMAND, command);
   return true;
 }
@@ -345,17 +391,17 @@ pio_read (struct disk *d, block_sector_t first, size_t count, uint8_t *buf)
 {
   struct channel *c = d->channel;
 
-  if (!issue (d, first, count, d->read_command))
+  if (!issue (d, first, count, d->read_command, true))
     return false;
   while (count > 0)
     {
       size_t n = count < d->block_sectors ? count : d->block_sectors;
-      sema_down (&c->done);
-      if (!data_ready (d))
+      if (!wait_interrupt (c) || !data_ready (d))
         return false;
       count -= n;
       /* The next block's interrupt may come as soon as this one is read. */
-      c->expecting_interrupt = count > 0;
+      if (count > 0)
+        expect_interrupt (c);
       data_in (c, buf, n * BLOCK_SECTOR_SIZE);
       buf += n * BLOCK_SECTOR_SIZE;
     }
@@ -372,19 +418,16 @@ pio_write (struct disk *d, block_sector_t first, size_t count, const uint8_t *bu
 {
   struct channel *c = d->channel;
 
-  if (!issue (d, first, count, CMD_WRITE_SECTORS))
-    return false;
-  /* No interrupt asks for the first sector. */
-  c->expecting_interrupt = false;
-  if (!wait_not_busy (c))
+  if (!issue (d, first, count, CMD_WRITE_SECTORS, false) || !wait_not_busy (c))
     return false;
   while (count > 0)
     {
       if (!data_ready (d))
         return false;
-      c->expecting_interrupt = true;
+      expect_interrupt (c);
       data_out (c, buf, BLOCK_SECTOR_SIZE);
-      sema_down (&c->done);
+      if (!wait_interrupt (c))
+        return false;
       count--;
       buf += BLOCK_SECTOR_SIZE;
     }
@@ -437,7 +480,7 @@ dma_start (struct disk *d, block_sector_t first, size_t count, const void *buf,
   outl (bm + BM_PRDT, vtop (c->prdt));
   outb (bm + BM_COMMAND, direction);
   outb (bm + BM_STATUS, inb (bm + BM_STATUS) | BM_STA_ERROR | BM_STA_INTERRUPT);
-  if (!issue (d, first, count, write ? CMD_WRITE_DMA : CMD_READ_DMA))
+  if (!issue (d, first, count, write ? CMD_WRITE_DMA : CMD_READ_DMA, true))
     return false;
   outb (bm + BM_COMMAND, direction | BM_CMD_START);
   return true;
@@ -494,33 +537,8 @@ dma_transfer (struct disk *d, block_sector_t first, size_t count, const void *bu
 {
   if (!dma_start (d, first, count, buf, write))
     return DMA_BROKEN;
-  sema_down (&d->channel->done);
+  wait_interrupt (d->channel); /* Without it, dma_finish finds the transfer unended. */
   return dma_finish (d, write ? "write" : "read", first);
-}
-
-/* Waits for C's interrupt like sema_down (&C->done), but for at most
-   BUSY_TIMEOUT; false if it did not come, after which none is expected. For
-   the boot-time probe, where DMA that does not work must not hang the boot. */
-static bool
-wait_done_or_timeout (struct channel *c)
-{
-  int64_t start = timer_ticks ();
-  enum intr_level old;
-  bool done;
-  int polls;
-
-  for (polls = 0; timer_elapsed (start) <= BUSY_TIMEOUT; polls++)
-    {
-      if (sema_try_down (&c->done))
-        return true;
-      if (polls >= FAST_POLLS)
-        timer_sleep (1);
-    }
-  old = intr_disable ();
-  c->expecting_interrupt = false;
-  done = sema_try_down (&c->done);
-  intr_set_level (old);
-  return done;
 }
 
 /* Resets both devices on C (after a DMA transfer that never ended, which
@@ -557,7 +575,7 @@ probe_dma (struct disk *d)
   memset (by_dma, 0xa5, BLOCK_SECTOR_SIZE);
   d->dma = true;
   lock_acquire (&c->lock);
-  interrupted = dma_start (d, 0, 1, by_dma, false) && wait_done_or_timeout (c);
+  interrupted = dma_start (d, 0, 1, by_dma, false) && wait_interrupt (c);
   if (dma_finish (d, "probe read", 0) != DMA_DONE)
     {
       d->dma = false;
@@ -676,6 +694,7 @@ ide_init (void)
 
   if (!ide_force_pio)
     find_bus_master ();
+  timer_watch (watchdog);
   for (c = channels; c < channels + CHANNEL_CNT; c++)
     {
       lock_init (&c->lock);
