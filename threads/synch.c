@@ -211,22 +211,33 @@ take (struct lock *lock)
 }
 
 /* Acquires LOCK, sleeping until it is free. The caller must not hold it
-   already. */
+   already. A waiter is handed the lock by lock_release () (it never sees the
+   lock free), so none waits for ever while others take and release it. */
 void
 lock_acquire (struct lock *lock)
 {
+  struct thread *cur = thread_current ();
   enum intr_level old;
 
   ASSERT (lock != NULL);
   ASSERT (!intr_context ());
   ASSERT (!lock_held_by_current_thread (lock));
   old = intr_disable ();
-  sema_down (&lock->semaphore);
-  take (lock);
+  if (lock->holder == NULL)
+    {
+      sema_down (&lock->semaphore); /* Free: no wait. */
+      take (lock);
+    }
+  else
+    {
+      sema_down (&lock->semaphore);
+      ASSERT (lock->holder == cur); /* lock_release () made us the holder. */
+    }
   intr_set_level (old);
 }
 
-/* Releases LOCK, which the caller must hold. */
+/* Releases LOCK, which the caller must hold: hands it to the waiter the
+   semaphore wakes, which becomes the holder at once. */
 void
 lock_release (struct lock *lock)
 {
@@ -235,8 +246,8 @@ lock_release (struct lock *lock)
   ASSERT (lock != NULL);
   ASSERT (lock_held_by_current_thread (lock));
   old = intr_disable ();
-  lock->holder = NULL;
-  sema_up (&lock->semaphore);
+  lock->holder = hand_over (&lock->semaphore);
+  thread_preempt ();
   intr_set_level (old);
 }
 #endif /* END SOLUTION threads */

@@ -46,7 +46,8 @@ test_lock_fair (void)
 
   lock_acquire (&lock);
   thread_create ("lock waiter", PRI_DEFAULT, lock_waiter, NULL);
-  thread_yield (); /* The waiter runs and queues on the lock. */
+  while (list_empty (&lock.semaphore.waiters))
+    thread_yield (); /* Until the waiter has queued on the lock. */
   for (round = 1; round <= ROUNDS; round++)
     {
       lock_release (&lock);
@@ -58,7 +59,8 @@ test_lock_fair (void)
 
   got_at = 0;
   thread_create ("sema waiter", PRI_DEFAULT, sema_waiter, NULL);
-  thread_yield (); /* The waiter runs and queues on the semaphore. */
+  while (list_empty (&sema.waiters))
+    thread_yield (); /* Until the waiter has queued on the semaphore. */
   for (round = 1; round <= ROUNDS; round++)
     {
       sema_up (&sema);
