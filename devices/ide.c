@@ -537,7 +537,8 @@ dma_transfer (struct disk *d, block_sector_t first, size_t count, const void *bu
 {
   if (!dma_start (d, first, count, buf, write))
     return DMA_BROKEN;
-  wait_interrupt (d->channel); /* Without it, dma_finish finds the transfer unended. */
+  wait_interrupt (
+      d->channel); /* Without it, dma_finish finds the transfer unended. */
   return dma_finish (d, write ? "write" : "read", first);
 }
 

@@ -116,6 +116,10 @@ free_map_load (const struct kfs_superblock *sb)
       {
         printf ("filesys: free map sector %u cannot be read\n",
                 (unsigned) (sb->free_map_start + i));
+        free (map);
+        free (dirty);
+        map = NULL;
+        dirty = NULL;
         return false;
       }
   for (sector = 0; sector < sb->data_start; sector++)

@@ -50,9 +50,10 @@ struct pointer_ref
 
 enum locate_result
 {
-  LOCATE_OK,     /* The pointer's home exists. */
-  LOCATE_ABSENT, /* An index block on the way is missing. */
-  LOCATE_FAILED  /* Corrupt pointer, disk full or a disk error. */
+  LOCATE_OK,      /* The pointer's home exists. */
+  LOCATE_ABSENT,  /* An index block on the way is missing. */
+  LOCATE_FAILED,  /* Corrupt pointer or disk full. */
+  LOCATE_IO_ERROR /* The disk failed a read or write on the way. */
 };
 
 /* Initializes the open-inode table.  Call once before any other inode
@@ -108,7 +109,7 @@ index_step (const struct pointer_ref *holder, bool create, block_sector_t *block
   block_sector_t value;
 
   if (!ref_get (holder, &value))
-    return LOCATE_FAILED;
+    return LOCATE_IO_ERROR;
   if (value == 0)
     {
       if (!create)
@@ -118,7 +119,7 @@ index_step (const struct pointer_ref *holder, bool create, block_sector_t *block
       if (!cache_zero (value) || !ref_set (holder, value))
         {
           free_map_release (value);
-          return LOCATE_FAILED;
+          return LOCATE_IO_ERROR;
         }
     }
   else if (!pointer_sane (value))
@@ -180,6 +181,20 @@ block_lookup (struct kfs_inode *d, uint32_t index, block_sector_t *data)
     }
 }
 
+/* Clears the pointer REF names, which points at SECTOR, and releases SECTOR.
+   If the disk refuses the clearing, SECTOR is left in use (a leak, said on the
+   diagnostic stream) rather than freed while a pointer to it remains. */
+static void
+release_pointed (const struct pointer_ref *ref, block_sector_t sector)
+{
+  if (ref_set (ref, 0))
+    free_map_release (sector);
+  else
+    diag_printf (
+        "filesys: sector %u kept in use: its pointer could not be cleared\n",
+        (unsigned) sector);
+}
+
 /* Releases index block BLOCK of an inode and its first-level children
    from slot FIRST on, clearing those slots when BLOCK itself survives. */
 static void
@@ -190,10 +205,7 @@ index_release_children (block_sector_t block, uint32_t first)
     {
       block_sector_t child;
       if (ref_get (&ref, &child) && child != 0)
-        {
-          free_map_release (child);
-          ref_set (&ref, 0);
-        }
+        release_pointed (&ref, child);
     }
 }
 
@@ -235,10 +247,7 @@ blocks_shrink (struct kfs_inode *d, uint32_t keep, uint32_t end)
       if (pointer_locate (d, index, false, &ref) == LOCATE_OK)
         {
           if (ref_get (&ref, &data) && data != 0)
-            {
-              free_map_release (data);
-              ref_set (&ref, 0);
-            }
+            release_pointed (&ref, data);
         }
     }
   index_blocks_trim (d, keep);
@@ -246,27 +255,32 @@ blocks_shrink (struct kfs_inode *d, uint32_t keep, uint32_t end)
 }
 
 /* Gives D zeroed data sectors [OLD_SECTORS, NEW_SECTORS), the free map's
-   change on the disk.  On failure (disk full, corrupt pointer, a disk error)
-   undoes its work and returns false. */
+   change on the disk.  On failure (disk full, corrupt pointer, a disk error:
+   then *IO_ERROR is set) undoes its work and returns false. */
 static bool
-blocks_grow (struct kfs_inode *d, uint32_t old_sectors, uint32_t new_sectors)
+blocks_grow (struct kfs_inode *d, uint32_t old_sectors, uint32_t new_sectors,
+             bool *io_error)
 {
+  enum locate_result located = LOCATE_OK;
   uint32_t index;
+
   for (index = old_sectors; index < new_sectors; index++)
     {
       struct pointer_ref ref;
       block_sector_t data;
-      if (pointer_locate (d, index, true, &ref) != LOCATE_OK
-          || !free_map_allocate (&data))
+      located = pointer_locate (d, index, true, &ref);
+      if (located != LOCATE_OK || !free_map_allocate (&data))
         break;
       if (!cache_zero (data) || !ref_set (&ref, data))
         {
           free_map_release (data);
+          located = LOCATE_IO_ERROR;
           break;
         }
     }
   if (index == new_sectors && free_map_commit ())
     return true;
+  *io_error = index == new_sectors || located == LOCATE_IO_ERROR;
   blocks_shrink (d, old_sectors, index);
   return false;
 }
@@ -279,7 +293,7 @@ bool
 inode_create (block_sector_t sector, off_t length, bool is_dir)
 {
   struct kfs_inode *d;
-  bool ok;
+  bool ok, io_error = false;
 
   if (length < 0 || (uint32_t) length > KFS_MAX_FILE_SIZE)
     return false;
@@ -288,7 +302,7 @@ inode_create (block_sector_t sector, off_t length, bool is_dir)
     return false;
   d->magic = KFS_INODE_MAGIC;
   d->kind = is_dir ? KFS_KIND_DIR : KFS_KIND_FILE;
-  ok = blocks_grow (d, 0, kfs_sectors_for_bytes (length));
+  ok = blocks_grow (d, 0, kfs_sectors_for_bytes (length), &io_error);
   if (ok)
     {
       d->length = length;
@@ -499,10 +513,10 @@ extend_undo (struct inode *inode, uint32_t old_length, uint32_t new_length)
 }
 
 /* Makes INODE NEW_LENGTH bytes long, zero-filling the gap, and stores the
-   inode.  False (nothing changed) if the disk is full, corrupt or refused a
-   write.  Caller holds INODE's lock. */
+   inode.  False (nothing changed) if the disk is full, corrupt or failed a
+   read or write (then *IO_ERROR is set).  Caller holds INODE's lock. */
 static bool
-inode_extend (struct inode *inode, uint32_t new_length)
+inode_extend (struct inode *inode, uint32_t new_length, bool *io_error)
 {
   struct kfs_inode *d = &inode->disk;
   uint32_t tail = d->length % KFS_SECTOR_SIZE;
@@ -510,16 +524,22 @@ inode_extend (struct inode *inode, uint32_t new_length)
   block_sector_t last;
 
   if (!blocks_grow (d, kfs_sectors_for_bytes (d->length),
-                    kfs_sectors_for_bytes (new_length)))
+                    kfs_sectors_for_bytes (new_length), io_error))
     return false;
   /* Bytes past the old end in its last sector must read back as zeros. */
   if (tail != 0 && block_lookup (d, d->length / KFS_SECTOR_SIZE, &last) && last != 0
       && !cache_write (last, zeros, tail, KFS_SECTOR_SIZE - tail))
-    return extend_undo (inode, d->length, new_length);
+    {
+      *io_error = true;
+      return extend_undo (inode, d->length, new_length);
+    }
   old_length = d->length;
   d->length = new_length;
   if (!cache_write (inode->sector, d, 0, KFS_SECTOR_SIZE))
-    return extend_undo (inode, old_length, new_length);
+    {
+      *io_error = true;
+      return extend_undo (inode, old_length, new_length);
+    }
   return true;
 }
 
@@ -546,7 +566,7 @@ inode_write_at (struct inode *inode, const void *buffer_, off_t size, off_t offs
   lock_acquire (&inode->lock);
   if (inode->deny_write_cnt > 0)
     end = offset;
-  else if (end > inode->disk.length && !inode_extend (inode, end))
+  else if (end > inode->disk.length && !inode_extend (inode, end, &failed))
     end = inode->disk.length;
   while ((uint32_t) offset < end)
     {

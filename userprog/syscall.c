@@ -398,6 +398,8 @@ transfer (const uint32_t *args, bool to_user)
           break;
         }
       moved = move_chunk (console ? NULL : file, kaddr, n, to_user);
+      if (moved > 0 && !console && !to_user)
+        vm_file_io_wrote (&io, kaddr, moved);
       user_unpin (kaddr);
       if (moved > 0)
         done += moved;
@@ -408,7 +410,7 @@ transfer (const uint32_t *args, bool to_user)
   if (console)
     console_release ();
   if (!console)
-    vm_file_io_end (&io, done);
+    vm_file_io_end (&io);
   if (no_memory)
     kill_process ("out of memory");
   return done == 0 && io_error ? (uint32_t) -1 : done;

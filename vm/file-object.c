@@ -537,35 +537,50 @@ vm_file_io_begin (struct vm_file_io *io, struct file *file, off_t offset, off_t 
     lock_release (&obj->io_lock);
 }
 
-/* After the read() or write() that vm_file_io_begin() filled IO for, which moved
-   DONE bytes: a write copies those bytes, and only those (a mapping may have
-   stored into the rest of the page meanwhile), into the cached pages they fall
-   in, so every mapping sees them, then lets write-backs happen again. */
+/* During the write() that vm_file_io_begin() filled IO for: the N bytes at KADDR
+   have just been written to the file at IO's position. Copies them, and only
+   them (a mapping may store into the rest of the page meanwhile), into the
+   cached pages they fall in, so that every mapping sees them at once (from the
+   writer's own bytes: no read of the file that could fail), and moves IO's
+   position on. */
 void
-vm_file_io_end (struct vm_file_io *io, off_t done)
+vm_file_io_wrote (struct vm_file_io *io, const void *kaddr, off_t n)
 {
   struct file_object *obj = io->object;
-  off_t pos = io->offset, end = io->offset + done;
+  off_t pos = io->offset, end = io->offset + n;
+  const uint8_t *src = kaddr;
+
+  ASSERT (io->write);
+  io->offset = end;
+  if (obj == NULL)
+    return;
+  lock_acquire (&obj->lock);
+  while (pos < end)
+    {
+      uint32_t index = pos / PGSIZE;
+      off_t page_end = ((off_t) index + 1) * PGSIZE;
+      off_t chunk = (end < page_end ? end : page_end) - pos;
+      void *kpage = frame_cache_find (&obj->object, index);
+
+      if (kpage != NULL)
+        memmove ((uint8_t *) kpage + pos % PGSIZE, src, chunk); /* It may be it. */
+      src += chunk;
+      pos += chunk;
+    }
+  lock_release (&obj->lock);
+}
+
+/* After the read() or write() that vm_file_io_begin() filled IO for: lets
+   write-backs happen again. */
+void
+vm_file_io_end (struct vm_file_io *io)
+{
+  struct file_object *obj = io->object;
 
   if (obj == NULL)
     return;
   if (io->write)
-    {
-      lock_acquire (&obj->lock);
-      while (pos < end)
-        {
-          uint32_t index = pos / PGSIZE;
-          off_t page_end = ((off_t) index + 1) * PGSIZE;
-          off_t chunk = (end < page_end ? end : page_end) - pos;
-          void *kpage = frame_cache_find (&obj->object, index);
-
-          if (kpage != NULL)
-            file_read_at (obj->file, (uint8_t *) kpage + pos % PGSIZE, chunk, pos);
-          pos += chunk;
-        }
-      lock_release (&obj->lock);
-      lock_release (&obj->io_lock);
-    }
+    lock_release (&obj->io_lock);
   lock_acquire (&objects_lock);
   obj->users--;
   release_object (obj);

@@ -44,7 +44,8 @@ test_priority_handoff (void)
   thread_create ("medium", PRI_DEFAULT + 10, medium, NULL); /* Ready. */
   lock_release (&lock);
   lock_acquire (&lock);
-  msg ("high got the lock back%s", medium_ran ? " after medium ran" : " before medium ran");
+  msg ("high got the lock back%s",
+       medium_ran ? " after medium ran" : " before medium ran");
   lock_release (&lock);
   thread_set_priority (PRI_DEFAULT);
   sema_down (&done);

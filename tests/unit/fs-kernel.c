@@ -614,13 +614,14 @@ test_disk_errors (void)
   file_close (file);
   inode_sector = root_entry_inode (0);
 
-  /* A bad third sector: a read stops before it, cold or cached. */
+  /* A bad third sector: a read stops before it, cold or cached; one that
+     starts there fails (-1, not the 0 of the end of the file). */
   CHECK (filesys_init (false));
   file = filesys_open ("data");
   bad_read = data_sector (inode_sector, 2 * KFS_SECTOR_SIZE);
   CHECK (file_read_at (file, back, sizeof back, 0) == 2 * KFS_SECTOR_SIZE);
   CHECK (memcmp (back, data, 2 * KFS_SECTOR_SIZE) == 0);
-  CHECK (file_read_at (file, back, 10, 2 * KFS_SECTOR_SIZE + 5) == 0);
+  CHECK (file_read_at (file, back, 10, 2 * KFS_SECTOR_SIZE + 5) == -1);
   bad_read = NO_SECTOR;
   CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
   CHECK (memcmp (back, data, sizeof data) == 0);
@@ -635,10 +636,10 @@ test_disk_errors (void)
   CHECK (memcmp (back, data, sizeof data) == 0);
 
   /* Growing a file whose inode the disk refuses: nothing grows, nothing is
-     lost. */
+     lost, and the writer is told it was the disk (-1), not a full disk (0). */
   before = free_sectors ();
   bad_write = inode_sector;
-  CHECK (file_write_at (file, data, 1000, 5000) == 0);
+  CHECK (file_write_at (file, data, 1000, 5000) == -1);
   CHECK (file_length (file) == sizeof data);
   bad_write = NO_SECTOR;
   CHECK (free_sectors () == before);
