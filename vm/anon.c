@@ -11,6 +11,7 @@
    (anon_wait_eviction()), so that the eviction can finish. */
 
 #include "vm/anon.h"
+#include <assert.h>
 #include <debug.h>
 #include <list.h>
 #include "devices/console.h"
@@ -21,6 +22,7 @@
 #include "vm/frame.h"
 #include "vm/object.h"
 #include "vm/pagedir.h"
+#include "vm/swap-slots.h"
 #include "vm/swap.h"
 
 struct anon
@@ -33,6 +35,10 @@ struct anon
 };
 
 static const struct vm_object_ops anon_ops;
+
+/* Every entry that maps a frame holds its slot once it is swapped out. */
+static_assert (FRAME_SHARERS_MAX <= SLOT_REFS_MAX,
+               "a frame's sharers all fit in its swap slot's count");
 
 /* The end of every eviction (PTEs leaving PTE_EVICTING) happens under
    eviction_lock and is announced on eviction_done. */

@@ -16,8 +16,8 @@
 struct meminfo;
 struct vm_object;
 
-/* Most page-table entries one frame (or one swap slot) can count. */
-#define FRAME_SHARERS_MAX 0xffff
+/* Most page-table entries one frame can count (no more than a swap slot can). */
+#define FRAME_SHARERS_MAX 0x7ffe
 
 /* Frames an instruction may need at once before its process moves on: the
    instruction and each operand may straddle two pages. */

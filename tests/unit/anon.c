@@ -40,6 +40,9 @@ static void failure_note (void);
 
 /* ---- What is being checked, for failure messages. ---- */
 
+/* What utils/check counts as skipped, neither passed nor failed. */
+#define SKIP_STATUS 77
+
 static char note[128]; /* The case, or the random run's seed and step. */
 
 /* Says where a failed check happened (also from a sanitizer's or an assert's
@@ -1801,6 +1804,31 @@ test_random (void)
           two_frames_under_way, waits_seen);
 }
 
+/* True if vm/anon.c's eviction is the vm assignment's stand-in (a starter kit,
+   where the clock's offer of a frame unused since its last look is kept, not
+   taken): its cases are then skipped, since no one writing an earlier
+   assignment can make them pass. */
+static bool
+eviction_is_stand_in (void)
+{
+  struct vm_eviction_state e;
+  struct family fam;
+  enum vm_eviction first, second;
+  void *k;
+
+  world_reset (1, "eviction_is_stand_in");
+  family_new (&fam, 1);
+  family_lock (&fam);
+  k = store (fam.m[0], 0);
+  family_unlock (&fam);
+  first = clock_offer (k, false, &e);
+  second = first == VM_EVICT_GO ? first : clock_offer (k, false, &e);
+  if (second == VM_EVICT_GO)
+    clock_finish (&e);
+  family_end (&fam);
+  return second != VM_EVICT_GO;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1820,6 +1848,15 @@ main (int argc, char **argv)
   test_fork_share_leaves ();
   test_release ();
   test_map_swapped_in ();
+  if (eviction_is_stand_in ())
+    {
+      slot_table_destroy (&slots);
+      if (check_summary ("anon") != 0)
+        return 1;
+      printf ("anon: eviction is vm/anon.c's stand-in (a starter kit): its cases "
+              "and the random run are skipped\n");
+      return SKIP_STATUS;
+    }
   test_evict_shared ();
   test_evict_two_frames ();
   test_evict_clean ();
