@@ -195,28 +195,95 @@ break_anon_sharing (struct fault *f, void *kpage)
   strlcpy (f->resolution, "reuse (last sharer)", RESOLUTION_MAX);
 }
 
-/* A page that was evicted to swap: read it back into a frame of its own. If
-   other members of the family hold the same slot (fork shared the page), they
-   get the frame too, shared, and the slot is freed when none holds it. */
+/* Pages a swap-in may bring in after its own, in the same command (so 8 a
+   command), when their slots follow its slot. */
+#define READ_AHEAD_MAX 7
+
+/* For read-ahead: takes frames into PAGES[1..] for the pages after F's whose
+   entries hold the slots after SLOT, each the slot's only holder and not yet in
+   the swap cache, as long as they follow one another, the region goes on and
+   the pool has free frames (read-ahead never evicts a page to guess at
+   another); returns how many. The caller holds AS's lock. */
+static size_t
+read_ahead_frames (struct fault *f, swap_slot_t slot, void *pages[])
+{
+  struct vm_object *anon = anon_object (f->as->anon);
+  size_t n;
+
+  for (n = 0; n < READ_AHEAD_MAX; n++)
+    {
+      uint8_t *upage = f->upage + (n + 1) * PGSIZE;
+      swap_slot_t next = slot + n + 1;
+      uint32_t *pte;
+
+      if (upage >= f->r->end || next >= swap_slot_count ())
+        break;
+      pte = pagedir_lookup_pte (f->as->pagedir, upage, false);
+      if (pte == NULL || *pte != pte_swapped (next) || swap_refs (next) != 1
+          || frame_cache_find (anon, next) != NULL)
+        break;
+      pages[n + 1] = frame_alloc_free (anon, next << PGBITS, f->as->name);
+      if (pages[n + 1] == NULL)
+        break;
+    }
+  return n;
+}
+
+/* Reads slot SLOT into PAGES[0] and, after it, the AHEAD slots that follow into
+   PAGES[1..AHEAD], one command, which go into the swap cache; with the lock held
+   throughout (the neighbours' slots are held only by this family's entries,
+   which cannot change meanwhile). Returns whether PAGES[0] holds its page. */
+static bool
+read_with_neighbours (struct fault *f, swap_slot_t slot, void *pages[], size_t ahead)
+{
+  bool ok = swap_in_pages (slot, pages, 1 + ahead);
+  size_t i;
+
+  for (i = 1; i <= ahead; i++)
+    if (ok)
+      anon_swap_cache_add (f->as->anon, pages[i]);
+    else
+      frame_free (pages[i]);
+  return ok || swap_in (slot, pages[0]); /* Else the page on its own. */
+}
+
+/* A page that was evicted to swap: read it back into a frame of its own (or
+   take it from the swap cache, where a neighbour's fault read it ahead), with
+   up to READ_AHEAD_MAX of the pages after it if their slots follow. If other
+   members of the family hold the same slot (fork shared the page), they get the
+   frame too, shared, and the slot is freed when none holds it. */
 static void
 fault_swap (struct fault *f)
 {
   uint32_t old = *f->pte;
   swap_slot_t slot = pte_swap_slot (old);
-  void *kpage = new_anon_frame (f);
+  void *pages[1 + READ_AHEAD_MAX];
+  void *kpage = anon_swap_cache_take (f->as->anon, slot, f->upage);
+  bool cached = kpage != NULL, ok = true;
+  size_t ahead = 0;
   unsigned sharers;
-  bool ok;
 
-  if (kpage == NULL || moved (f, old, kpage))
-    return; /* The lock was let go for the frame: a sharer may have swapped in. */
-  /* While the lock is let go again a sharer may swap the page in and let the
-     slot go, and someone else may take it: then what we read is not ours, and
-     the entry has moved, so we start over. */
-  vm_unlock (f->as);
-  ok = swap_in (slot, kpage);
-  vm_lock (f->as);
-  if (moved (f, old, kpage))
-    return;
+  if (!cached)
+    {
+      kpage = pages[0] = new_anon_frame (f);
+      if (kpage == NULL || moved (f, old, kpage))
+        return; /* The lock was let go for the frame: a sharer may have swapped in.
+                 */
+      ahead = read_ahead_frames (f, slot, pages);
+    }
+  if (!cached && ahead > 0)
+    ok = read_with_neighbours (f, slot, pages, ahead);
+  else if (!cached)
+    {
+      /* While the lock is let go again a sharer may swap the page in and let the
+         slot go, and someone else may take it: then what we read is not ours,
+         and the entry has moved, so we start over. */
+      vm_unlock (f->as);
+      ok = swap_in (slot, kpage);
+      vm_lock (f->as);
+      if (moved (f, old, kpage))
+        return;
+    }
   if (!ok)
     {
       frame_free (kpage);
@@ -229,13 +296,24 @@ fault_swap (struct fault *f)
     {
       swap_free (slot);
       map_anon (f, kpage, true);
-      snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u", (unsigned) slot);
-      return;
+      sharers = 1;
     }
-  sharers = anon_map_swapped_in (f->as->anon, f->upage, slot, kpage);
-  f->kpage = kpage;
-  snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u (%u sharers)",
-            (unsigned) slot, sharers);
+  else
+    {
+      sharers = anon_map_swapped_in (f->as->anon, f->upage, slot, kpage);
+      f->kpage = kpage;
+    }
+  if (cached)
+    snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u (read ahead)",
+              (unsigned) slot);
+  else
+    snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u", (unsigned) slot);
+  if (ahead > 0)
+    snprintf (f->resolution + strlen (f->resolution),
+              RESOLUTION_MAX - strlen (f->resolution), " (+%zu read ahead)", ahead);
+  if (sharers > 1)
+    snprintf (f->resolution + strlen (f->resolution),
+              RESOLUTION_MAX - strlen (f->resolution), " (%u sharers)", sharers);
 }
 
 /* True if F's page is to be its file's one cached copy, shared with every other

@@ -694,4 +694,5 @@ static const struct vm_object_ops file_object_ops = {
   .finish_eviction = finish_eviction,
   .name = object_name,
   .caches_pages = true,
+  .swaps_out = false,
 };
