@@ -358,6 +358,47 @@ shares_file_page (const struct fault *f UNUSED)
 }
 #endif /* END SOLUTION vm */
 
+/* Fault-around: the pages of an aligned window of this many around a file
+   page's fault that the page cache holds already are mapped with it. */
+#define FAULT_AROUND_PAGES 16
+
+/* Maps, read-only and not accessed, every page of F's FAULT_AROUND_PAGES window
+   in F's region that is wholly its file's, has a page table but no entry, and
+   whose frame the page cache holds (Linux's fault-around: a program run again
+   takes a fault or so a window, not one a page; no disk is read for it). Not for
+   a store, nor in a shared writable mapping, whose entries carry the writes.
+   Returns how many it mapped. The caller holds AS's lock and the object's. */
+static unsigned
+fault_around (struct fault *f)
+{
+  uintptr_t window = FAULT_AROUND_PAGES * PGSIZE;
+  uint8_t *first = (uint8_t *) ((uintptr_t) f->upage & ~(window - 1));
+  uint8_t *upage;
+  unsigned mapped = 0;
+
+  if ((f->access & VM_WRITE) || (f->r->shared && f->r->writable))
+    return 0;
+  for (upage = first; upage < first + window; upage += PGSIZE)
+    {
+      uint32_t *pte;
+      void *kpage;
+
+      if (upage == f->upage || upage < f->r->start || upage >= f->r->end
+          || !region_page_is_whole_file_page (f->r, upage))
+        continue;
+      pte = pagedir_lookup_pte (f->as->pagedir, upage, false);
+      if (pte == NULL || *pte != 0)
+        continue;
+      kpage = file_object_find (f->r, upage);
+      if (kpage == NULL)
+        continue;
+      pagedir_set_pte (f->as->pagedir, upage, pte,
+                       pte_create (kpage, false, true) | PTE_FILE);
+      mapped++;
+    }
+  return mapped;
+}
+
 /* A page that is wholly a page of region R's file: the file object's one copy,
    from its cache or read now, mapped read-only unless R is a shared writable
    mapping (a write to a private page then copies it). */
@@ -365,6 +406,7 @@ static void
 fault_file (struct fault *f)
 {
   struct file_object *obj = f->r->backing.file;
+  unsigned around;
   off_t offset;
   size_t bytes;
   bool cached;
@@ -388,8 +430,12 @@ fault_file (struct fault *f)
   pagedir_set_pte (f->as->pagedir, f->upage, f->pte,
                    pte_create (kpage, f->r->shared && f->r->writable, true)
                        | PTE_FILE | PTE_A | (f->r->shared ? f->access_bits : 0));
+  around = fault_around (f);
   file_object_unlock (obj);
   f->kpage = kpage;
+  if (around > 0)
+    snprintf (f->resolution + strlen (f->resolution),
+              RESOLUTION_MAX - strlen (f->resolution), " (+%u around)", around);
 }
 
 /* Pins the frame that F's present entry maps and ORs SET_BITS into the entry, or
