@@ -24,6 +24,7 @@
 #include "vm/file-object.h"
 #include "vm/frame.h"
 #include "vm/pagedir.h"
+#include "vm/stats.h"
 #include "vm/swap.h"
 
 #define RESOLUTION_MAX 48 /* A trace line's resolution text. */
@@ -117,6 +118,7 @@ fault_zero (struct fault *f, bool from_file)
       return;
     }
   map_anon (f, kpage, false);
+  vm_count (from_file ? VM_FAULT_FILE_READ : VM_FAULT_ZERO);
   if (from_file)
     {
       off_t offset;
@@ -151,6 +153,7 @@ break_file_sharing (struct fault *f, void *shared)
           frame_set_dirty (copy, true);
           f->kpage = copy;
           strlcpy (f->resolution, "copy-on-write", RESOLUTION_MAX);
+          vm_count (VM_FAULT_COPY);
         }
       file_object_unlock (f->r->backing.file);
     }
@@ -182,6 +185,7 @@ break_anon_sharing (struct fault *f, void *kpage)
           frame_set_sharers (kpage, sharers - 1);
           map_anon (f, copy, true);
           frame_unpin (kpage);
+          vm_count (VM_FAULT_COPY);
           snprintf (f->resolution, RESOLUTION_MAX, "copy-on-write (%u sharers)",
                     sharers);
           return;
@@ -193,6 +197,7 @@ break_anon_sharing (struct fault *f, void *kpage)
   frame_set_dirty (kpage, true);
   f->kpage = kpage;
   strlcpy (f->resolution, "reuse (last sharer)", RESOLUTION_MAX);
+  vm_count (VM_FAULT_REUSE);
 }
 
 /* Pages a swap-in may bring in after its own, in the same command (so 8 a
@@ -303,6 +308,8 @@ fault_swap (struct fault *f)
       sharers = anon_map_swapped_in (f->as->anon, f->upage, slot, kpage);
       f->kpage = kpage;
     }
+  vm_count (cached ? VM_FAULT_SWAP_CACHED : VM_FAULT_SWAP_READ);
+  vm_count_n (VM_READ_AHEAD, ahead);
   if (cached)
     snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u (read ahead)",
               (unsigned) slot);
@@ -433,6 +440,8 @@ fault_file (struct fault *f)
   around = fault_around (f);
   file_object_unlock (obj);
   f->kpage = kpage;
+  vm_count (cached ? VM_FAULT_FILE_CACHED : VM_FAULT_FILE_READ);
+  vm_count_n (VM_FAULT_AROUND, around);
   if (around > 0)
     snprintf (f->resolution + strlen (f->resolution),
               RESOLUTION_MAX - strlen (f->resolution), " (+%u around)", around);

@@ -27,6 +27,7 @@
 #include "vm/object.h"
 #include "vm/pagedir.h"
 #include "vm/region.h"
+#include "vm/stats.h"
 
 struct file_object
 {
@@ -762,6 +763,7 @@ finish_eviction (struct vm_eviction_state *e)
       return false;
     }
   frame_cache_remove (e->kpage);
+  vm_count (e->dirty ? VM_EVICT_WRITTEN : VM_EVICT_DROPPED);
   if (vm_trace)
     diag_printf ("evict %s+0x%x: %s\n", obj->name, (unsigned) index * PGSIZE,
                  e->dirty ? "written back to the file" : "dropped clean file page");
