@@ -43,6 +43,29 @@ block_set_role (enum block_role role, struct block *block)
   by_role[role] = block;
 }
 
+/* Gives each role that has no device yet its default: the file system the first
+   device registered (the primary master, hd0:0, as Pintos has it), swap the
+   first other one, wherever it is attached (QEMU's runner puts it on the
+   secondary channel, hd1:0, so that paging and the file system each have a
+   channel; an emulator with one channel, as v86, has it at hd0:1). */
+void
+block_default_roles (void)
+{
+  struct list_elem *e;
+
+  if (!devices_ready)
+    return;
+  if (by_role[BLOCK_FILESYS] == NULL && !list_empty (&devices))
+    by_role[BLOCK_FILESYS] = list_entry (list_begin (&devices), struct block, elem);
+  for (e = list_begin (&devices);
+       e != list_end (&devices) && by_role[BLOCK_SWAP] == NULL; e = list_next (e))
+    {
+      struct block *b = list_entry (e, struct block, elem);
+      if (b != by_role[BLOCK_FILESYS])
+        by_role[BLOCK_SWAP] = b;
+    }
+}
+
 /* The device called NAME ("hd0:0" ...), or NULL. */
 struct block *
 block_get_by_name (const char *name)

@@ -48,6 +48,7 @@ struct block_operations
 
 struct block *block_get_role (enum block_role);
 void block_set_role (enum block_role, struct block *);
+void block_default_roles (void);
 struct block *block_get_by_name (const char *name);
 
 bool block_read (struct block *, block_sector_t, void *);

@@ -738,8 +738,8 @@ find_bus_master (void)
     channels[i].bus_master = (bar & PCI_BAR_IO_MASK) + i * BM_PORTS_PER_CHANNEL;
 }
 
-/* Finds the disks on both channels and registers them. hd0:0 becomes the file
-   system's disk and hd0:1 the swap disk unless set otherwise. */
+/* Finds the disks on both channels and registers them, in the order hd0:0,
+   hd0:1, hd1:0, hd1:1 (block_default_roles() gives them their roles). */
 void
 ide_init (void)
 {
@@ -768,10 +768,6 @@ ide_init (void)
           identify (d);
         }
     }
-  if (block_get_role (BLOCK_FILESYS) == NULL)
-    block_set_role (BLOCK_FILESYS, block_get_by_name ("hd0:0"));
-  if (block_get_role (BLOCK_SWAP) == NULL)
-    block_set_role (BLOCK_SWAP, block_get_by_name ("hd0:1"));
 }
 
 /* True if a transfer between D and BUF goes by DMA: D does DMA, -pio (or a

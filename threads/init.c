@@ -35,7 +35,7 @@
 bool power_off_when_done;
 static bool format_filesys;      /* -f: format the file-system disk. */
 static const char *filesys_disk; /* -filesys=DISK overrides hd0:0. */
-static const char *swap_disk;    /* -swap=DISK overrides hd0:1. */
+static const char *swap_disk;    /* -swap=DISK overrides the first other disk. */
 static size_t user_page_limit = SIZE_MAX;
 
 static char *words[ARGV_MAX + 1]; /* The command line, split into words. */
@@ -202,7 +202,8 @@ parse_options (void)
   return arg;
 }
 
-/* Sets the roles of the disks named by -filesys= and -swap=. */
+/* Sets the roles of the disks named by -filesys= and -swap=, then the others'
+   defaults (block_default_roles()). */
 static void
 assign_disk_roles (void)
 {
@@ -219,6 +220,7 @@ assign_disk_roles (void)
                  names[role]);
         block_set_role (role, b);
       }
+  block_default_roles ();
 }
 
 /* `run NAME`: a kernel test if there is one by that name, else the user program

@@ -27,7 +27,8 @@ KERNEL = os.path.join(REPO_ROOT, "build", "kernel.elf")
 KFS = os.path.join(REPO_ROOT, "build", "utils", "kfs")
 KERNEL_SUITE = "threads"    # kernel tests: nothing of theirs goes on the disk
 # v86 gives the primary channel's two disks: the file system on hd0:0 (hda) and
-# swap on hd0:1 (hdb), as the runner places them.
+# swap on hd0:1 (hdb): the runner puts swap on hd1:0 in QEMU, but the kernel takes
+# the first disk that is not the file system's for swap, wherever it is.
 FILESYS_DISK = "hd0:0"
 
 

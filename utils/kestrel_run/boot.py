@@ -8,8 +8,8 @@ import sys
 from kestrel_run import aids, disks, qemu, streams
 from kestrel_run.base import EXIT_FAILURE, EXIT_NOT_LOADED, EXIT_PANIC, EXIT_POWEROFF, \
     EXIT_RESET, Terminated, UsageError, display_path, note, shell_quote
-from kestrel_run.options import SWAP_INDEX, USAGE, check_command_line_length, \
-    drop_format_after_put, parse_args
+from kestrel_run.options import USAGE, check_command_line_length, \
+    drop_format_after_put, parse_args, swap_index
 
 UNIX_PATH_MAX = 100         # a Unix socket's path is shorter than this
 
@@ -45,18 +45,17 @@ def boot(opts, tmpdir):
     qemu.ensure_qemu()
     filesys = disks.prepare_filesys(opts, tmpdir)
     swap = disks.prepare_swap(opts, tmpdir)
-    if filesys and swap and opts["filesys_index"] == SWAP_INDEX:
-        raise UsageError("--filesys-disk: hd0:1 is the swap disk's place")
+    swap_at = swap_index(opts)
     for f in opts["disk_faults"]:
         if f["index"] not in ((opts["filesys_index"],) if filesys else ()) \
-                + ((SWAP_INDEX,) if swap else ()):
+                + ((swap_at,) if swap else ()):
             raise UsageError("--disk-fault: no disk at hd%d:%d"
                              % (f["index"] // 2, f["index"] % 2))
     extra = ((disks.drive(filesys, opts["filesys_index"],
                           disks.faults_config(opts, opts["filesys_index"], tmpdir,
                                               filesys)) if filesys else [])
-             + (disks.drive(swap, SWAP_INDEX,
-                            disks.faults_config(opts, SWAP_INDEX, tmpdir, filesys))
+             + (disks.drive(swap, swap_at,
+                            disks.faults_config(opts, swap_at, tmpdir, filesys))
                 if swap else []))
     timeout = opts["timeout"]
     monitor_path = os.path.join(tmpdir, "monitor.sock")

@@ -56,10 +56,14 @@ Exit status:
 Disks: whenever build/utils/kfs exists, each run gets a fresh file-system image
 (--filesys-size, default 2 MB) as IDE primary master; -p puts host files on it before
 boot, -g fetches files after the run, and `kfs check` runs after a clean power-off.
---swap-size attaches a zeroed image as primary slave. All images are temporary.
+--swap-size attaches a zeroed image as the secondary master (hd1:0), so that
+paging and the file system each have a channel of their own (the kernel takes the
+first disk that is not the file system's for swap, wherever it is); if the file
+system is put there, swap goes to hd0:1 instead. All images are temporary.
 --filesys-disk=hdC:D puts the file-system image on IDE channel C (0 primary,
 1 secondary), device D (0 master, 1 slave) instead; tell the kernel with
-`-filesys=hdC:D`. (QEMU's default CD-ROM sits at hd1:0.)
+`-filesys=hdC:D`. (Without a disk of ours there, QEMU's default CD-ROM sits at
+hd1:0.)
 
 Disk faults. --disk-fault=hdC:D:OP:WHERE[:once] makes the disk at hdC:D fail
 every OP (read or write) that touches WHERE with an I/O error, as a bad sector
@@ -68,7 +72,7 @@ WHERE is a sector number, `*` (every sector: a dead disk), or NAME[+OFFSET], the
 sector holding byte OFFSET (default 0) of file NAME on the file-system image (put
 with -p; found with `kfs sector`). With `:once` only the first such command fails
 and the next works again (a transient error). Repeat the option for more faults.
-On the swap disk (hd0:1) slot N is sectors 8N to 8N+7.
+On the swap disk (hd1:0) slot N is sectors 8N to 8N+7.
 """
 
 import os
@@ -80,7 +84,7 @@ DEFAULT_TIMEOUT_S = 60
 DEFAULT_FILESYS_MB = 2
 GDB_PORT_BASE = 20000       # default port: GDB_PORT_BASE + uid % 10000
 FILESYS_INDEX = 0           # IDE drive index of the file-system disk: hd0:0
-SWAP_INDEX = 1              # and of the swap disk: hd0:1
+SWAP_INDEXES = (2, 1)       # the swap disk's: hd1:0, else (fs there) hd0:1
 VM_TRACE_OPTION = "-vmtrace"
 MAPS_DUMP_OPTION = "-mapsdump"
 FORMAT_OPTION = "-f"
@@ -218,6 +222,12 @@ def make_deterministic(opts):
     except UsageError:
         return
     opts["kernel_args"] = seeded
+
+
+def swap_index(opts):
+    """Return the IDE drive index the swap disk takes: hd1:0, its own channel,
+    unless the file system is there."""
+    return next(i for i in SWAP_INDEXES if i != opts["filesys_index"])
 
 
 def ide_index(disk, option="--filesys-disk"):
