@@ -190,6 +190,14 @@ parse_options (void)
         vm_maps_dump = true;
       else if (!strcmp (*arg, "-pio"))
         ide_force_pio = true;
+      else if (!strcmp (*arg, "-hz") && value != NULL)
+        {
+          if (!timer_set_freq (atoi (value)))
+            PANIC ("-hz=%s: the timer takes %d to %d interrupts per second", value,
+                   TIMER_FREQ_MIN, TIMER_FREQ_MAX);
+        }
+      else if (!strcmp (*arg, "-uart-fifo"))
+        serial_use_fifo ();
       else
         PANIC ("unknown option `%s' (use -h for help)", *arg);
     }
@@ -325,6 +333,8 @@ usage (void)
       "  -noshare           Give each process private copies of its program's pages.\n"
       "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
       "                     stream).\n"
-      "  -pio               Disk transfers by PIO only, never DMA.\n");
+      "  -pio               Disk transfers by PIO only, never DMA.\n"
+      "  -hz=N              Timer interrupts per second (default 100).\n"
+      "  -uart-fifo         Receive console input into the UART's FIFO.\n");
   shutdown_power_off ();
 }
