@@ -172,6 +172,27 @@ def load_spec(path):
         return parse_spec(f.read(), name)
 
 
+KERNEL_SUITE = "threads"            # kernel tests: no user program to put on the disk
+
+
+def runner_args(suite, name, spec):
+    """The runner's arguments for test tests/SUITE/NAME with parsed SPEC, paths
+    relative to the tree's root (the caller runs there): the spec's run options, the
+    program build/tests/SUITE/NAME (outside the kernel suite, when built) and each
+    `#! files:` entry put on the disk, then `-- -q` and the spec's kernel arguments.
+    Options of the caller's own go before them."""
+    args = list(spec.run_options)
+    program = os.path.join("build", "tests", suite, name)
+    if suite != KERNEL_SUITE and os.path.isfile(program):
+        args += ["-p", program, "-a", name]
+    for extra in spec.files:
+        # A built file (a helper program, a generated bad ELF) wins over a source one.
+        built = os.path.join("build", "tests", suite, extra)
+        path = built if os.path.isfile(built) else os.path.join("tests", suite, extra)
+        args += ["-p", path, "-a", os.path.basename(extra)]
+    return args + ["--", "-q"] + spec.args
+
+
 def trim_blank(lines):
     """Return LINES without blank lines at either end."""
     start, end = 0, len(lines)
