@@ -2,10 +2,11 @@
 # `make check` runs every test; `make bench` measures. The shared build rules live
 # in Makefile.build.
 
-# `make STARTER=vm` (or userprog) compiles the starter kit's stand-ins for that
-# assignment's solution code (utils/kit), in build-starter/, to try them quickly.
+# `make STARTER=vm` (or threads, userprog) compiles the starter kit's stand-ins for
+# that assignment's solution code (utils/kit), in build-starter/ASSIGNMENT/, to try
+# them quickly.
 STARTER ?=
-BUILD := $(if $(STARTER),build-starter,build)
+BUILD := $(if $(STARTER),build-starter/$(STARTER),build)
 
 # Toolchain: i686-elf- if present, else Debian's i686-linux-gnu-, else the host gcc
 # in 32-bit mode. Override with `make CROSS=prefix-`.

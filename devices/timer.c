@@ -22,9 +22,9 @@ static_assert (PIT_HZ / TIMER_FREQ_MIN <= 0xffff, "PIT divisor must fit 16 bits"
 
 static int freq = TIMER_FREQ_DEFAULT;
 static int64_t ticks;
-static struct list sleepers; /* Blocked threads, earliest wake_tick first. */
 
 static void timer_interrupt (struct intr_frame *);
+static void sleepers_init (void);
 static void print_stats (void);
 
 /* Sets the timer to HZ interrupts per second, before timer_init(); returns false
@@ -51,7 +51,7 @@ timer_init (void)
 {
   uint16_t divisor = (PIT_HZ + TIMER_FREQ / 2) / TIMER_FREQ;
 
-  list_init (&sleepers);
+  sleepers_init ();
   outb (PIT_COMMAND, PIT_CH0_RATE_GEN);
   outb (PIT_CHANNEL0, divisor & 0xff);
   outb (PIT_CHANNEL0, divisor >> 8);
@@ -74,6 +74,16 @@ int64_t
 timer_elapsed (int64_t then)
 {
   return timer_ticks () - then;
+}
+
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
+/* Blocked threads, earliest wake_tick first. */
+static struct list sleepers;
+
+static void
+sleepers_init (void)
+{
+  list_init (&sleepers);
 }
 
 static bool
@@ -102,6 +112,46 @@ timer_sleep (int64_t duration)
   intr_set_level (old);
 }
 
+/* In the timer interrupt: makes ready the sleepers whose time has come. */
+static void
+wake_sleepers (void)
+{
+  while (!list_empty (&sleepers))
+    {
+      struct thread *t = list_entry (list_front (&sleepers), struct thread, elem);
+      if (t->wake_tick > ticks)
+        break;
+      list_pop_front (&sleepers);
+      thread_unblock (t);
+    }
+}
+#else  /* STARTER threads */
+/* Sets up what timer_sleep() needs: nothing, for a busy wait. */
+static void
+sleepers_init (void)
+{
+}
+
+/* Waits for about TICKS timer ticks (none if TICKS <= 0), giving the CPU to
+   other threads meanwhile, but busy: the caller stays ready all along. */
+void
+timer_sleep (int64_t duration)
+{
+  int64_t start = timer_ticks ();
+
+  ASSERT (!intr_context ());
+  while (timer_elapsed (start) < duration)
+    thread_yield ();
+}
+
+/* In the timer interrupt: wakes the sleepers whose time has come (none: they
+   wait busily). */
+static void
+wake_sleepers (void)
+{
+}
+#endif /* END SOLUTION threads */
+
 /* Sleeps for at least MS milliseconds. */
 void
 timer_msleep (int64_t ms)
@@ -116,18 +166,14 @@ print_stats (void)
   printf ("Timer: %lld ticks\n", timer_ticks ());
 }
 
+/* Each tick: the scheduler's accounting first (thread_tick(); a thread woken at a
+   whole second is not yet ready when the 4.4BSD scheduler counts the load), then
+   the wake-ups, then the preemption they may call for. */
 static void
 timer_interrupt (struct intr_frame *f)
 {
   ticks++;
-  thread_tick (intr_from_user (f));
-  while (!list_empty (&sleepers))
-    {
-      struct thread *t = list_entry (list_front (&sleepers), struct thread, elem);
-      if (t->wake_tick > ticks)
-        break;
-      list_pop_front (&sleepers);
-      thread_unblock (t);
-    }
+  thread_tick (ticks, ticks % TIMER_FREQ == 0, intr_from_user (f));
+  wake_sleepers ();
   thread_preempt ();
 }

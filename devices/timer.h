@@ -4,6 +4,7 @@
 /* The 8254 programmable interval timer: the clock that drives preemption and
    timer_sleep(). */
 
+#include <round.h> /* For callers converting times to ticks (DIV_ROUND_UP). */
 #include <stdbool.h>
 #include <stdint.h>
 

@@ -198,6 +198,8 @@ parse_options (void)
         }
       else if (!strcmp (*arg, "-uart-fifo"))
         serial_use_fifo ();
+      else if (!strcmp (*arg, "-mlfqs"))
+        thread_mlfqs = true;
       else
         PANIC ("unknown option `%s' (use -h for help)", *arg);
     }
@@ -335,6 +337,8 @@ usage (void)
       "                     stream).\n"
       "  -pio               Disk transfers by PIO only, never DMA.\n"
       "  -hz=N              Timer interrupts per second (default 100).\n"
-      "  -uart-fifo         Receive console input into the UART's FIFO.\n");
+      "  -uart-fifo         Receive console input into the UART's FIFO.\n"
+      "  -mlfqs             Schedule with the 4.4BSD scheduler (multilevel\n"
+      "                     feedback queues) instead of priorities and donation.\n");
   shutdown_power_off ();
 }

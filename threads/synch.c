@@ -46,6 +46,25 @@ sema_try_down (struct semaphore *sema)
   return success;
 }
 
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
+/* Removes and returns the highest-priority thread of WAITERS (the first of
+   equals), which must not be empty. */
+static struct thread *
+take_waiter (struct list *waiters)
+{
+  struct list_elem *e = list_max (waiters, thread_priority_less, NULL);
+  list_remove (e);
+  return list_entry (e, struct thread, elem);
+}
+#else  /* STARTER threads */
+/* Removes and returns the first thread of WAITERS, which must not be empty. */
+static struct thread *
+take_waiter (struct list *waiters)
+{
+  return list_entry (list_pop_front (waiters), struct thread, elem);
+}
+#endif /* END SOLUTION threads */
+
 /* Increments SEMA and wakes its highest-priority waiter, yielding to it if it
    outranks the caller. Safe in interrupt handlers. */
 void
@@ -56,11 +75,7 @@ sema_up (struct semaphore *sema)
   ASSERT (sema != NULL);
   old = intr_disable ();
   if (!list_empty (&sema->waiters))
-    {
-      struct list_elem *e = list_max (&sema->waiters, thread_priority_less, NULL);
-      list_remove (e);
-      thread_unblock (list_entry (e, struct thread, elem));
-    }
+    thread_unblock (take_waiter (&sema->waiters));
   sema->value++;
   thread_preempt ();
   intr_set_level (old);
@@ -75,6 +90,7 @@ lock_init (struct lock *lock)
   sema_init (&lock->semaphore, 1);
 }
 
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
 /* Makes the running thread LOCK's holder. Interrupts must be off. */
 static void
 take (struct lock *lock)
@@ -104,7 +120,8 @@ donate (struct lock *lock)
 }
 
 /* Acquires LOCK, sleeping until it is free, and lends the caller's priority to
-   the holder meanwhile. The caller must not hold it already. */
+   the holder meanwhile (not under the 4.4BSD scheduler, which has no donation).
+   The caller must not hold it already. */
 void
 lock_acquire (struct lock *lock)
 {
@@ -115,7 +132,7 @@ lock_acquire (struct lock *lock)
   ASSERT (!intr_context ());
   ASSERT (!lock_held_by_current_thread (lock));
   old = intr_disable ();
-  if (lock->holder != NULL)
+  if (lock->holder != NULL && !thread_mlfqs)
     {
       cur->waiting_lock = lock;
       donate (lock);
@@ -125,6 +142,62 @@ lock_acquire (struct lock *lock)
   take (lock);
   intr_set_level (old);
 }
+
+/* Releases LOCK, which the caller must hold, giving back what its waiters lent;
+   yields if a waiter now outranks the caller. */
+void
+lock_release (struct lock *lock)
+{
+  enum intr_level old;
+
+  ASSERT (lock != NULL);
+  ASSERT (lock_held_by_current_thread (lock));
+  old = intr_disable ();
+  list_remove (&lock->holder_elem);
+  lock->holder = NULL;
+  if (!thread_mlfqs)
+    thread_update_priority (thread_current ());
+  sema_up (&lock->semaphore);
+  intr_set_level (old);
+}
+#else  /* STARTER threads */
+/* Makes the running thread LOCK's holder. Interrupts must be off. */
+static void
+take (struct lock *lock)
+{
+  lock->holder = thread_current ();
+}
+
+/* Acquires LOCK, sleeping until it is free. The caller must not hold it
+   already. */
+void
+lock_acquire (struct lock *lock)
+{
+  enum intr_level old;
+
+  ASSERT (lock != NULL);
+  ASSERT (!intr_context ());
+  ASSERT (!lock_held_by_current_thread (lock));
+  old = intr_disable ();
+  sema_down (&lock->semaphore);
+  take (lock);
+  intr_set_level (old);
+}
+
+/* Releases LOCK, which the caller must hold. */
+void
+lock_release (struct lock *lock)
+{
+  enum intr_level old;
+
+  ASSERT (lock != NULL);
+  ASSERT (lock_held_by_current_thread (lock));
+  old = intr_disable ();
+  lock->holder = NULL;
+  sema_up (&lock->semaphore);
+  intr_set_level (old);
+}
+#endif /* END SOLUTION threads */
 
 /* Acquires LOCK if it is free; returns whether it did. */
 bool
@@ -141,23 +214,6 @@ lock_try_acquire (struct lock *lock)
     take (lock);
   intr_set_level (old);
   return success;
-}
-
-/* Releases LOCK, which the caller must hold, giving back what its waiters lent;
-   yields if a waiter now outranks the caller. */
-void
-lock_release (struct lock *lock)
-{
-  enum intr_level old;
-
-  ASSERT (lock != NULL);
-  ASSERT (lock_held_by_current_thread (lock));
-  old = intr_disable ();
-  list_remove (&lock->holder_elem);
-  lock->holder = NULL;
-  thread_update_priority (thread_current ());
-  sema_up (&lock->semaphore);
-  intr_set_level (old);
 }
 
 /* True if the running thread holds LOCK. */
@@ -201,6 +257,7 @@ cond_wait (struct condition *cond, struct lock *lock)
   lock_acquire (lock);
 }
 
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
 static bool
 waiter_priority_less (const struct list_elem *a, const struct list_elem *b,
                       void *aux UNUSED)
@@ -208,6 +265,24 @@ waiter_priority_less (const struct list_elem *a, const struct list_elem *b,
   return list_entry (a, struct cond_waiter, elem)->thread->priority
          < list_entry (b, struct cond_waiter, elem)->thread->priority;
 }
+
+/* Removes and returns the waiter of COND whose thread has the highest priority
+   (the first of equals); COND must have one. */
+static struct cond_waiter *
+take_cond_waiter (struct condition *cond)
+{
+  struct list_elem *e = list_max (&cond->waiters, waiter_priority_less, NULL);
+  list_remove (e);
+  return list_entry (e, struct cond_waiter, elem);
+}
+#else  /* STARTER threads */
+/* Removes and returns COND's first waiter; COND must have one. */
+static struct cond_waiter *
+take_cond_waiter (struct condition *cond)
+{
+  return list_entry (list_pop_front (&cond->waiters), struct cond_waiter, elem);
+}
+#endif /* END SOLUTION threads */
 
 /* Wakes the highest-priority thread waiting on COND, if any. The caller holds
    LOCK. */
@@ -218,11 +293,7 @@ cond_signal (struct condition *cond, struct lock *lock)
   ASSERT (!intr_context ());
   ASSERT (lock_held_by_current_thread (lock));
   if (!list_empty (&cond->waiters))
-    {
-      struct list_elem *e = list_max (&cond->waiters, waiter_priority_less, NULL);
-      list_remove (e);
-      sema_up (&list_entry (e, struct cond_waiter, elem)->semaphore);
-    }
+    sema_up (&take_cond_waiter (cond)->semaphore);
 }
 
 /* Wakes every thread waiting on COND. The caller holds LOCK. */

@@ -20,12 +20,14 @@ void sema_up (struct semaphore *);
 
 /* A lock is a binary semaphore with an owner: only the holder may release it, and
    it may not be acquired again by its holder. Waiters donate their priority to
-   the holder (see threads/thread.h). */
+   the holder (see threads/thread.h), except under the 4.4BSD scheduler. */
 struct lock
 {
   struct thread *holder;
   struct semaphore semaphore;
+#ifndef STARTER_THREADS         /* BEGIN SOLUTION threads */
   struct list_elem holder_elem; /* In the holder's held_locks. */
+#endif                          /* END SOLUTION threads */
 };
 
 void lock_init (struct lock *);

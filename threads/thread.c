@@ -1,6 +1,13 @@
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
 /* Threads and the scheduler: strict priorities (PRI_MIN..PRI_MAX) with round-robin
    time slices inside a level. Each priority has its own FIFO ready queue, and a
-   bitmap of non-empty queues makes picking the next thread O(1). */
+   bitmap of non-empty queues makes picking the next thread O(1). Priorities come
+   from thread_create() and thread_set_priority() with donation (synch.c), or with
+   -mlfqs from the 4.4BSD scheduler's formulas (mlfqs.c). */
+#else  /* STARTER threads */
+/* Threads and the scheduler: one ready list, first come first served, with
+   round-robin time slices; priorities are recorded but change nothing yet. */
+#endif /* END SOLUTION threads */
 
 #include "threads/thread.h"
 #include <assert.h>
@@ -9,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "threads/interrupt.h"
+#include "threads/mlfqs.h"
 #include "threads/palloc.h"
 #include "threads/switch.h"
 #include "threads/synch.h"
@@ -16,14 +24,24 @@
 #include "threads/vaddr.h"
 
 #define THREAD_MAGIC 0x4b657374 /* "Kest": intact while the stack is. */
-#define READY_WORDS ((PRI_CNT + 31) / 32)
 
 static_assert (offsetof (struct thread, stack) == THREAD_STACK_OFS,
                "switch.S needs the offset of struct thread's stack member");
 
+bool thread_mlfqs;
+
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
+#define READY_WORDS ((PRI_CNT + 31) / 32)
 static struct list ready_queues[PRI_CNT];
 static uint32_t ready_bits[READY_WORDS]; /* Bit p set: ready_queues[p] non-empty. */
-static struct list all_list;             /* Every thread alive. */
+static int ready_cnt;                    /* Threads on the ready queues. */
+static void mlfqs_tick (struct thread *cur, int64_t now, bool new_second);
+#else  /* STARTER threads */
+/* Ready threads, first come first served. */
+static struct list ready_list;
+#endif /* END SOLUTION threads */
+
+static struct list all_list; /* Every thread alive. */
 static struct thread *idle_thread;
 static struct thread *initial_thread; /* kernel_main(): not in a palloc'd page. */
 static tid_t next_tid = 1;
@@ -68,16 +86,38 @@ running_thread (void)
   return pg_round_down (esp);
 }
 
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
+/* Gives new thread T its scheduling state: PRIORITY, or under the 4.4BSD
+   scheduler PARENT's nice and recent_cpu (none for the first thread) and the
+   priority they give. */
 static void
-init_thread (struct thread *t, const char *name, int priority)
+init_scheduling (struct thread *t, int priority, const struct thread *parent)
+{
+  t->priority = t->base_priority = priority;
+  list_init (&t->held_locks);
+  if (thread_mlfqs)
+    mlfqs_init_thread (t, parent);
+}
+#else  /* STARTER threads */
+static void
+init_scheduling (struct thread *t, int priority, const struct thread *parent UNUSED)
+{
+  t->priority = priority;
+}
+#endif /* END SOLUTION threads */
+
+/* Makes T a blocked thread NAME at PRIORITY, created by PARENT (NULL for the
+   first thread). */
+static void
+init_thread (struct thread *t, const char *name, int priority,
+             const struct thread *parent)
 {
   ASSERT (priority >= PRI_MIN && priority <= PRI_MAX);
   memset (t, 0, sizeof *t);
   t->status = THREAD_BLOCKED;
   strlcpy (t->name, name, sizeof t->name);
   t->stack = (uint8_t *) t + PGSIZE;
-  t->priority = t->base_priority = priority;
-  list_init (&t->held_locks);
+  init_scheduling (t, priority, parent);
   t->magic = THREAD_MAGIC;
   list_push_back (&all_list, &t->allelem);
 }
@@ -91,19 +131,32 @@ allocate_tid (void)
   return tid;
 }
 
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
+static void
+ready_init (void)
+{
+  int p;
+  for (p = 0; p < PRI_CNT; p++)
+    list_init (&ready_queues[p]);
+}
+#else  /* STARTER threads */
+static void
+ready_init (void)
+{
+  list_init (&ready_list);
+}
+#endif /* END SOLUTION threads */
+
 /* Turns the code running since boot into the "main" thread. Call with interrupts
    off, before anything else that may call thread_current(). */
 void
 thread_init (void)
 {
-  int p;
-
   ASSERT (intr_get_level () == INTR_OFF);
   list_init (&all_list);
-  for (p = 0; p < PRI_CNT; p++)
-    list_init (&ready_queues[p]);
+  ready_init ();
   initial_thread = running_thread ();
-  init_thread (initial_thread, "main", PRI_DEFAULT);
+  init_thread (initial_thread, "main", PRI_DEFAULT, NULL);
   initial_thread->status = THREAD_RUNNING;
   initial_thread->tid = allocate_tid ();
 }
@@ -128,16 +181,23 @@ void
 thread_start (void)
 {
   struct semaphore started;
+
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
+  /* -mlfqs was read after thread_init() made "main". */
+  if (thread_mlfqs)
+    mlfqs_init_thread (thread_current (), NULL);
+#endif /* END SOLUTION threads */
   sema_init (&started, 0);
   thread_create ("idle", PRI_MIN, idle, &started);
   intr_enable ();
   sema_down (&started);
 }
 
-/* Called by the timer interrupt: accounting (IN_USER_MODE says whether it
-   interrupted user code) and time-slice expiry. */
+/* Called by the timer interrupt at tick NOW (NEW_SECOND: a whole number of
+   seconds since boot): accounting (IN_USER_MODE says whether it interrupted user
+   code), the 4.4BSD scheduler's updates, and time-slice expiry. */
 void
-thread_tick (bool in_user_mode)
+thread_tick (int64_t now UNUSED, bool new_second UNUSED, bool in_user_mode)
 {
   struct thread *t = thread_current ();
 
@@ -147,6 +207,10 @@ thread_tick (bool in_user_mode)
     user_ticks++;
   else
     kernel_ticks++;
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
+  if (thread_mlfqs)
+    mlfqs_tick (t, now, new_second);
+#endif /* END SOLUTION threads */
   if (++slice_ticks >= TIME_SLICE)
     intr_yield_on_return ();
 }
@@ -203,7 +267,7 @@ thread_create (const char *name, int priority, thread_func *function, void *aux)
   if (t == NULL)
     return TID_ERROR;
   old = intr_disable ();
-  init_thread (t, name, priority);
+  init_thread (t, name, priority, thread_current ());
   intr_set_level (old);
   tid = t->tid = allocate_tid ();
 
@@ -231,11 +295,13 @@ thread_block (void)
   schedule ();
 }
 
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
 static void
 ready_push (struct thread *t)
 {
   list_push_back (&ready_queues[t->priority], &t->elem);
   ready_bits[t->priority / 32] |= 1u << (t->priority % 32);
+  ready_cnt++;
 }
 
 static void
@@ -244,6 +310,7 @@ ready_remove (struct thread *t)
   list_remove (&t->elem);
   if (list_empty (&ready_queues[t->priority]))
     ready_bits[t->priority / 32] &= ~(1u << (t->priority % 32));
+  ready_cnt--;
 }
 
 /* The highest priority with a ready thread, or -1. */
@@ -256,6 +323,13 @@ ready_top (void)
       return w * 32 + 31 - __builtin_clz (ready_bits[w]);
   return -1;
 }
+#else  /* STARTER threads */
+static void
+ready_push (struct thread *t)
+{
+  list_push_back (&ready_list, &t->elem);
+}
+#endif /* END SOLUTION threads */
 
 /* Makes blocked thread T ready. It does not preempt the caller (who may hold
    interrupts off on purpose); call thread_preempt() for that. */
@@ -272,6 +346,7 @@ thread_unblock (struct thread *t)
   intr_set_level (old);
 }
 
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
 /* Yields if a ready thread has a higher priority than the running one (at the end
    of the handler, when called from an interrupt). */
 void
@@ -287,6 +362,14 @@ thread_preempt (void)
     }
   intr_set_level (old);
 }
+#else  /* STARTER threads */
+/* Yields if a ready thread should run before the running one: never, in a
+   scheduler without priorities. */
+void
+thread_preempt (void)
+{
+}
+#endif /* END SOLUTION threads */
 
 /* The running thread; panics if its stack has overflowed into struct thread. */
 struct thread *
@@ -349,13 +432,15 @@ thread_foreach (thread_action_func *action, void *aux)
     action (list_entry (e, struct thread, allelem), aux);
 }
 
-/* The running thread's effective priority (donations included). */
+/* The running thread's effective priority (donations included), or under the
+   4.4BSD scheduler the one its formula gives. */
 int
 thread_get_priority (void)
 {
   return thread_current ()->priority;
 }
 
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
 /* Gives T effective priority PRIORITY, moving it to its new ready queue if it
    is ready. Interrupts must be off. */
 static void
@@ -372,6 +457,34 @@ set_effective_priority (struct thread *t, int priority)
     }
   else
     t->priority = priority;
+}
+
+/* The 4.4BSD scheduler's bookkeeping at tick NOW, in the timer interrupt, before
+   any thread runs again: the running thread CUR is charged the tick; at a
+   NEW_SECOND the load average and then every recent_cpu are recomputed; every
+   MLFQS_PRIORITY_TICKS ticks every priority, from those (the ready queues
+   follow). The idle thread takes no part. */
+static void
+mlfqs_tick (struct thread *cur, int64_t now, bool new_second)
+{
+  struct list_elem *e;
+
+  if (cur != idle_thread)
+    mlfqs_charge_tick (cur);
+  if (new_second)
+    mlfqs_update_load_avg (ready_cnt + (cur != idle_thread));
+  else if (now % MLFQS_PRIORITY_TICKS != 0)
+    return;
+  for (e = list_begin (&all_list); e != list_end (&all_list); e = list_next (e))
+    {
+      struct thread *t = list_entry (e, struct thread, allelem);
+      if (t == idle_thread)
+        continue;
+      if (new_second)
+        mlfqs_decay_recent_cpu (t);
+      if (now % MLFQS_PRIORITY_TICKS == 0)
+        set_effective_priority (t, mlfqs_priority (t));
+    }
 }
 
 /* Raises T's effective priority to PRIORITY if that is higher (a waiter's
@@ -408,13 +521,16 @@ thread_update_priority (struct thread *t)
 }
 
 /* Sets the running thread's base priority; donations it has keep its effective
-   priority up until they end. Yields if it is no longer the highest. */
+   priority up until they end. Yields if it is no longer the highest. Ignored
+   under the 4.4BSD scheduler, which sets priorities itself. */
 void
 thread_set_priority (int priority)
 {
   enum intr_level old;
 
   ASSERT (priority >= PRI_MIN && priority <= PRI_MAX);
+  if (thread_mlfqs)
+    return;
   old = intr_disable ();
   thread_current ()->base_priority = priority;
   thread_update_priority (thread_current ());
@@ -432,6 +548,8 @@ thread_priority_less (const struct list_elem *a, const struct list_elem *b,
          < list_entry (b, struct thread, elem)->priority;
 }
 
+/* Takes the thread to run next off the ready queues: the first of the highest
+   priority, or the idle thread if none is ready. */
 static struct thread *
 next_thread_to_run (void)
 {
@@ -444,6 +562,25 @@ next_thread_to_run (void)
   ready_remove (t);
   return t;
 }
+#else  /* STARTER threads */
+/* Sets the running thread's priority. */
+void
+thread_set_priority (int priority)
+{
+  ASSERT (priority >= PRI_MIN && priority <= PRI_MAX);
+  thread_current ()->priority = priority;
+}
+
+/* Takes the thread to run next off the ready list, or the idle thread if none is
+   ready. */
+static struct thread *
+next_thread_to_run (void)
+{
+  if (list_empty (&ready_list))
+    return idle_thread;
+  return list_entry (list_pop_front (&ready_list), struct thread, elem);
+}
+#endif /* END SOLUTION threads */
 
 /* Makes HOOK the function every switch calls for the thread about to run (see
    thread.h); NULL for none. */

@@ -13,12 +13,18 @@
    holder, and through a chain of holders each waiting for another lock, up to
    DONATION_DEPTH_MAX deep; a holder's effective priority is the highest of its
    own and those of the waiters on the locks it holds, recomputed as it releases
-   them. Semaphores and condition variables do not donate (they have no owner). */
+   them. Semaphores and condition variables do not donate (they have no owner).
+
+   The 4.4BSD scheduler (kernel option -mlfqs, threads/mlfqs.c): the scheduler
+   sets every priority itself from the thread's nice value and its recent CPU use,
+   so thread_create()'s priority and thread_set_priority() are ignored, and there
+   is no donation. threads/README.md has the formulas. */
 
 #include <debug.h>
 #include <list.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include "threads/fixed-point.h"
 
 enum thread_status
 {
@@ -38,6 +44,13 @@ typedef int tid_t;
 #define THREAD_NAME_MAX 15   /* Characters kept of a thread's name. */
 #define TIME_SLICE 4         /* Timer ticks a thread runs before round-robin. */
 #define DONATION_DEPTH_MAX 8 /* Locks a donation follows through a chain. */
+#define NICE_MIN -20         /* Nicest to others: the lowest priority. */
+#define NICE_DEFAULT 0       /* The first thread's; others inherit their parent's. */
+#define NICE_MAX 20
+
+/* True with -mlfqs: the 4.4BSD scheduler sets priorities (set before threads
+   other than "main" exist, never changed after). */
+extern bool thread_mlfqs;
 
 struct addrspace;
 struct process;
@@ -50,12 +63,16 @@ struct thread
   char name[THREAD_NAME_MAX + 1];
   uint8_t *stack;            /* Saved stack pointer while switched out. */
   int priority;              /* Effective: base_priority or a donated one. */
+#ifndef STARTER_THREADS      /* BEGIN SOLUTION threads */
   int base_priority;         /* Set by thread_create() and thread_set_priority(). */
   struct lock *waiting_lock; /* The lock this thread sleeps to acquire, or NULL. */
   struct list held_locks;    /* Locks held: their waiters donate priority. */
+  int nice;                  /* NICE_MIN..NICE_MAX (4.4BSD scheduler). */
+  fixed_t recent_cpu;        /* Ticks run lately, decaying (4.4BSD scheduler). */
+  int64_t wake_tick;         /* For timer_sleep(). */
+#endif                       /* END SOLUTION threads */
   struct list_elem allelem;  /* In the list of all threads. */
   struct list_elem elem;     /* In a ready queue or one wait list. */
-  int64_t wake_tick;         /* For timer_sleep(). */
   struct addrspace *addrspace; /* User address space, or NULL: kernel only. */
   void *user_esp;              /* User %esp at the last entry from user mode. */
   struct process *process;     /* User process this thread runs, or NULL. */
@@ -64,7 +81,7 @@ struct thread
 
 void thread_init (void);
 void thread_start (void);
-void thread_tick (bool in_user_mode);
+void thread_tick (int64_t now, bool new_second, bool in_user_mode);
 void thread_print_stats (void);
 int64_t thread_idle_ticks (void);
 
@@ -91,9 +108,16 @@ void thread_foreach (thread_action_func *, void *aux);
 
 int thread_get_priority (void);
 void thread_set_priority (int);
+#ifndef STARTER_THREADS /* BEGIN SOLUTION threads */
 void thread_donate_priority (struct thread *, int priority);
 void thread_update_priority (struct thread *);
 bool thread_priority_less (const struct list_elem *, const struct list_elem *,
                            void *aux);
+#endif /* END SOLUTION threads */
+
+int thread_get_nice (void);
+void thread_set_nice (int);
+int thread_get_recent_cpu (void);
+int thread_get_load_avg (void);
 
 #endif /* threads/thread.h */

@@ -23,7 +23,7 @@ static struct lock swap_lock;     /* Guards USED_SLOTS. */
 static bool initialized;
 
 /* The swap slots' leak check at power-off: every slot free at boot is free again
-   (utils/checker.py compares the two). */
+   (utils/expect.py compares the two). */
 static void
 print_leak_check (void)
 {

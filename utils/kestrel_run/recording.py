@@ -34,7 +34,7 @@ What works under record/replay, and what it needs (tests/replay checks each):
   - the PIT timer; the kernel is recorded with -hz=TIMER_FREQ_MAX, because a disk
     request's completion reaches the guest at the next tick (QEMU hands recorded
     events to the CPU when it next wakes), so at 100 Hz a paging test would wait
-    10 ms per disk command;
+    10 ms per disk command (but not under -mlfqs, whose numbers are per tick);
   - both serial ports: COM2's output, and COM1's output and input. A recording
     QEMU takes serial input without waiting for the UART to have room, so the
     runner holds the console input until the kernel says `Boot complete.` and
@@ -78,6 +78,7 @@ REPLAY_EXTRA_S = 30         # a replay's own limit: the recording's, doubled, pl
 BOOT_COMPLETE = "Boot complete."    # threads/init.c: console input is taken from here on
 INPUT_PACE_S = 0.01         # a recording hands the console one input byte this often
 TIMER_HEADER = os.path.join(REPO_ROOT, "devices", "timer.h")
+MLFQS_OPTION = "-mlfqs"     # the 4.4BSD scheduler, whose tests count 100 Hz ticks
 
 
 def qemu_version(qemu):
@@ -135,10 +136,14 @@ def add_recording_options(opts):
     """Put the kernel options a recorded run needs first in OPTS' kernel arguments:
     the timer at its fastest (a disk request's completion is recorded, and handed
     to the guest, at the next tick: at 100 Hz a paging test waits 10 ms per disk
-    command), and console input into the UART's FIFO (InputFeeder). Left out, with
-    a note, if the command line has no room for them."""
+    command), and console input into the UART's FIFO (InputFeeder). Not the timer
+    under -mlfqs: the 4.4BSD scheduler's numbers are counted in ticks, and its tests
+    follow the guide's 100 Hz. Left out, with a note, if the command line has no
+    room for them."""
     import headers
-    wanted = ["-hz=%d" % headers.value(TIMER_HEADER, "TIMER_FREQ_MAX"), "-uart-fifo"]
+    wanted = ["-uart-fifo"]
+    if MLFQS_OPTION not in opts["kernel_args"]:
+        wanted.insert(0, "-hz=%d" % headers.value(TIMER_HEADER, "TIMER_FREQ_MAX"))
     try:
         check_command_line_length(wanted + opts["kernel_args"])
     except UsageError:
