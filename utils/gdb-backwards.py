@@ -5,13 +5,15 @@
 # QEMU replays the recorded run instruction for instruction, so any earlier
 # moment can be reached again: reverse-stepi (QEMU's own) loads the snapshot
 # taken when GDB attached and replays to one instruction before. QEMU 7.2's own
-# reverse-continue (and GDB's reverse-finish, which uses it) collects the
-# breakpoints it passes in a way that now and then deadlocks QEMU, so in a replay
-# these two are replaced: they seek back to the start of the recording through
-# QEMU's monitor (QMP, replay-seek), run forward with the breakpoints and
-# watchpoints as they are, up to where they started (replay-break), noting each
-# stop's instruction count, and seek to the last. Only forward execution and
-# seeks: no deadlock, and the same answer. Then, for the questions students ask:
+# reverse-continue (which GDB's reverse-finish, reverse-next and reverse-step use
+# too) collects the breakpoints it passes in a way that now and then deadlocks
+# QEMU, so in a replay those four are replaced: reverse-continue seeks back to the
+# start of the recording through QEMU's monitor (QMP, replay-seek), runs forward
+# with the breakpoints and watchpoints as they are up to where it started,
+# counting their stops, then runs forward again to the last of them (only forward
+# execution and seeks: no deadlock, the same answer); reverse-finish, reverse-next
+# and reverse-step are built on it and on reverse-stepi. (kestrel_run/relay.py
+# keeps the seeks' stop reports from GDB.) Then, for the questions students ask:
 #
 #   last-write EXPR        who last wrote this? (a watchpoint, backwards)
 #   reverse-to-user        how did I get into this fault? (back to the user
@@ -29,6 +31,9 @@ REPLAY_MONITOR = "kestrel_qmp"      # the convenience variable naming QMP's sock
 SEEK_TIMEOUT_S = 600                # for one seek or one forward pass
 POLL_S = 0.02
 SYSTEM_CALL = b"\xcd\x30"            # int $0x30: the system-call trap (lib/user/syscall.c)
+LINE_STEPS_MAX = 200                # reverse-stepi's a reverse-step or -next takes at most
+INTR_ENTRY = "intr_entry"           # threads/intr-stubs.S: where every interrupt meets
+ENTRY_EIP = 12                      # there, the interrupted %eip's offset from %esp
 EVICTION_START = "addrspace_start_eviction"     # vm/addrspace.c: (as, upage, kpage, e)
 
 
@@ -90,6 +95,12 @@ class ReplayMonitor:
         refresh_watchpoints()
 
 
+def step_back_one():
+    """reverse-stepi, unannounced."""
+    with Quiet():
+        gdb.execute("reverse-stepi", to_string=True)
+
+
 def refresh_watchpoints():
     """Have GDB read each enabled watchpoint's value again, as it is here: GDB stops
     at a watchpoint only for a write that changes the value it last saw, and what
@@ -117,6 +128,19 @@ class StopWatch:
 
 
 stop_watch = StopWatch()
+
+
+class Quiet:
+    """Within `with Quiet():`, GDB does not announce where the machine stops: the
+    steps and passes these commands take on their way are not the user's."""
+
+    def __enter__(self):
+        self.before = gdb.parameter("suppress-cli-notifications")
+        gdb.execute("set suppress-cli-notifications on", to_string=True)
+
+    def __exit__(self, *exception):
+        gdb.execute("set suppress-cli-notifications %s" % ("on" if self.before else "off"),
+                    to_string=True)
 
 
 class PassEnd(gdb.Breakpoint):
@@ -159,20 +183,24 @@ def forward_to(pc, end, hits_max=None):
     return hits
 
 
-def run_back(quiet=False):
+def run_back(quiet=False, or_start=True):
     """Go back to the last stop (breakpoint, watchpoint) before here; return True if
-    there was one, else go back to the start of the recording and return False.
+    there was one, else go back to the start of the recording (without OR_START:
+    stay here) and return False.
     Two passes forward from the start: one counts the stops up to here, the other
     stops at the last of them, exactly where GDB stopped running forward (the
     instruction count QEMU reports at a watchpoint's stop can be a little past it,
     so the stop is found again by counting, not by seeking to that count)."""
     end = replay_monitor.icount()
     pc = int(gdb.parse_and_eval("$pc")) & 0xffffffff
-    replay_monitor.seek(0)
-    hits = forward_to(pc, end)
-    replay_monitor.seek(0)
-    if hits:
-        forward_to(pc, end, hits)
+    with Quiet():
+        replay_monitor.seek(0)
+        hits = forward_to(pc, end)  # which ends here again
+        if hits:
+            replay_monitor.seek(0)
+            forward_to(pc, end, hits)
+        elif or_start:
+            replay_monitor.seek(0)
     if not quiet:
         if not hits:
             print("No earlier stop: back at the start of the recording.")
@@ -237,7 +265,158 @@ called (the call instruction in its caller), as GDB's own does."""
             finally:
                 stop.delete()
         if found and then_step:
-            gdb.execute("reverse-stepi", to_string=True)
+            step_back_one()
+        gdb.execute("frame")
+
+
+def line_starts(function_block, line=None):
+    """The addresses where a source line of FUNCTION_BLOCK's function begins (only
+    LINE's, if given): in its line table, sorted by address, an entry whose line
+    differs from the one before it."""
+    entries = sorted((e.pc, e.line) for e in function_block.function.symtab.linetable()
+                     if function_block.start <= e.pc < function_block.end)
+    starts, previous = [], None
+    for pc, number in entries:
+        if number > 0 and number != previous and (line is None or number == line):
+            starts.append(pc)
+        previous = number
+    return starts
+
+
+def outermost_block(frame):
+    """The block of FRAME's function (not of an inner lexical block)."""
+    block = frame.block()
+    while block.function is None and block.superblock is not None:
+        block = block.superblock
+    return block
+
+
+def frame_id(frame):
+    """What tells FRAME's call of its function from another: the stack pointer its
+    caller has once it returns (its CFA)."""
+    caller = frame.older()
+    return int(caller.read_register("esp")) & 0xffffffff if caller is not None else None
+
+
+class InFrame(gdb.Breakpoint):
+    """A silent hardware breakpoint at ADDRESS that stops only in the call of its
+    function whose frame_id() is FRAME."""
+
+    def __init__(self, address, frame):
+        super().__init__("*%#x" % address, gdb.BP_HARDWARE_BREAKPOINT, internal=True)
+        self.silent = True
+        self.frame = frame
+
+    def stop(self):
+        try:
+            return frame_id(gdb.newest_frame()) == self.frame
+        except gdb.error:
+            return False
+
+
+def back_to_line_start(block, frame, line=None):
+    """Run back to the last moment BLOCK's function, in its call whose frame_id() is
+    FRAME, was at the start of one of its lines (LINE's only, if given); return True
+    if it was."""
+    stops = [InFrame(address, frame) for address in line_starts(block, line)]
+    try:
+        return run_back(quiet=True, or_start=False)
+    finally:
+        for stop in stops:
+            stop.delete()
+
+
+def where():
+    """(pc, its line-table entry, the frame's function block or None, its
+    frame_id(), user mode) of the innermost frame."""
+    frame = gdb.newest_frame()
+    pc = int(gdb.parse_and_eval("$pc")) & 0xffffffff
+    block = outermost_block(frame) if frame.function() is not None else None
+    return pc, gdb.find_pc_line(pc), block, frame_id(frame), user_mode()
+
+
+def back_over_kernel(user_pc):
+    """From kernel code that the user instruction at USER_PC was interrupted for
+    (or faulted or trapped into), back to the user instruction run before: the last
+    entry from user mode at USER_PC (intr_entry, with the interrupted %eip and %cs
+    where the stub left them), then one step back."""
+    stop = gdb.Breakpoint("*%#x" % int(gdb.parse_and_eval("(unsigned) &%s" % INTR_ENTRY)),
+                          gdb.BP_HARDWARE_BREAKPOINT, internal=True)
+    stop.condition = ("*(unsigned *) ($esp + %d) == %#x && (*(unsigned *) ($esp + %d) & 3)"
+                      " == 3" % (ENTRY_EIP, user_pc, ENTRY_EIP + 4))
+    try:
+        found = run_back(quiet=True, or_start=False)
+    finally:
+        stop.delete()
+    if found:
+        step_back_one()
+    return found
+
+
+def step_back_line(over_calls):
+    """reverse-step's (OVER_CALLS: reverse-next's) one step: instruction by
+    instruction back out of the current line, over what the kernel ran for user
+    code, and over whole calls when OVER_CALLS (back to the call at once); then to
+    the start of the line reached, in its frame. Returns False if it gave up."""
+    pc, start, block, frame, user = where()
+    for _ in range(LINE_STEPS_MAX):
+        before = pc
+        step_back_one()
+        pc, here, here_block, here_frame, here_user = where()
+        if user and not here_user:
+            if not back_over_kernel(before):
+                return False
+            pc, here, here_block, here_frame, here_user = where()
+        if over_calls and here_block is not None and frame is not None \
+                and here_frame is not None and here_frame < frame:
+            # In a function the line called (its last instruction): back to its call.
+            entry = InFrame(here_block.start, here_frame)
+            try:
+                run_back(quiet=True, or_start=False)
+            finally:
+                entry.delete()
+            step_back_one()
+            pc, here, here_block, here_frame, here_user = where()
+        if here.symtab is not None and (here.line != start.line or here.symtab != start.symtab
+                                        or here_frame != frame):
+            break
+    else:
+        return False
+    if here_block is not None:
+        back_to_line_start(here_block, here_frame, line=here.line)
+    return True
+
+
+class KestrelReverseNext(gdb.Command):
+    """reverse-next: run backwards to the start of the previous source line run in
+this frame (of the current line, if stopped inside it), over the calls it made, and
+over what the kernel ran for user code. (GDB's own would use QEMU's
+reverse-continue in a replay: see reverse-continue.)"""
+
+    def __init__(self):
+        super().__init__("reverse-next", gdb.COMMAND_RUNNING)
+
+    def invoke(self, arg, from_tty):
+        for _ in range(int(arg) if arg.strip() else 1):
+            if not step_back_line(over_calls=True):
+                print("reverse-next: gave up after %d steps back" % LINE_STEPS_MAX)
+                break
+        gdb.execute("frame")
+
+
+class KestrelReverseStep(gdb.Command):
+    """reverse-step: run backwards to the start of the previous source line run,
+into a function the current line called (at its last line); what the kernel ran
+for user code is stepped over."""
+
+    def __init__(self):
+        super().__init__("reverse-step", gdb.COMMAND_RUNNING)
+
+    def invoke(self, arg, from_tty):
+        for _ in range(int(arg) if arg.strip() else 1):
+            if not step_back_line(over_calls=False):
+                print("reverse-step: gave up after %d steps back" % LINE_STEPS_MAX)
+                break
         gdb.execute("frame")
 
 
@@ -304,7 +483,7 @@ exception it raised as one step.)"""
             stop = gdb.Breakpoint("*%#x" % pc, gdb.BP_HARDWARE_BREAKPOINT, internal=True)
             stop.condition = "($cs & 3) == 3"
             try:
-                run_back(quiet=True)
+                run_back(quiet=True, or_start=False)
             finally:
                 stop.delete()
         gdb.execute("frame")
@@ -338,14 +517,13 @@ EXPR held before that write. Leaves no watchpoint behind."""
         watch = [b for b in gdb.breakpoints() if b.number not in known][0]
         watch.silent = True
         try:
-            found = run_back(quiet=True)
+            found = run_back(quiet=True, or_start=False)
         finally:
             watch.delete()
         if not found:
             print("last-write: %s was not written since the recording began" % arg)
-            gdb.execute("frame")
             return
-        gdb.execute("reverse-stepi", to_string=True)
+        step_back_one()
         print("last-write: %s was written here (it held %s after the write, and holds "
               "%s before it):" % (arg, after, gdb.parse_and_eval(arg)))
         gdb.execute("frame")
@@ -377,7 +555,7 @@ leaving: its last contents in RAM, about to be written to swap or dropped."""
         stop.condition = "(unsigned) as == %#x && (unsigned) upage == %#x" % (
             addrspace, address & ~mask)
         try:
-            found = run_back(quiet=True)
+            found = run_back(quiet=True, or_start=False)
         finally:
             stop.delete()
         if not found:
@@ -392,6 +570,8 @@ leaving: its last contents in RAM, about to be written to swap or dropped."""
 
 KestrelReverseContinue()
 KestrelReverseFinish()
+KestrelReverseNext()
+KestrelReverseStep()
 KestrelReverseToUser()
 KestrelLastWrite()
 KestrelBeforeEviction()
