@@ -12,8 +12,9 @@
 # with the breakpoints and watchpoints as they are up to where it started,
 # counting their stops, then runs forward again to the last of them (only forward
 # execution and seeks: no deadlock, the same answer); reverse-finish, reverse-next
-# and reverse-step are built on it and on reverse-stepi. (kestrel_run/relay.py
-# keeps the seeks' stop reports from GDB.) Then, for the questions students ask:
+# and reverse-step are built on it and on reverse-stepi. (A seek stops the machine
+# without telling GDB, which is why GDB's caches are flushed after one.) Then, for
+# the questions students ask:
 #
 #   last-write EXPR        who last wrote this? (a watchpoint, backwards)
 #   reverse-to-user        how did I get into this fault? (back to the user

@@ -9,10 +9,9 @@
   gdbstub   --gdb: the stub's port or socket, build/gdbinit
   monitor   QMP: where the CPU of a timed-out run was
   recording --record and --replay: QEMU's record/replay, what a recording holds
-  relay     a replay's GDB connection, less the stop reports GDB did not ask for
   boot      one boot, start to end (main)
 
 Only what every run needs is imported at start-up (base, options, disks, streams,
-qemu, aids, boot); gdbstub, monitor, recording and relay are imported when a run
+qemu, aids, boot); gdbstub, monitor and recording are imported when a run
 asks for them: the runner starts once per test.
 """

@@ -29,13 +29,12 @@ def free_gdb_port(port, tries):
 
 
 def gdb_target(opts):
-    """Return (QEMU's -gdb device, GDB's `target remote` argument, a description,
-    the address to listen at: a path or a (host, port) pair) for the run's --gdb: a
-    Unix socket, an explicit port (which must be free), or the user's default port
-    (the next free one if another run holds it)."""
+    """Return (QEMU's -gdb device, GDB's `target remote` argument, a description)
+    for the run's --gdb: a Unix socket, an explicit port (which must be free), or
+    the user's default port (the next free one if another run holds it)."""
     if opts["gdb_socket"]:
         path = os.path.abspath(opts["gdb_socket"])
-        return "unix:%s,server=on,wait=off" % path, path, "socket " + path, path
+        return "unix:%s,server=on,wait=off" % path, path, "socket " + path
     port = opts["gdb_port"]
     chosen = free_gdb_port(port, GDB_PORT_TRIES if opts["gdb_port_default"] else 1)
     if chosen is None:
@@ -44,7 +43,7 @@ def gdb_target(opts):
     if chosen != port:
         note("gdb port %d is taken (another session?); using %d" % (port, chosen))
     return ("tcp:%s:%d" % (GDB_HOST, chosen), "%s:%d" % (GDB_HOST, chosen),
-            "port %d" % chosen, (GDB_HOST, chosen))
+            "port %d" % chosen)
 
 
 # For a replay (--replay --gdb), where QEMU's stub also runs backwards: every
@@ -84,16 +83,9 @@ def gdb_options(opts, kernel, tmpdir):
     """Return QEMU options that wait for gdb, after writing the GDB command file
     and telling the user how to attach. A replay's QEMU also gets a QMP monitor (a
     socket in TMPDIR) for the commands that go backwards."""
-    device, target, where, listen = gdb_target(opts)
+    device, target, where = gdb_target(opts)
     gdbinit = opts["gdbinit"] or GDBINIT
-    monitor = None
-    if opts["replay"]:
-        # GDB talks to QEMU's stub through the relay (kestrel_run/relay.py).
-        from kestrel_run import relay
-        monitor = os.path.join(tmpdir, "replay-qmp.sock")
-        stub = os.path.join(tmpdir, "gdb-stub.sock")
-        relay.Relay(listen, stub)
-        device = "unix:%s,server=on,wait=off" % stub
+    monitor = os.path.join(tmpdir, "replay-qmp.sock") if opts["replay"] else None
     write_gdbinit(gdbinit, kernel, run_program(opts), target, monitor)
     note("waiting for gdb on %s; attach with:\n  gdb -x %s"
          % (where, shell_quote(display_path(gdbinit))))

@@ -26,8 +26,8 @@ difference said). Under --gdb the disks are temporary qcow2 overlays
 (snapshot=on), where QEMU keeps the snapshot it rewinds to (`start_debugging`,
 taken when GDB attaches); the streams are not compared then, since going
 backwards runs parts of the machine again (printing again) and GDB may end the
-run early. GDB's settings and commands for a replay: kestrel_run/gdbstub.py,
-kestrel_run/relay.py and utils/gdb-backwards.py.
+run early. GDB's settings and commands for a replay: kestrel_run/gdbstub.py and
+utils/gdb-backwards.py.
 
 What works under record/replay, and what it needs (tests/replay checks each):
   - the IDE disks, by bus-master DMA and by PIO (-pio), behind blkreplay;
