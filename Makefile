@@ -67,12 +67,18 @@ tools:
 	@utils/setup --check $(SETUP_FLAGS) >/dev/null 2>&1 || utils/setup $(SETUP_FLAGS)
 gdb replay-gdb: SETUP_FLAGS := --gdb
 
-# The layout demo with the page-fault trace on: the program's memory forms one
-# fault at a time on the diagnostic stream ([diag] lines) beside its output.
+# A demo with the page-fault trace on: the program's memory forms one fault at a
+# time on the diagnostic stream ([diag] lines) beside its output. DEMO=layout
+# (the default) is the memory-layout lesson; DEMO=fork is copy-on-write seen.
+DEMO ?= layout
+DEMO_PROGRAM_layout := userprog/memory-layout
+DEMO_PROGRAM_fork := vm/fork-cow
+DEMO_PROGRAM = $(or $(DEMO_PROGRAM_$(DEMO)),$(error DEMO=$(DEMO): no such demo \
+  (layout, fork)))
 run: tools
 	@$(SUBMAKE) all tests
-	$(PY) utils/kestrel -T 60 --vm-trace -p $(BUILD)/tests/userprog/memory-layout \
-	  -a memory-layout -- -q run memory-layout
+	$(PY) utils/kestrel -T 60 --vm-trace -p $(BUILD)/tests/$(DEMO_PROGRAM) \
+	  -a $(notdir $(DEMO_PROGRAM)) -- -q run $(notdir $(DEMO_PROGRAM))
 
 
 check: tools

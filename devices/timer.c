@@ -23,6 +23,11 @@ static_assert (PIT_HZ / TIMER_FREQ_MIN <= 0xffff, "PIT divisor must fit 16 bits"
 static int freq = TIMER_FREQ_DEFAULT;
 static int64_t ticks;
 
+/* Watchers called at every tick (timer_watch()), in interrupt context. */
+#define WATCHERS_MAX 4
+static timer_watcher *watchers[WATCHERS_MAX];
+static size_t watcher_cnt;
+
 static void timer_interrupt (struct intr_frame *);
 static void sleepers_init (void);
 static void print_stats (void);
@@ -172,8 +177,22 @@ print_stats (void)
 static void
 timer_interrupt (struct intr_frame *f)
 {
+  size_t i;
+
   ticks++;
   thread_tick (ticks, ticks % TIMER_FREQ == 0, intr_from_user (f));
   wake_sleepers ();
+  for (i = 0; i < watcher_cnt; i++)
+    watchers[i](ticks);
   thread_preempt ();
+}
+
+/* Has WATCHER called at every tick from now on, with the tick count, in the
+   timer's interrupt handler (so it must not sleep): a driver's watchdog. At most
+   WATCHERS_MAX of them; call at boot. */
+void
+timer_watch (timer_watcher *watcher)
+{
+  ASSERT (watcher_cnt < WATCHERS_MAX);
+  watchers[watcher_cnt++] = watcher;
 }

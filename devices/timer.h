@@ -25,4 +25,8 @@ int64_t timer_elapsed (int64_t then);
 void timer_sleep (int64_t ticks);
 void timer_msleep (int64_t ms);
 
+/* A function the timer calls at every tick (see timer_watch()). */
+typedef void timer_watcher (int64_t now);
+void timer_watch (timer_watcher *);
+
 #endif /* devices/timer.h */

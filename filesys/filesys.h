@@ -13,6 +13,7 @@ bool filesys_init (bool format);
 void filesys_done (void);
 bool filesys_create (const char *name, off_t initial_size);
 struct file *filesys_open (const char *name);
+bool filesys_exists (const char *name);
 bool filesys_remove (const char *name);
 bool filesys_name_valid (const char *name);
 

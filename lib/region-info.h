@@ -41,5 +41,8 @@ struct region_info
 #define MINCORE_SWAPPED 0x02  /* In a swap slot. */
 #define MINCORE_DIRTY 0x04    /* Written since it was last brought in. */
 #define MINCORE_ACCESSED 0x08 /* Used since the clock hand last passed. */
+#define MINCORE_SHARED                                    \
+  0x10 /* Held by another process too: a page fork shared \
+          copy-on-write, or a file's page it maps. */
 
 #endif /* lib/region-info.h */

@@ -34,6 +34,8 @@ enum syscall_number
   SYS_MINCORE = 22, /* int mincore (const void *, unsigned, unsigned char *). */
   SYS_MEMINFO = 23, /* int meminfo (struct meminfo *): user memory in use. */
   SYS_SLEEP = 24,   /* void sleep (unsigned ms): block for at least MS ms. */
+  SYS_FORK = 25,    /* pid_t fork (void): a copy of the caller. */
+  SYS_EXEC_REPLACE = 26, /* int exec_replace (const char *cmdline). */
 };
 
 static_assert (SYS_INUMBER == 19, "Pintos call numbers must not move");

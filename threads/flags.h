@@ -4,6 +4,7 @@
 /* EFLAGS and control-register bits (Intel SDM vol. 3, §2.3, §2.5). */
 
 #define FLAG_MBS 0x00000002 /* Must be set. */
+#define FLAG_TF 0x00000100  /* Trap after the next instruction (#DB). */
 #define FLAG_IF 0x00000200  /* Interrupts enabled. */
 
 #define CR0_PE 0x00000001  /* Protected mode. */

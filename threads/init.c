@@ -186,6 +186,10 @@ parse_options (void)
         vm_trace = true;
       else if (!strcmp (*arg, "-noshare"))
         vm_share = false;
+      else if (!strcmp (*arg, "-nocow"))
+        vm_cow = false;
+      else if (!strcmp (*arg, "-vmcheck"))
+        vm_check_enabled = true;
       else if (!strcmp (*arg, "-mapsdump"))
         vm_maps_dump = true;
       else if (!strcmp (*arg, "-pio"))
@@ -333,6 +337,9 @@ usage (void)
       "  -ul=COUNT          Limit the user memory pool to COUNT pages.\n"
       "  -vmtrace           Trace page faults and evictions (diagnostic stream).\n"
       "  -noshare           Give each process private copies of its program's pages.\n"
+      "  -nocow             Make fork copy every private page instead of sharing it.\n"
+      "  -vmcheck           Check every page table against the frame table and swap\n"
+      "                     at each process exit and at power-off.\n"
       "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
       "                     stream).\n"
       "  -pio               Disk transfers by PIO only, never DMA.\n"

@@ -143,6 +143,13 @@ palloc_free_count (void)
   return kernel_pool.free_cnt + user_pool.free_cnt;
 }
 
+/* Free pages in the user pool (a look without its lock: it may change at once). */
+size_t
+palloc_user_free_count (void)
+{
+  return user_pool.free_cnt;
+}
+
 /* True if PAGE belongs to the user pool. */
 bool
 palloc_is_user_page (const void *page)

@@ -22,6 +22,7 @@ void *palloc_get_multiple (enum palloc_flags, size_t page_cnt);
 void palloc_free_page (void *);
 void palloc_free_multiple (void *, size_t page_cnt);
 size_t palloc_free_count (void);
+size_t palloc_user_free_count (void);
 bool palloc_is_user_page (const void *);
 size_t palloc_user_page_count (void);
 size_t palloc_user_index (const void *);

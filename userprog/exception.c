@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include "devices/console.h"
 #include "threads/cpu.h"
+#include "threads/flags.h"
 #include "threads/interrupt.h"
 #include "threads/thread.h"
 #include "userprog/process.h"
@@ -22,13 +23,12 @@ static const struct
   uint8_t vec;
   int dpl;
 } user_exceptions[] = {
-  { VEC_DIVIDE_ERROR, 0 }, { VEC_DEBUG, 0 },
-  { VEC_BREAKPOINT, 3 },   { VEC_OVERFLOW, 3 },
-  { VEC_BOUND, 3 },        { VEC_INVALID_OPCODE, 0 },
-  { VEC_NO_FPU, 0 },       { VEC_SEGMENT_MISSING, 0 },
-  { VEC_STACK_FAULT, 0 },  { VEC_GENERAL_PROTECTION, 0 },
-  { VEC_FPU_ERROR, 0 },    { VEC_ALIGNMENT, 0 },
-  { VEC_SIMD, 0 },
+  { VEC_DIVIDE_ERROR, 0 },       { VEC_BREAKPOINT, 3 },
+  { VEC_OVERFLOW, 3 },           { VEC_BOUND, 3 },
+  { VEC_INVALID_OPCODE, 0 },     { VEC_NO_FPU, 0 },
+  { VEC_SEGMENT_MISSING, 0 },    { VEC_STACK_FAULT, 0 },
+  { VEC_GENERAL_PROTECTION, 0 }, { VEC_FPU_ERROR, 0 },
+  { VEC_ALIGNMENT, 0 },          { VEC_SIMD, 0 },
 };
 
 static const char *
@@ -58,6 +58,7 @@ page_fault (struct intr_frame *f)
   struct thread *t = thread_current ();
   enum vm_access access = VM_USER;
   const char *why = "no address space";
+  bool watch = false;
 
   if (!intr_from_user (f))
     intr_panic_frame (f);
@@ -67,14 +68,55 @@ page_fault (struct intr_frame *f)
   else if (fault_addr == (void *) f->eip)
     access |= VM_EXEC;
   if (t->addrspace != NULL
-      && vm_handle_fault (t->addrspace, fault_addr, access, f->esp, &why))
-    return;
+      && vm_handle_fault (t->addrspace, fault_addr, access, f->esp, &watch, &why))
+    {
+      if (watch)
+        {
+          /* The page is kept until the instruction has run: a debug trap
+             after it says when. */
+          f->eflags |= FLAG_TF;
+          process_current ()->stepping = true;
+        }
+      return;
+    }
   diag_printf (
       "kill: %s: page fault at %p: %s, %s, %s (eip %p): %s\n", process_name (),
       fault_addr, f->error_code & PF_P ? "protection violation" : "not present",
       f->error_code & PF_W ? "write" : "read",
       f->error_code & PF_U ? "user mode" : "kernel mode", (void *) f->eip, why);
   process_exit (-1);
+}
+
+/* The debug trap after an instruction that page faults made the kernel watch
+   (page_fault()): it has completed, so the pages it needed may go again. Any
+   other debug trap is the program's own doing and ends it. */
+static void
+debug_trap (struct intr_frame *f)
+{
+  struct process *p = process_current ();
+
+  if (!intr_from_user (f) || p == NULL || !p->stepping)
+    {
+      kill (f);
+      return;
+    }
+  p->stepping = false;
+  f->eflags &= ~FLAG_TF;
+  vm_user_progress (thread_current ()->addrspace);
+}
+
+/* Ends the watch of page_fault() at a system call, which shows the program has
+   moved on: the trap flag is cleared in F, the interrupted frame. */
+void
+exception_end_watch (struct intr_frame *f)
+{
+  struct process *p = process_current ();
+
+  if (p != NULL && p->stepping)
+    {
+      p->stepping = false;
+      f->eflags &= ~FLAG_TF;
+    }
 }
 
 /* Claims the CPU exception vectors: user-mode exceptions kill the process,
@@ -89,4 +131,5 @@ exception_init (void)
                        intr_name (user_exceptions[i].vec));
   intr_register_int (VEC_PAGE_FAULT, 0, INTR_OFF, page_fault,
                      intr_name (VEC_PAGE_FAULT));
+  intr_register_int (VEC_DEBUG, 0, INTR_ON, debug_trap, intr_name (VEC_DEBUG));
 }

@@ -44,7 +44,7 @@ load_segment (struct addrspace *as, struct file *file, const char *name,
 
   if (!writable)
     {
-      const char *kind = executable ? "text" : "rodata";
+      enum region_kind kind = executable ? REGION_TEXT : REGION_RODATA;
       return file_bytes > 0 ? addrspace_map_file (as, (void *) first, (void *) end,
                                                   false, executable, file, name,
                                                   offset, file_bytes, kind)
@@ -52,13 +52,14 @@ load_segment (struct addrspace *as, struct file *file, const char *name,
                                                   false, kind);
     }
   if (data_end > first
-      && (why
-          = addrspace_map_file (as, (void *) first, (void *) data_end, true,
-                                executable, file, name, offset, file_bytes, "data"))
+      && (why = addrspace_map_file (as, (void *) first, (void *) data_end, true,
+                                    executable, file, name, offset, file_bytes,
+                                    REGION_DATA))
              != NULL)
     return why;
   if (end > data_end)
-    return addrspace_map_anon (as, (void *) data_end, (void *) end, true, "bss");
+    return addrspace_map_anon (as, (void *) data_end, (void *) end, true,
+                               REGION_BSS);
   return NULL;
 }
 
@@ -234,7 +235,12 @@ load_program (struct process *p, const char *cmdline, void (**eip) (void),
     p->executable = filesys_open (p->name);
   if (p->executable == NULL)
     {
-      printf ("load: %s: open failed\n", p->name);
+      /* The console's line is for a program that is not there (ABI.md); one
+         that is, but could not be opened, failed for want of memory. */
+      if (strlen (p->name) <= FILE_NAME_MAX && filesys_exists (p->name))
+        diag_printf ("load: %s: out of memory\n", p->name);
+      else
+        printf ("load: %s: open failed\n", p->name);
       return false;
     }
   file_deny_write (p->executable);

@@ -46,7 +46,21 @@ static struct lock status_lock;     /* refs of every record; children lists. */
 static struct list kernel_children; /* Children of kernel threads. */
 
 static thread_func start_process NO_RETURN;
+static thread_func start_forked NO_RETURN;
 static void enter_user_mode (void (*eip) (void), void *esp) NO_RETURN;
+
+/* Fills F so that returning from it starts user code at EIP with stack pointer
+   ESP, every other register 0 and interrupts on. */
+static void
+make_user_frame (struct intr_frame *f, void (*eip) (void), void *esp)
+{
+  memset (f, 0, sizeof *f);
+  f->gs = f->fs = f->es = f->ds = f->ss = SEL_UDSEG;
+  f->cs = SEL_UCSEG;
+  f->eflags = FLAG_IF | FLAG_MBS;
+  f->eip = eip;
+  f->esp = esp;
+}
 
 /* Initialises the process layer. Call once, before the first process_execute(). */
 void
@@ -84,6 +98,21 @@ status_release (struct child_status *status)
     free (status);
 }
 
+/* Makes a new status record for a child, with both references, or NULL. */
+static struct child_status *
+status_create (void)
+{
+  struct child_status *status = malloc (sizeof *status);
+
+  if (status != NULL)
+    {
+      status->exit_status = -1;
+      sema_init (&status->exited, 0);
+      status->refs = 2;
+    }
+  return status;
+}
+
 /* Copies the first word of CMDLINE into NAME, cut to PROCESS_NAME_MAX characters. */
 static void
 process_name (const char *cmdline, char name[PROCESS_NAME_MAX + 1])
@@ -117,15 +146,12 @@ process_execute (const char *cmdline)
   process_name (cmdline, name);
   if (name[0] == '\0')
     return TID_ERROR;
-  status = malloc (sizeof *status);
+  status = status_create ();
   if (status == NULL)
     {
       diag_printf ("load: %s: out of memory\n", name);
       return TID_ERROR;
     }
-  status->exit_status = -1;
-  sema_init (&status->exited, 0);
-  status->refs = 2;
 
   request.cmdline = cmdline;
   request.status = status;
@@ -147,6 +173,176 @@ process_execute (const char *cmdline)
   list_push_back (current_children (), &status->elem);
   lock_release (&status_lock);
   return tid;
+}
+
+/* Handed from process_fork() to the child's thread, on the parent's stack; the
+   parent waits on `started' until the child has copied it. */
+struct fork_request
+{
+  struct process *process;     /* The child's, made by the parent. */
+  struct addrspace *addrspace; /* Likewise. */
+  struct intr_frame frame;     /* The parent's registers at the call. */
+  struct semaphore started;
+};
+
+/* The forked child's thread: takes its process and address space and returns to
+   user mode where the parent called fork, with 0 in %eax. */
+static void
+start_forked (void *request_)
+{
+  struct fork_request *request = request_;
+  struct thread *t = thread_current ();
+  struct intr_frame frame = request->frame;
+
+  t->process = request->process;
+  t->addrspace = request->addrspace;
+  addrspace_activate (t->addrspace);
+  sema_up (&request->started); /* REQUEST may vanish after this. */
+  frame.eax = 0;
+  asm volatile("movl %0, %%esp; jmp intr_exit" : : "r"(&frame) : "memory");
+  NOT_REACHED ();
+}
+
+/* A copy of the running process P for a child: its name, and its own descriptor
+   for each of P's open files and for its executable (write-denied), at the same
+   positions. NULL if memory is short. */
+static struct process *
+copy_process (const struct process *p)
+{
+  struct process *c = calloc (1, sizeof *c);
+  int i;
+
+  if (c == NULL)
+    return NULL;
+  memcpy (c->name, p->name, sizeof c->name);
+  memcpy (c->file_names, p->file_names, sizeof c->file_names);
+  list_init (&c->children);
+  c->executable = file_reopen (p->executable);
+  if (c->executable != NULL)
+    file_deny_write (c->executable);
+  for (i = 0; i < PROCESS_FILES_MAX && c->executable != NULL; i++)
+    if (p->files[i] != NULL)
+      {
+        c->files[i] = file_reopen (p->files[i]);
+        if (c->files[i] == NULL)
+          break;
+        file_seek (c->files[i], file_tell (p->files[i]));
+      }
+  if (c->executable == NULL || i < PROCESS_FILES_MAX)
+    {
+      for (i = 0; i < PROCESS_FILES_MAX; i++)
+        file_close (c->files[i]);
+      file_close (c->executable);
+      free (c);
+      return NULL;
+    }
+  return c;
+}
+
+/* Frees child process C that never ran, and its address space AS. */
+static void
+discard_child (struct process *c, struct addrspace *as)
+{
+  int i;
+
+  addrspace_destroy (as);
+  for (i = 0; i < PROCESS_FILES_MAX; i++)
+    file_close (c->files[i]);
+  file_close (c->executable);
+  free (c);
+}
+
+/* fork: a new process that is a copy of the running one (shared/ABI.md): its
+   address space shares every page copy-on-write (vm/fork.c), it has its own
+   descriptors for the same files at the same positions, the same name, and the
+   registers of F (the parent's at the call) with %eax 0. Returns the child's
+   pid, or TID_ERROR with nothing changed or leaked if memory is short. */
+tid_t
+process_fork (const struct intr_frame *f)
+{
+  struct process *p = process_current ();
+  struct fork_request request;
+  struct child_status *status = status_create ();
+  tid_t tid = TID_ERROR;
+
+  request.process = status != NULL ? copy_process (p) : NULL;
+  request.addrspace = request.process != NULL
+                          ? addrspace_fork (thread_current ()->addrspace, p->name)
+                          : NULL;
+  if (request.addrspace != NULL)
+    {
+      request.frame = *f;
+      request.process->status = status;
+      sema_init (&request.started, 0);
+      tid = thread_create (p->name, PRI_DEFAULT, start_forked, &request);
+    }
+  if (tid == TID_ERROR)
+    {
+      if (request.process != NULL)
+        discard_child (request.process, request.addrspace);
+      free (status);
+      diag_printf ("fork: %s: out of memory\n", p->name);
+      return TID_ERROR;
+    }
+  sema_down (&request.started);
+  status->pid = tid;
+  lock_acquire (&status_lock);
+  list_push_back (&p->children, &status->elem);
+  lock_release (&status_lock);
+  return tid;
+}
+
+/* exec_replace: loads the program CMDLINE's first word names into the running
+   process, which keeps its pid, parent and descriptors, with CMDLINE's words as
+   its arguments; its old address space goes (its mappings written back) and its
+   name becomes the program's. On success rewrites F to start the program and
+   returns true; if the program cannot be loaded, returns false with the process
+   as it was (the reason said as exec would say it). */
+bool
+process_exec_replace (const char *cmdline, struct intr_frame *f)
+{
+  struct process *p = process_current ();
+  struct thread *t = thread_current ();
+  struct addrspace *old = t->addrspace;
+  struct file *old_executable = p->executable;
+  char old_name[PROCESS_NAME_MAX + 1];
+  void (*eip) (void) = NULL;
+  void *esp = NULL;
+  bool loaded = false;
+
+  memcpy (old_name, p->name, sizeof old_name);
+  process_name (cmdline, p->name);
+  if (p->name[0] == '\0')
+    {
+      /* No program named: -1, silently, as exec does. */
+      memcpy (p->name, old_name, sizeof p->name);
+      return false;
+    }
+  t->addrspace = addrspace_create (p->name);
+  if (t->addrspace == NULL)
+    diag_printf ("load: %s: out of memory\n", p->name);
+  else
+    {
+      p->executable = NULL;
+      addrspace_activate (t->addrspace);
+      loaded = load_program (p, cmdline, &eip, &esp);
+    }
+  if (!loaded)
+    {
+      struct addrspace *failed = t->addrspace != old ? t->addrspace : NULL;
+      t->addrspace = old;
+      addrspace_activate (old);
+      addrspace_destroy (failed);
+      if (p->executable != old_executable)
+        file_close (p->executable);
+      p->executable = old_executable;
+      memcpy (p->name, old_name, sizeof p->name);
+      return false;
+    }
+  addrspace_destroy (old);
+  file_close (old_executable);
+  make_user_frame (f, eip, esp);
+  return true;
 }
 
 /* Frees everything P (run by the current thread) holds except P itself and its
@@ -235,12 +431,7 @@ enter_user_mode (void (*eip) (void), void *esp)
 {
   struct intr_frame f;
 
-  memset (&f, 0, sizeof f);
-  f.gs = f.fs = f.es = f.ds = f.ss = SEL_UDSEG;
-  f.cs = SEL_UCSEG;
-  f.eflags = FLAG_IF | FLAG_MBS;
-  f.eip = eip;
-  f.esp = esp;
+  make_user_frame (&f, eip, esp);
   asm volatile("movl %0, %%esp; jmp intr_exit" : : "r"(&f) : "memory");
   NOT_REACHED ();
 }

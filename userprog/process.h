@@ -28,10 +28,15 @@ struct process
   char file_names[PROCESS_FILES_MAX][FILE_NAME_MAX + 1]; /* For maps. */
   struct child_status *status; /* Shared with the parent for wait(). */
   struct list children;        /* Children's child_status, not yet waited. */
+  bool stepping; /* The trap flag is set to hear of the faulting instruction's
+                    completion (userprog/exception.c). */
 };
 
 void process_init (void);
 tid_t process_execute (const char *cmdline);
+struct intr_frame;
+tid_t process_fork (const struct intr_frame *);
+bool process_exec_replace (const char *cmdline, struct intr_frame *);
 int process_wait (tid_t);
 void process_exit (int status) NO_RETURN;
 struct process *process_current (void);

@@ -25,6 +25,7 @@
 #include "threads/palloc.h"
 #include "threads/thread.h"
 #include "threads/vaddr.h"
+#include "userprog/exception.h"
 #include "userprog/process.h"
 #include "userprog/uaccess.h"
 #include "vm/addrspace.h"
@@ -36,6 +37,9 @@
 
 /* A handler gets the call's argument words and returns the value for %eax. */
 typedef uint32_t syscall_func (const uint32_t *args);
+/* A call that needs the caller's registers (fork copies them, exec_replace
+   replaces them). */
+typedef uint32_t syscall_frame_func (const uint32_t *args, struct intr_frame *);
 
 static void syscall_handler (struct intr_frame *);
 
@@ -112,30 +116,49 @@ copy_file_name (const char *uname, char name[FILE_NAME_MAX + 2])
   return len <= FILE_NAME_MAX;
 }
 
-static uint32_t
-sys_exec (const uint32_t *args)
+/* Copies the command line at user address UCMDLINE into a new kernel page, for
+   the caller to palloc_free_page(). Kills the process if UCMDLINE is not a
+   readable string. Returns NULL if the command line does not fit a page, or if
+   there is no page for it (said on the diagnostic stream under the program's
+   name). */
+static char *
+copy_cmdline (const char *ucmdline)
 {
   char *cmdline = palloc_get_page (0);
   int len;
-  tid_t tid;
 
   if (cmdline == NULL)
     {
-      /* No page for the command line: say so under the program's name. */
       char name[PROCESS_NAME_MAX + 1];
-      if (user_strlcpy (name, (const char *) args[0], sizeof name) < 0)
+      if (user_strlcpy (name, ucmdline, sizeof name) < 0)
         kill_bad_pointer ();
       name[strcspn (name, " ")] = '\0';
       diag_printf ("load: %s: out of memory\n", name);
-      return -1;
+      return NULL;
     }
-  len = user_strlcpy (cmdline, (const char *) args[0], PGSIZE);
+  len = user_strlcpy (cmdline, ucmdline, PGSIZE);
   if (len < 0)
     {
       palloc_free_page (cmdline);
       kill_bad_pointer ();
     }
-  tid = len < PGSIZE ? process_execute (cmdline) : TID_ERROR;
+  if (len >= PGSIZE)
+    {
+      palloc_free_page (cmdline);
+      return NULL;
+    }
+  return cmdline;
+}
+
+static uint32_t
+sys_exec (const uint32_t *args)
+{
+  char *cmdline = copy_cmdline ((const char *) args[0]);
+  tid_t tid;
+
+  if (cmdline == NULL)
+    return -1;
+  tid = process_execute (cmdline);
   palloc_free_page (cmdline);
   return tid == TID_ERROR ? (uint32_t) -1 : (uint32_t) tid;
 }
@@ -223,10 +246,33 @@ sys_close (const uint32_t *args)
     }
   return 0;
 }
+/* fork (): the child's pid, or -1. */
+static uint32_t
+sys_fork (const uint32_t *args UNUSED, struct intr_frame *f)
+{
+  tid_t tid = process_fork (f);
+  return tid == TID_ERROR ? (uint32_t) -1 : (uint32_t) tid;
+}
+
+/* exec_replace (cmdline): on success the new program's first instruction runs
+   next, from F; else -1 with the caller unchanged. */
+static uint32_t
+sys_exec_replace (const uint32_t *args, struct intr_frame *f)
+{
+  char *cmdline = copy_cmdline ((const char *) args[0]);
+  bool replaced;
+
+  if (cmdline == NULL)
+    return -1;
+  replaced = process_exec_replace (cmdline, f);
+  palloc_free_page (cmdline);
+  return replaced ? f->eax : (uint32_t) -1;
+}
+
 #else /* STARTER userprog */
-/* Until you write them, the process calls fail, and so do the file calls, so
-   that no descriptor is ever open (read and write then fail as for a bad
-   descriptor). */
+/* Until you write them, the process calls (exec, wait, fork, exec_replace) fail,
+   and so do the file calls, so that no descriptor is ever open (read and write
+   then fail as for a bad descriptor). */
 static uint32_t
 sys_returns_zero (const uint32_t *args UNUSED)
 {
@@ -242,6 +288,18 @@ sys_returns_zero (const uint32_t *args UNUSED)
 #define sys_seek sys_returns_zero
 #define sys_tell sys_returns_minus_one
 #define sys_close sys_returns_zero
+
+static uint32_t
+sys_fork (const uint32_t *args UNUSED, struct intr_frame *f UNUSED)
+{
+  return -1;
+}
+
+static uint32_t
+sys_exec_replace (const uint32_t *args UNUSED, struct intr_frame *f UNUSED)
+{
+  return -1;
+}
 #endif /* END SOLUTION userprog */
 
 /* Reads SIZE bytes of console input into user buffer UBUF, a chunk at a time
@@ -287,7 +345,8 @@ move_chunk (struct file *file, uint8_t *kaddr, unsigned n, bool to_user)
    process's regions first, so a bad one kills the process even when nothing would be
    transferred. Then file data and console output move a pinned page at a time, with
    no kernel buffer between. Returns the bytes moved (a short count at the end of a
-   file, 0 for a write to a running executable). */
+   file or at a sector the disk failed, 0 for a write to a running executable), or
+   -1 if the disk failed before any byte moved. */
 static uint32_t
 transfer (const uint32_t *args, bool to_user)
 {
@@ -296,9 +355,10 @@ transfer (const uint32_t *args, bool to_user)
   unsigned size = args[2];
   bool console = fd == (to_user ? STDIN_FD : STDOUT_FD);
   struct file *file = fd_file (fd);
+  struct vm_file_io io;
   unsigned done = 0;
   off_t start = 0;
-  bool no_memory = false;
+  bool no_memory = false, io_error = false;
 
   if (!console && file == NULL)
     return -1;
@@ -321,7 +381,7 @@ transfer (const uint32_t *args, bool to_user)
         size = 0; /* Sought past INT32_MAX: nothing there. */
       else if (size > (unsigned) (INT32_MAX - start))
         size = INT32_MAX - start; /* No file reaches past INT32_MAX. */
-      vm_file_before_io (file, start, size);
+      vm_file_io_begin (&io, file, start, size, !to_user);
     }
   while (done < size)
     {
@@ -338,19 +398,22 @@ transfer (const uint32_t *args, bool to_user)
           break;
         }
       moved = move_chunk (console ? NULL : file, kaddr, n, to_user);
+      if (moved > 0 && !console && !to_user)
+        vm_file_io_wrote (&io, kaddr, moved);
       user_unpin (kaddr);
       if (moved > 0)
         done += moved;
+      io_error = moved < 0;
       if (moved < (off_t) n)
         break;
     }
   if (console)
     console_release ();
-  if (!console && !to_user && done > 0)
-    vm_file_after_write (file, start, done);
+  if (!console)
+    vm_file_io_end (&io);
   if (no_memory)
     kill_process ("out of memory");
-  return done;
+  return done == 0 && io_error ? (uint32_t) -1 : done;
 }
 
 static uint32_t
@@ -461,37 +524,41 @@ sys_mincore (const uint32_t *args)
   return 0;
 }
 
-/* The calls by number, with how many argument words each takes. */
+/* The calls by number, with how many argument words each takes; a call that
+   needs the caller's registers has FRAME_FUNC instead of FUNC. */
 static const struct
 {
   syscall_func *func;
+  syscall_frame_func *frame_func;
   int argc;
 } syscalls[] = {
-  [SYS_HALT] = { sys_halt, 0 },
-  [SYS_EXIT] = { sys_exit, 1 },
-  [SYS_EXEC] = { sys_exec, 1 },
-  [SYS_WAIT] = { sys_wait, 1 },
-  [SYS_CREATE] = { sys_create, 2 },
-  [SYS_REMOVE] = { sys_remove, 1 },
-  [SYS_OPEN] = { sys_open, 1 },
-  [SYS_FILESIZE] = { sys_filesize, 1 },
-  [SYS_READ] = { sys_read, 3 },
-  [SYS_WRITE] = { sys_write, 3 },
-  [SYS_SEEK] = { sys_seek, 2 },
-  [SYS_TELL] = { sys_tell, 1 },
-  [SYS_CLOSE] = { sys_close, 1 },
-  [SYS_MMAP] = { sys_mmap, 2 },
-  [SYS_MUNMAP] = { sys_munmap, 1 },
-  [SYS_CHDIR] = { sys_returns_false, 1 },
-  [SYS_MKDIR] = { sys_returns_false, 1 },
-  [SYS_READDIR] = { sys_returns_false, 2 },
-  [SYS_ISDIR] = { sys_returns_false, 1 },
-  [SYS_INUMBER] = { sys_returns_minus_one, 1 },
-  [SYS_SBRK] = { sys_sbrk, 1 },
-  [SYS_REGIONS] = { sys_regions, 2 },
-  [SYS_MINCORE] = { sys_mincore, 3 },
-  [SYS_MEMINFO] = { sys_meminfo, 1 },
-  [SYS_SLEEP] = { sys_sleep, 1 },
+  [SYS_HALT] = { sys_halt, NULL, 0 },
+  [SYS_EXIT] = { sys_exit, NULL, 1 },
+  [SYS_EXEC] = { sys_exec, NULL, 1 },
+  [SYS_WAIT] = { sys_wait, NULL, 1 },
+  [SYS_CREATE] = { sys_create, NULL, 2 },
+  [SYS_REMOVE] = { sys_remove, NULL, 1 },
+  [SYS_OPEN] = { sys_open, NULL, 1 },
+  [SYS_FILESIZE] = { sys_filesize, NULL, 1 },
+  [SYS_READ] = { sys_read, NULL, 3 },
+  [SYS_WRITE] = { sys_write, NULL, 3 },
+  [SYS_SEEK] = { sys_seek, NULL, 2 },
+  [SYS_TELL] = { sys_tell, NULL, 1 },
+  [SYS_CLOSE] = { sys_close, NULL, 1 },
+  [SYS_MMAP] = { sys_mmap, NULL, 2 },
+  [SYS_MUNMAP] = { sys_munmap, NULL, 1 },
+  [SYS_CHDIR] = { sys_returns_false, NULL, 1 },
+  [SYS_MKDIR] = { sys_returns_false, NULL, 1 },
+  [SYS_READDIR] = { sys_returns_false, NULL, 2 },
+  [SYS_ISDIR] = { sys_returns_false, NULL, 1 },
+  [SYS_INUMBER] = { sys_returns_minus_one, NULL, 1 },
+  [SYS_SBRK] = { sys_sbrk, NULL, 1 },
+  [SYS_REGIONS] = { sys_regions, NULL, 2 },
+  [SYS_MINCORE] = { sys_mincore, NULL, 3 },
+  [SYS_MEMINFO] = { sys_meminfo, NULL, 1 },
+  [SYS_SLEEP] = { sys_sleep, NULL, 1 },
+  [SYS_FORK] = { NULL, sys_fork, 0 },
+  [SYS_EXEC_REPLACE] = { NULL, sys_exec_replace, 1 },
 };
 
 static void
@@ -503,7 +570,14 @@ syscall_handler (struct intr_frame *f)
 
   if (!user_copy_in (&number, usp, sizeof number))
     kill_bad_pointer ();
-  if (number >= sizeof syscalls / sizeof *syscalls || syscalls[number].func == NULL)
+  if (thread_current ()->addrspace != NULL)
+    {
+      /* The program got this far: the pages its last fault brought in may go. */
+      exception_end_watch (f);
+      vm_user_progress (thread_current ()->addrspace);
+    }
+  if (number >= sizeof syscalls / sizeof *syscalls
+      || (syscalls[number].func == NULL && syscalls[number].frame_func == NULL))
     {
       diag_printf ("kill: %s: unknown system call %u\n", process_current ()->name,
                    (unsigned) number);
@@ -511,5 +585,6 @@ syscall_handler (struct intr_frame *f)
     }
   if (!user_copy_in (args, usp + 1, syscalls[number].argc * sizeof *args))
     kill_bad_pointer ();
-  f->eax = syscalls[number].func (args);
+  f->eax = syscalls[number].func != NULL ? syscalls[number].func (args)
+                                         : syscalls[number].frame_func (args, f);
 }

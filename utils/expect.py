@@ -34,6 +34,9 @@ Spec format (tests/SUITE/NAME.expect), one item per line:
                      repeatable
   #! stderr: REGEX    some line the runner wrote on stderr (NAME.errors) must match
                      REGEX in full (a runner note or hint); repeatable
+  #! console: REGEX   some line of the whole console, outside the compared lines too
+                     (a later action's, the power-off counts), must match REGEX in
+                     full; repeatable
   # text, or `#`     a comment
   --- or ---         separates alternative expected outputs; any one may match
   ~ REGEX            an expected output line matching the Python regular expression
@@ -54,7 +57,8 @@ ended with a status other than the expected one, lacks the `Free pages: B at boo
 at power-off` line (runs that powered off: status 0 or 6), leaked pages (P < B) or
 swap slots (a `Free swap slots: B at boot, P at power-off` line with P < B; neither
 leak is checked after a user `halt`, which the kernel marks "not a leak check"), its
-lines differ from every alternative, or a stream directive fails.
+diagnostic stream has a `vmcheck: VIOLATION` line (the kernel's isolation check,
+-vmcheck), its lines differ from every alternative, or a stream directive fails.
 """
 
 import difflib
@@ -70,6 +74,7 @@ BOOT_BANNER = "Kestrel booting"
 PANIC_PREFIX = "Kernel PANIC at "
 FREE_PAGES = re.compile(r"^Free pages: (\d+) at boot, (\d+) at power-off(.*)$")
 FREE_SWAP = re.compile(r"^Free swap slots: (\d+) at boot, (\d+) at power-off(.*)$")
+VMCHECK_VIOLATION = "vmcheck: VIOLATION at "   # vm/check.c, on the diagnostic stream
 NOT_A_LEAK_CHECK = "not a leak check"   # the kernel's note after a user `halt`
 
 # Runner exit statuses (see utils/kestrel) and the output marker each one permits.
@@ -110,9 +115,11 @@ class Spec:
 
 # The streams a spec may assert on: directive -> (stream, whether a line must match).
 STREAM_DIRECTIVES = {"diag": ("diag", True), "no-diag": ("diag", False),
-                     "stderr": ("stderr", True)}
-STREAM_FILES = {"diag": "NAME" + DIAG_SUFFIX, "stderr": "NAME" + ERRORS_SUFFIX}
-STREAM_TITLES = {"diag": "diagnostic stream", "stderr": "runner's stderr"}
+                     "stderr": ("stderr", True), "console": ("console", True)}
+STREAM_FILES = {"diag": "NAME" + DIAG_SUFFIX, "stderr": "NAME" + ERRORS_SUFFIX,
+                "console": "NAME.output"}
+STREAM_TITLES = {"diag": "diagnostic stream", "stderr": "runner's stderr",
+                 "console": "whole console"}
 
 
 def parse_spec(text, name):
@@ -179,7 +186,8 @@ def runner_args(suite, name, spec):
     """The runner's arguments for test tests/SUITE/NAME with parsed SPEC, paths
     relative to the tree's root (the caller runs there): the spec's run options, the
     program build/tests/SUITE/NAME (outside the kernel suite, when built) and each
-    `#! files:` entry put on the disk, then `-- -q` and the spec's kernel arguments.
+    `#! files:` entry put on the disk, then `-- -q`, -vmcheck outside the kernel
+    suite, and the spec's kernel arguments.
     Options of the caller's own go before them."""
     args = list(spec.run_options)
     program = os.path.join("build", "tests", suite, name)
@@ -190,7 +198,11 @@ def runner_args(suite, name, spec):
         built = os.path.join("build", "tests", suite, extra)
         path = built if os.path.isfile(built) else os.path.join("tests", suite, extra)
         args += ["-p", path, "-a", os.path.basename(extra)]
-    return args + ["--", "-q"] + spec.args
+    # Every run of user programs checks their page tables at each exit and at
+    # power-off (-vmcheck): a violation fails it as a leak would. Kernel tests have
+    # no address space to check, and their command lines are measured to the byte.
+    check = ["-vmcheck"] if suite != KERNEL_SUITE else []
+    return args + ["--", "-q"] + check + spec.args
 
 
 def trim_blank(lines):
@@ -369,7 +381,8 @@ def grade(spec, output_text, status, diag_text=None, errors_text=None):
     the runner's stderr ERRORS_TEXT, None if missing) against SPEC: (passed, reasons,
     detail lines)."""
     lines = text_lines(output_text)
-    streams = {"diag": text_lines(diag_text), "stderr": text_lines(errors_text)}
+    streams = {"diag": text_lines(diag_text), "stderr": text_lines(errors_text),
+               "console": lines}
     reasons = outcome_problems(lines, spec, status, streams["stderr"] or ())
     actual = extract(lines, spec)
     diff = []
@@ -386,6 +399,10 @@ def grade(spec, output_text, status, diag_text=None, errors_text=None):
         mismatch, diff = compare_lines(actual, spec)
         if mismatch:
             reasons.append(mismatch)
+    # The kernel's isolation check (-vmcheck) fails a run as a leak does.
+    violations = [l for l in streams["diag"] or () if l.startswith(VMCHECK_VIOLATION)]
+    if violations:
+        reasons.append("isolation check: " + violations[0][len(VMCHECK_VIOLATION):])
     stream_reasons, quoted = stream_problems(spec, streams)
     reasons += stream_reasons
     return not reasons, reasons, diff + ([""] if diff and quoted else []) + quoted
@@ -488,6 +505,10 @@ SELF_TESTS = [
      "also: diagnostic stream has no line matching 'load: .*'\n\n"
      "diagnostic stream (NAME.diag, 1 lines):\n  kill: t: other\n",
      {"diag_text": "kill: t: other\n"}),
+    ("vmcheck-violation", "t: exit(0)\n", fake_run(["t: exit(0)"]), 0, False,
+     "FAIL\nisolation check: power-off: frame 3 is mapped 2 times but counts 1",
+     {"diag_text": "vmcheck: VIOLATION at power-off: frame 3 is mapped 2 times but "
+                   "counts 1 sharers\n"}),
     ("diag-in-full", "#! diag: kill: t\nt: exit(-1)\n", fake_run(["t: exit(-1)"]), 0,
      False, "stream has no line matching 'kill: t'", {"diag_text": "kill: t: x\n"}),
     ("diag-no-file", "#! diag: kill: .*\nt: exit(-1)\n", fake_run(["t: exit(-1)"]), 0,
@@ -496,6 +517,10 @@ SELF_TESTS = [
      "must not: 'kill: t: x'", {"diag_text": "load: t: y\nkill: t: x\n"}),
     ("stderr", "#! stderr: kestrel: dropped .*\na\n", fake_run(["a"]), 0, True, "",
      {"errors_text": "kestrel: dropped kernel option -f: why\n[diag] x\n"}),
+    ("console-anywhere", "#! console: b: exit\\(0\\)\na\n",
+     fake_run(["a"], after=["b: exit(0)"]), 0, True, ""),
+    ("console-missing", "#! console: b: exit\\(0\\)\na\n", fake_run(["a"]), 0,
+     False, "whole console has no line matching 'b: exit\\\\(0\\\\)'"),
     ("swap-leak", "a\n", fake_run(["a"], after=[
         "Free swap slots: 1024 at boot, 1020 at power-off"]), 0, False,
      "swap slot leak: 1024 free swap slots at boot, 1020 at power-off (4 lost)"),

@@ -35,7 +35,12 @@ SYSTEM_CALL = b"\xcd\x30"            # int $0x30: the system-call trap (lib/user
 LINE_STEPS_MAX = 200                # reverse-stepi's a reverse-step or -next takes at most
 INTR_ENTRY = "intr_entry"           # threads/intr-stubs.S: where every interrupt meets
 ENTRY_EIP = 12                      # there, the interrupted %eip's offset from %esp
-EVICTION_START = "addrspace_start_eviction"     # vm/addrspace.c: (as, upage, kpage, e)
+# Where the kernel writes a page out as it evicts it: (location, the page's user
+# address there, its frame's kernel address), the first that the kernel has.
+EVICTIONS = [
+    ("anon.c:finish_eviction", "e->page", "e->kpage"),            # vm/anon.c
+    ("addrspace_start_eviction", "(unsigned) upage", "kpage"),  # the vm/ before fork
+]
 
 
 class ReplayMonitor:
@@ -531,12 +536,30 @@ EXPR held before that write. Leaves no watchpoint behind."""
         print(gdb.execute("x/i $pc", to_string=True).strip())
 
 
+def eviction_stop(page):
+    """A hardware breakpoint where the kernel writes out the evicted page whose user
+    address is PAGE (EVICTIONS), and the expression there for its frame; raise
+    gdb.GdbError if the kernel has none of them."""
+    for location, user_page, frame in EVICTIONS:
+        try:
+            stop = gdb.Breakpoint(location, gdb.BP_HARDWARE_BREAKPOINT, internal=True)
+        except gdb.error:
+            continue
+        if stop.pending:
+            stop.delete()
+            continue
+        stop.condition = "(unsigned) (%s) == %#x" % (user_page, page)
+        return stop, frame
+    raise gdb.GdbError("before-eviction: the kernel has none of %s"
+                       % ", ".join(e[0] for e in EVICTIONS))
+
+
 class KestrelBeforeEviction(gdb.Command):
-    """before-eviction ADDR [WORDS]: what did the page holding user address ADDR (of
-the running process) hold before it was evicted? Runs backwards to the last time
-the kernel started to evict that page (vm/addrspace.c, addrspace_start_eviction)
-and shows WORDS words (default 8) at ADDR, read from the frame the page was
-leaving: its last contents in RAM, about to be written to swap or dropped."""
+    """before-eviction ADDR [WORDS]: what did the page holding user address ADDR hold
+before it was evicted? Runs backwards to the last time the kernel wrote that page
+out (vm/anon.c, finish_eviction) and shows WORDS words (default 8) at ADDR, read
+from the frame the page was leaving: its last contents in RAM, on their way to
+swap."""
 
     def __init__(self):
         super().__init__("before-eviction", gdb.COMMAND_USER)
@@ -548,13 +571,7 @@ leaving: its last contents in RAM, about to be written to swap or dropped."""
         address = int(gdb.parse_and_eval(words[0])) & 0xffffffff
         count = int(words[1]) if len(words) == 2 else 8
         mask = kestrel_number("PGMASK")  # noqa: F821 (utils/gdb-macros)
-        gdb.execute("current-thread-quiet", to_string=True)
-        addrspace = int(gdb.parse_and_eval("$thread->addrspace"))
-        if addrspace == 0:
-            raise gdb.GdbError("before-eviction: the running thread has no address space")
-        stop = gdb.Breakpoint(EVICTION_START, gdb.BP_HARDWARE_BREAKPOINT, internal=True)
-        stop.condition = "(unsigned) as == %#x && (unsigned) upage == %#x" % (
-            addrspace, address & ~mask)
+        stop, frame = eviction_stop(address & ~mask)
         try:
             found = run_back(quiet=True, or_start=False)
         finally:
@@ -563,7 +580,7 @@ leaving: its last contents in RAM, about to be written to swap or dropped."""
             print("before-eviction: page %#x was not evicted since the recording began"
                   % (address & ~mask))
             return
-        kpage = int(gdb.parse_and_eval("(unsigned) kpage"))
+        kpage = int(gdb.parse_and_eval("(unsigned) (%s)" % frame)) & 0xffffffff
         print("before-eviction: page %#x leaves frame %#x (kernel address); at %#x it "
               "held:" % (address & ~mask, kpage, address))
         gdb.execute("x/%dxw %#x" % (count, kpage + (address & mask)))

@@ -4,20 +4,21 @@
    first line below is one line, wrapped here):
 
      maps: NAME: 08048000-0804c000 r-xp 00000000 text maps: 4 pages,
-           4 resident, 0 swapped, 0 dirty
+           4 resident, 0 swapped, 0 dirty, 0 shared
      maps: NAME:   08048000 RRRR
 
    R resident, D resident and dirty, S swapped, . never touched (as the GDB macro
-   `regions' shows them). utils/layout draws its picture from these lines.
+   `regions' shows them); r and s are resident and swapped pages that another
+   process holds too (fork shared them copy-on-write, or both map the file's
+   cached page). utils/layout draws its picture from these lines.
 
-   Under -vmtrace the same region fields go on the trace whenever a region is
-   added or changes its bounds, and when it goes, so that a viewer (the web page,
-   web/) can draw an address space as it forms:
+   And the region lines of the -vmtrace trace, in the same format:
 
-     map NAME 08048000-0804c000 r-xp 00000000 text memory-layout
+     map NAME 08048000-0804c000 r-xp 00000000 text maps
      unmap NAME 08048000-0804c000 */
 
 #include "vm/maps.h"
+#include <stdio.h>
 #include <string.h>
 #include "devices/console.h"
 #include "threads/pte.h"
@@ -29,15 +30,36 @@
 
 bool vm_maps_dump;
 
-/* The dump's character for the page whose PTE is at PTE (NULL: no page table). */
-static char
-page_char (const uint32_t *pte)
+/* A region's page counts. */
+struct page_counts
 {
+  unsigned pages, resident, swapped, dirty, shared;
+};
+
+/* The dump's character for page UPAGE of region R of AS, whose PTE is at PTE
+   (NULL: no page table), counted into *C. The caller holds AS's lock. */
+static char
+page_char (struct addrspace *as, struct region *r, const uint8_t *upage,
+           const uint32_t *pte, struct page_counts *c)
+{
+  bool shared = vm_page_sharers (as, r, upage, pte) > 1;
+
+  c->pages++;
+  c->shared += shared;
   if (pte == NULL || *pte == 0)
     return '.';
   if (*pte & PTE_P)
-    return *pte & PTE_D ? 'D' : 'R';
-  return pte_is_swapped (*pte) ? 'S' : '?';
+    {
+      c->resident++;
+      c->dirty += (*pte & PTE_D) != 0;
+      return shared ? 'r' : *pte & PTE_D ? 'D' : 'R';
+    }
+  if (pte_is_swapped (*pte))
+    {
+      c->swapped++;
+      return shared ? 's' : 'S';
+    }
+  return '?';
 }
 
 /* The name a maps line shows for R: its file's, [heap], [stack] or [anon]. */
@@ -46,64 +68,48 @@ region_name (const struct region *r)
 {
   if (r->backing.file != NULL)
     return r->backing.name;
-  if (!strcmp (r->kind, "heap"))
+  if (r->kind == REGION_HEAP)
     return "[heap]";
-  if (!strcmp (r->kind, "stack"))
+  if (r->kind == REGION_STACK)
     return "[stack]";
   return "[anon]";
 }
 
-/* For -vmtrace: region R of AS was added or has new bounds. The caller holds AS's
-   lock. */
-void
-vm_trace_region (const struct addrspace *as, const struct region *r)
-{
-  if (vm_trace)
-    diag_printf ("map %s %08x-%08x %c%c%c%c %08x %s %s\n", as->name,
-                 (unsigned) (uintptr_t) r->start, (unsigned) (uintptr_t) r->end, 'r',
-                 r->writable ? 'w' : '-', r->executable ? 'x' : '-',
-                 r->shared ? 's' : 'p', (unsigned) r->backing.offset, r->kind,
-                 region_name (r));
-}
+#define REGION_TEXT_MAX 64 /* A region's description, as below. */
 
-/* For -vmtrace: region R of AS is about to go, its pages given back. The caller
-   holds AS's lock. */
-void
-vm_trace_unmap (const struct addrspace *as, const struct region *r)
+/* Writes R's range, rights, offset, kind and name into BUF (REGION_TEXT_MAX
+   bytes). */
+static void
+format_region (char *buf, const struct region *r)
 {
-  if (vm_trace)
-    diag_printf ("unmap %s %08x-%08x\n", as->name, (unsigned) (uintptr_t) r->start,
-                 (unsigned) (uintptr_t) r->end);
+  snprintf (buf, REGION_TEXT_MAX, "%08x-%08x %c%c%c%c %08x %s %s",
+            (unsigned) (uintptr_t) r->start, (unsigned) (uintptr_t) r->end, 'r',
+            r->writable ? 'w' : '-', r->executable ? 'x' : '-',
+            r->shared ? 's' : 'p', (unsigned) r->backing.offset,
+            region_kind_name (r->kind), region_name (r));
 }
 
 /* Dumps region R of AS: its line, then its pages. The caller holds AS's lock. */
 static void
-dump_region (struct addrspace *as, const struct region *r)
+dump_region (struct addrspace *as, struct region *r)
 {
   char pages[PAGES_PER_LINE + 1];
-  unsigned counts[4] = { 0, 0, 0, 0 }; /* Resident, dirty, swapped, total. */
+  struct page_counts c = { 0, 0, 0, 0, 0 }, ignored = c;
   const uint8_t *upage;
   const uint8_t *line_start = r->start;
+  char text[REGION_TEXT_MAX];
   size_t n = 0;
 
   for (upage = r->start; upage < r->end; upage += PGSIZE)
-    {
-      char c = page_char (pagedir_lookup_pte (as->pagedir, upage, false));
-      counts[0] += c == 'R' || c == 'D';
-      counts[1] += c == 'D';
-      counts[2] += c == 'S';
-      counts[3]++;
-    }
-  diag_printf ("maps: %s: %08x-%08x %c%c%c%c %08x %s %s: %u pages, %u resident, "
-               "%u swapped, %u dirty\n",
-               as->name, (unsigned) (uintptr_t) r->start,
-               (unsigned) (uintptr_t) r->end, 'r', r->writable ? 'w' : '-',
-               r->executable ? 'x' : '-', r->shared ? 's' : 'p',
-               (unsigned) r->backing.offset, r->kind, region_name (r), counts[3],
-               counts[0], counts[2], counts[1]);
+    page_char (as, r, upage, pagedir_lookup_pte (as->pagedir, upage, false), &c);
+  format_region (text, r);
+  diag_printf ("maps: %s: %s: %u pages, %u resident, %u swapped, %u dirty, %u "
+               "shared\n",
+               as->name, text, c.pages, c.resident, c.swapped, c.dirty, c.shared);
   for (upage = r->start; upage < r->end; upage += PGSIZE)
     {
-      pages[n++] = page_char (pagedir_lookup_pte (as->pagedir, upage, false));
+      pages[n++] = page_char (
+          as, r, upage, pagedir_lookup_pte (as->pagedir, upage, false), &ignored);
       if (n == PAGES_PER_LINE || upage + PGSIZE == r->end)
         {
           pages[n] = '\0';
@@ -124,11 +130,32 @@ vm_maps_dump_at_exit (struct addrspace *as)
 
   if (!vm_maps_dump || as == NULL)
     return;
-  lock_acquire (&as->lock);
-  diag_printf (
-      "maps: %s: at exit (R resident, D dirty, S swapped, . never touched)\n",
-      as->name);
+  vm_lock (as);
+  diag_printf ("maps: %s: at exit (R resident, D dirty, S swapped, . never "
+               "touched; r, s: shared)\n",
+               as->name);
   for (r = region_first (&as->regions); r != NULL; r = region_next (&as->regions, r))
     dump_region (as, r);
-  lock_release (&as->lock);
+  vm_unlock (as);
+}
+
+/* Under -vmtrace: region R of AS has been added or has new bounds. */
+void
+vm_trace_region (const struct addrspace *as, const struct region *r)
+{
+  char text[REGION_TEXT_MAX];
+
+  if (!vm_trace)
+    return;
+  format_region (text, r);
+  diag_printf ("map %s %s\n", as->name, text);
+}
+
+/* Under -vmtrace: region R of AS is about to go. */
+void
+vm_trace_unmap (const struct addrspace *as, const struct region *r)
+{
+  if (vm_trace)
+    diag_printf ("unmap %s %08x-%08x\n", as->name, (unsigned) (uintptr_t) r->start,
+                 (unsigned) (uintptr_t) r->end);
 }

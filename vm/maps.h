@@ -13,9 +13,4 @@ extern bool vm_maps_dump;
 
 void vm_maps_dump_at_exit (struct addrspace *);
 
-/* The region lines of the -vmtrace trace (vm/README.md), in the dump's format. */
-struct region;
-void vm_trace_region (const struct addrspace *, const struct region *);
-void vm_trace_unmap (const struct addrspace *, const struct region *);
-
 #endif /* vm/maps.h */

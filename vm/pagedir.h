@@ -5,24 +5,23 @@
    kernel half is shared with the kernel's own directory. For vm/ only.
 
    All per-page state lives in the page-table entries themselves (DESIGN.md §4):
-   - present: the frame, the CPU's accessed and dirty bits, and PTE_ANON when the
-     page's contents exist nowhere but in its frame (a page that came back from
-     swap), so that evicting it must write it to swap even if it is clean, or
-     PTE_SHARED when the frame is a file object's cached page (vm/object.h);
+   - present: the frame, the CPU's accessed and dirty bits, and PTE_FILE when
+     the frame is a file object's cached page (vm/file-object.h); any other
+     frame is an anonymous object's (vm/anon.h), writable only while one entry
+     maps it;
    - not present, 0: never touched; its region says how to fill it;
    - not present, PTE_SWAPPED: the page is in the swap slot that PTE_ADDR's bits
      hold (pte_swap_slot);
-   - not present, PTE_EVICTING: the page is on its way out (to swap, or dropped);
-     a fault on it waits until it is gone. */
+   - not present, PTE_EVICTING: the page is on its way out of the frame that
+     PTE_ADDR's bits still name (to swap, or dropped); a fault on it waits until
+     it is gone. */
 
 #include <stdbool.h>
 #include <stdint.h>
 #include "threads/pte.h"
 
-/* Present: contents only in the frame (PTE_AVL). */
-#define PTE_ANON 0x200
 /* Present: maps a file object's frame (PTE_AVL). */
-#define PTE_SHARED 0x800
+#define PTE_FILE 0x800
 #define PTE_SWAPPED 0x400 /* Not present: in swap (PTE_AVL). */
 /* Not present: being evicted right now (PTE_AVL). */
 #define PTE_EVICTING 0x200
@@ -49,6 +48,22 @@ static inline bool
 pte_is_evicting (uint32_t pte)
 {
   return (pte & (PTE_P | PTE_EVICTING)) == PTE_EVICTING;
+}
+
+/* A non-present PTE for a page on its way out of frame KPAGE. */
+static inline uint32_t
+pte_evicting (const void *kpage)
+{
+  return vtop (kpage) | PTE_EVICTING;
+}
+
+/* True if PTE is an entry whose page is on its way out of frame KPAGE (an
+   eviction of another frame for the same page, in another member of a fork
+   family, marks its own entries). */
+static inline bool
+pte_is_evicting_from (uint32_t pte, const void *kpage)
+{
+  return pte_is_evicting (pte) && (pte & PTE_ADDR) == vtop (kpage);
 }
 
 /* The swap slot of swapped entry PTE. */

@@ -1,11 +1,10 @@
-/* Regions of a user address space and the one function that fills their pages.
-   Pure bookkeeping over a sorted list: no page tables, no frames, so the host unit
-   tests (tests/unit/region.c) run it under sanitizers. */
+/* Regions of a user address space. Pure bookkeeping over a sorted list: no page
+   tables, no frames, no files, so the host unit tests (tests/unit/region.c) run
+   it under sanitizers. */
 
 #include "vm/region.h"
 #include <debug.h>
 #include <string.h>
-#include "filesys/file.h"
 #include "threads/malloc.h"
 #include "threads/vaddr.h"
 
@@ -14,16 +13,6 @@ void
 region_set_init (struct region_set *set)
 {
   list_init (&set->regions);
-}
-
-/* Removes every region of SET (closing their files), leaving SET empty. The pages
-   mapped in them are the caller's to have freed first. */
-void
-region_set_destroy (struct region_set *set)
-{
-  while (!list_empty (&set->regions))
-    region_remove (set,
-                   list_entry (list_front (&set->regions), struct region, elem));
 }
 
 /* The element before which a region starting at START belongs: the first region
@@ -69,13 +58,13 @@ region_overlaps (struct region_set *set, const void *start, const void *end)
 }
 
 /* Adds the region [START, END) (page-aligned, START < END, wholly in user space)
-   with the given rights, BACKING (NULL for anonymous) and KIND name (at most
-   REGION_KIND_MAX characters kept) to SET, keeping SET sorted. The region takes
-   over BACKING's file. Returns the new region, or NULL (the file still the
-   caller's) if it would overlap a region already in SET or memory is short. */
+   with the given rights, BACKING (NULL for anonymous) and KIND to SET, keeping
+   SET sorted. Returns the new region, or NULL if it would overlap a region
+   already in SET or memory is short. */
 struct region *
 region_add (struct region_set *set, void *start, void *end, bool writable,
-            bool executable, const struct region_backing *backing, const char *kind)
+            bool executable, const struct region_backing *backing,
+            enum region_kind kind)
 {
   struct region *r;
 
@@ -94,26 +83,24 @@ region_add (struct region_set *set, void *start, void *end, bool writable,
   r->executable = executable;
   r->shared = false;
   r->mapid = 0;
-  r->object = NULL;
   r->as = NULL;
   if (backing != NULL)
     r->backing = *backing;
   else
     memset (&r->backing, 0, sizeof r->backing);
   ASSERT (r->backing.file_bytes <= (size_t) (r->end - r->start));
-  ASSERT (r->backing.file != NULL || r->backing.file_bytes == 0);
-  strlcpy (r->kind, kind, sizeof r->kind);
+  ASSERT (r->backing.offset % PGSIZE == 0);
+  r->kind = kind;
   list_insert (insertion_point (set, start), &r->elem);
   return r;
 }
 
-/* Removes region R from SET, closing its file and freeing it. Its pages are the
-   caller's to have unmapped first. */
+/* Removes region R from SET and frees it. Its pages are the caller's to have
+   given back first, and its file object's to have let it go. */
 void
 region_remove (struct region_set *set UNUSED, struct region *r)
 {
   list_remove (&r->elem);
-  file_close (r->backing.file);
   free (r);
 }
 
@@ -214,12 +201,12 @@ region_page_from_file (const struct region *r, const void *upage, off_t *offset,
   return true;
 }
 
-/* True if page UPAGE of region R, a file region, is exactly a page of its file, so
-   that it can live in the file's one cached copy: all of it file bytes, or, in a
-   shared mapping, the file's last page (whose tail past the end of the file
-   reads as zeros in the cache too). */
+/* True if page UPAGE of region R is exactly a page of its file, so that it can be
+   the file's one cached copy: all of it file bytes, or, in a shared mapping, the
+   file's last page (whose tail past the end of the file reads as zeros in the
+   cache too). */
 bool
-region_page_is_shared (const struct region *r, const void *upage)
+region_page_is_whole_file_page (const struct region *r, const void *upage)
 {
   size_t page_index = (const uint8_t *) upage - r->start;
 
@@ -227,22 +214,18 @@ region_page_is_shared (const struct region *r, const void *upage)
          && (page_index + PGSIZE <= r->backing.file_bytes || r->shared);
 }
 
-/* Fills the page-sized kernel buffer KPAGE with the contents that the page at
-   UPAGE of region R starts out with: its file bytes, then zeros. May sleep on
-   the disk; the caller must hold no lock the file system needs. Returns false
-   if the file could not supply its bytes (KPAGE is then unspecified). */
-bool
-region_fill_page (const struct region *r, const void *upage, void *kpage)
+/* The name the `regions' call and the maps view give KIND. */
+const char *
+region_kind_name (enum region_kind kind)
 {
-  off_t offset;
-  size_t read_bytes = 0;
+  static const char *const names[] = {
+    [REGION_TEXT] = "text",   [REGION_RODATA] = "rodata", [REGION_DATA] = "data",
+    [REGION_BSS] = "bss",     [REGION_HEAP] = "heap",     [REGION_MMAP] = "mmap",
+    [REGION_STACK] = "stack",
+  };
 
-  if (region_page_from_file (r, upage, &offset, &read_bytes)
-      && file_read_at (r->backing.file, kpage, read_bytes, offset)
-             != (off_t) read_bytes)
-    return false;
-  memset ((uint8_t *) kpage + read_bytes, 0, PGSIZE - read_bytes);
-  return true;
+  ASSERT (kind < sizeof names / sizeof *names && names[kind] != NULL);
+  return names[kind];
 }
 
 /* Fills INFO with the user-visible description of R: range, rights, kind, and its
@@ -257,7 +240,7 @@ region_describe (const struct region *r, struct region_info *info)
                 | (r->executable ? REGION_EXEC : 0)
                 | (r->shared ? REGION_SHARED : 0);
   info->file_bytes = r->backing.file_bytes;
-  strlcpy (info->kind, r->kind, sizeof info->kind);
+  strlcpy (info->kind, region_kind_name (r->kind), sizeof info->kind);
   if (r->backing.file != NULL)
     {
       info->offset = r->backing.offset;

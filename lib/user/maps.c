@@ -15,7 +15,7 @@
 /* Page counts of one region. */
 struct page_counts
 {
-  unsigned resident, swapped, dirty;
+  unsigned resident, swapped, dirty, shared;
 };
 
 /* Reads the caller's regions into FOUND (MAPS_REGIONS_MAX of them, on the
@@ -49,11 +49,11 @@ map_mode (const struct region_info *r, char mode[5])
   mode[4] = '\0';
 }
 
-/* Counts R's resident, swapped and dirty pages. */
+/* Counts R's resident, swapped, dirty and shared pages. */
 static struct page_counts
 count_pages (const struct region_info *r)
 {
-  struct page_counts counts = { 0, 0, 0 };
+  struct page_counts counts = { 0, 0, 0, 0 };
   unsigned char states[MAPS_CHUNK_PAGES];
   uintptr_t page;
 
@@ -72,6 +72,7 @@ count_pages (const struct region_info *r)
           counts.swapped += (states[i] & MINCORE_SWAPPED) != 0;
           counts.dirty
               += (states[i] & MINCORE_RESIDENT) && (states[i] & MINCORE_DIRTY);
+          counts.shared += (states[i] & MINCORE_SHARED) != 0;
         }
     }
   return counts;
@@ -101,13 +102,14 @@ print_maps (void)
 void
 print_pmap (void)
 {
-  struct page_counts total = { 0, 0, 0 };
+  struct page_counts total = { 0, 0, 0, 0 };
   unsigned total_pages = 0;
   struct region_info found[MAPS_REGIONS_MAX];
   int count = read_regions (found);
   int i;
 
-  printf ("Address   Kbytes     RSS    Swap   Dirty Mode  Kind    Mapping\n");
+  printf (
+      "Address   Kbytes     RSS    Swap   Dirty  Shared Mode  Kind    Mapping\n");
   for (i = 0; i < count; i++)
     {
       const struct region_info *r = &found[i];
@@ -117,15 +119,17 @@ print_pmap (void)
 
       map_mode (r, mode);
       mode[3] = r->flags & REGION_SHARED ? 's' : '-';
-      printf ("%08x %7u %7u %7u %7u %s- %-7s %s\n", (unsigned) r->start, KB (pages),
-              KB (c.resident), KB (c.swapped), KB (c.dirty), mode, r->kind,
+      printf ("%08x %7u %7u %7u %7u %7u %s- %-7s %s\n", (unsigned) r->start,
+              KB (pages), KB (c.resident), KB (c.swapped), KB (c.dirty),
+              KB (c.shared), mode, r->kind,
               *map_name (r) ? map_name (r) : "[ anon ]");
       total_pages += pages;
       total.resident += c.resident;
       total.swapped += c.swapped;
       total.dirty += c.dirty;
+      total.shared += c.shared;
     }
-  printf ("-------- ------- ------- ------- -------\n");
-  printf ("total kB %7u %7u %7u %7u\n", KB (total_pages), KB (total.resident),
-          KB (total.swapped), KB (total.dirty));
+  printf ("-------- ------- ------- ------- ------- -------\n");
+  printf ("total kB %7u %7u %7u %7u %7u\n", KB (total_pages), KB (total.resident),
+          KB (total.swapped), KB (total.dirty), KB (total.shared));
 }

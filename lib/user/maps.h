@@ -13,8 +13,9 @@
 void print_maps (void);
 
 /* Prints the regions as `pmap -x' does, with Kestrel's kind of each region and
-   per region the kB resident (RSS), in swap and dirty, counted page by page with
-   mincore, then the totals. */
+   per region the kB resident (RSS), in swap, dirty and shared with another
+   process (MINCORE_SHARED: after a fork, or a file's page both map), counted page
+   by page with mincore, then the totals. */
 void print_pmap (void);
 
 #endif /* lib/user/maps.h */

@@ -206,3 +206,15 @@ sleep (unsigned ms)
 {
   SYSCALL1 (SYS_SLEEP, ms);
 }
+
+pid_t
+fork (void)
+{
+  return SYSCALL0 (SYS_FORK);
+}
+
+int
+exec_replace (const char *cmdline)
+{
+  return SYSCALL1 (SYS_EXEC_REPLACE, cmdline);
+}

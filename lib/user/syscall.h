@@ -76,4 +76,18 @@ int meminfo (struct meminfo *info);
    without using the CPU: for a process that waits for others. */
 void sleep (unsigned ms);
 
+/* Makes a new process that is a copy of the caller: every region and page (shared
+   copy-on-write, so the copy costs page tables, not memory), the break, shared
+   mappings still shared, and a descriptor of its own for each of the caller's
+   open files, at the same position. Returns the child's pid in the parent and 0
+   in the child, or PID_ERROR (nothing changed) if memory is short. */
+pid_t fork (void);
+
+/* Replaces the caller's program with the one CMDLINE's first word names (the
+   words are its arguments, as for exec); the process keeps its pid, its parent
+   and its descriptors, its mappings are unmapped (written back) and its name
+   becomes the program's. Does not return on success; returns -1, with the
+   caller unchanged, if the program cannot be loaded. */
+int exec_replace (const char *cmdline);
+
 #endif /* lib/user/syscall.h */

@@ -101,7 +101,8 @@ def boot(opts, tmpdir):
 
 def attach_disks(opts, tmpdir, session):
     """Make the run's disks (a replay's are the recording's); return the file-system
-    image (or None) and the QEMU options that attach them."""
+    image (or None) and the QEMU options that attach them, with their --disk-fault
+    rules."""
     if session and session.replaying:
         filesys, swap = session.disks(tmpdir)
     else:
@@ -111,9 +112,18 @@ def attach_disks(opts, tmpdir, session):
             session.disks(filesys, swap)
     if filesys and swap and opts["filesys_index"] == SWAP_INDEX:
         raise UsageError("--filesys-disk: hd0:1 is the swap disk's place")
+    for f in opts["disk_faults"]:
+        if f["index"] not in ((opts["filesys_index"],) if filesys else ()) \
+                + ((SWAP_INDEX,) if swap else ()):
+            raise UsageError("--disk-fault: no disk at hd%d:%d"
+                             % (f["index"] // 2, f["index"] % 2))
     drive = session.drive if session else disks.drive
-    return filesys, ((drive(filesys, opts["filesys_index"]) if filesys else [])
-                     + (drive(swap, SWAP_INDEX) if swap else []))
+    attached = []
+    for image, index in ((filesys, opts["filesys_index"]), (swap, SWAP_INDEX)):
+        if image:
+            attached += drive(image, index,
+                              disks.faults_config(opts, index, tmpdir, filesys))
+    return filesys, attached
 
 
 def outcome(opts, qemu_status, reset_log, console, filesys, watch):

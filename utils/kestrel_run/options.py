@@ -3,6 +3,7 @@
 usage: utils/kestrel [-m MB] [-T SECONDS] [--gdb[=PORT]] [-v] [--kernel=ELF]
                      [-p HOSTFILE -a NAME]... [-g NAME -a HOSTFILE]...
                      [--filesys-size=MB] [--filesys-disk=hdC:D] [--swap-size=MB]
+                     [--disk-fault=hdC:D:read|write:WHERE[:once]]...
                      [--diag-file=PATH] [--vm-trace] [--deterministic]
                      [--qemu-arg=ARG]... [--gdbinit=PATH] [--layout=SVG]
                      [--record=DIR] -- KERNEL-ARGS...
@@ -72,6 +73,15 @@ boot, -g fetches files after the run, and `kfs check` runs after a clean power-o
 --filesys-disk=hdC:D puts the file-system image on IDE channel C (0 primary,
 1 secondary), device D (0 master, 1 slave) instead; tell the kernel with
 `-filesys=hdC:D`. (QEMU's default CD-ROM sits at hd1:0.)
+
+Disk faults. --disk-fault=hdC:D:OP:WHERE[:once] makes the disk at hdC:D fail
+every OP (read or write) that touches WHERE with an I/O error, as a bad sector
+would (QEMU's blkdebug driver; the disk reports the error, the kernel must cope).
+WHERE is a sector number, `*` (every sector: a dead disk), or NAME[+OFFSET], the
+sector holding byte OFFSET (default 0) of file NAME on the file-system image (put
+with -p; found with `kfs sector`). With `:once` only the first such command fails
+and the next works again (a transient error). Repeat the option for more faults.
+On the swap disk (hd0:1) slot N is sectors 8N to 8N+7.
 """
 
 import os
@@ -102,7 +112,8 @@ def parse_args(argv):
         "verbose": False, "kernel": DEFAULT_KERNEL, "puts": [], "gets": [],
         "filesys_mb": None, "filesys_index": FILESYS_INDEX, "swap_mb": None,
         "qemu_args": [], "kernel_args": [], "diag_file": None, "vm_trace": False,
-        "deterministic": False, "record": None, "replay": None, "timeout_given": False,
+        "deterministic": False, "disk_faults": [], "record": None, "replay": None,
+        "timeout_given": False,
     }
     given = set()           # the options on the command line
     last_transfer = None    # the -p/-g pair that a following -a completes
@@ -174,6 +185,8 @@ def parse_args(argv):
             opts["filesys_mb" if name == "--filesys-size" else "swap_mb"] = size
         elif name == "--filesys-disk":
             opts["filesys_index"] = ide_index(inline if eq else value(name))
+        elif name == "--disk-fault":
+            opts["disk_faults"].append(disk_fault(inline if eq else value(name)))
         elif name == "--qemu-arg":
             opts["qemu_args"].append(inline if eq else value(name))
         elif name == "--diag-file":
@@ -246,12 +259,43 @@ def make_deterministic(opts):
     opts["kernel_args"] = seeded
 
 
-def ide_index(disk):
+def ide_index(disk, option="--filesys-disk"):
     """Return QEMU's IDE drive index for DISK, named as the kernel does (hdC:D)."""
     if len(disk) != 5 or not disk.startswith("hd") or disk[2] not in "01" \
             or disk[3] != ":" or disk[4] not in "01":
-        raise UsageError("--filesys-disk: %r is not hd0:0, hd0:1, hd1:0 or hd1:1" % disk)
+        raise UsageError("%s: %r is not hd0:0, hd0:1, hd1:0 or hd1:1" % (option, disk))
     return int(disk[2]) * 2 + int(disk[4])
+
+
+DISK_FAULT_OPS = ("read", "write")
+ANY_SECTOR = "*"
+
+
+def disk_fault(spec):
+    """Parse a --disk-fault SPEC (hdC:D:OP:WHERE[:once]) into a dict: the drive
+    index, the op, the sector (an int, None for any, or a (file, offset) pair to
+    find on the file-system image) and whether it fails once."""
+    option = "--disk-fault"
+    parts = spec.split(":")
+    once = len(parts) == 5 and parts[4] == "once"
+    if len(parts) not in (4, 5) or (len(parts) == 5 and not once):
+        raise UsageError("%s: %r is not hdC:D:read|write:WHERE[:once]" % (option, spec))
+    index = ide_index(parts[0] + ":" + parts[1], option)
+    op, where = parts[2], parts[3]
+    if op not in DISK_FAULT_OPS:
+        raise UsageError("%s: %r: the operation is read or write, not %r"
+                         % (option, spec, op))
+    if where == ANY_SECTOR:
+        sector = None
+    elif where.isdigit():
+        sector = int(where)
+    else:
+        name, plus, offset = where.partition("+")
+        if not name or (plus and not offset.isdigit()):
+            raise UsageError("%s: %r: WHERE is a sector, * or NAME[+OFFSET]"
+                             % (option, spec))
+        sector = (name, int(offset) if plus else 0)
+    return {"index": index, "op": op, "sector": sector, "once": once}
 
 
 def kernel_command_line(args):

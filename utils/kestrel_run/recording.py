@@ -121,11 +121,15 @@ def file_digest(path):
     return digest.hexdigest()
 
 
-def replay_drive(path, index, temporary):
+def replay_drive(path, index, temporary, faults_config=None):
     """QEMU options attaching raw image PATH as IDE drive INDEX behind blkreplay (so
-    its requests are recorded or replayed); TEMPORARY: writes go to a temporary
-    qcow2 overlay, which also holds QEMU's snapshots."""
+    its requests are recorded or replayed), through blkdebug with the --disk-fault
+    rules in file FAULTS_CONFIG if given (they fail the same requests on replay);
+    TEMPORARY: writes go to a temporary qcow2 overlay, which also holds QEMU's
+    snapshots."""
     name = "disk%d" % index
+    if faults_config:
+        path = "blkdebug:%s:%s" % (faults_config, path)
     return ["-drive", "file=%s,format=raw,if=none,id=%s%s"
             % (path, name, ",snapshot=on" if temporary else ""),
             "-drive", "driver=blkreplay,if=none,image=%s,id=%s-rr" % (name, name),
@@ -209,9 +213,9 @@ class Recorder:
             copy_sparse(filesys, os.path.join(self.dir, FILESYS_IMAGE))
         self.had_filesys = filesys is not None
 
-    def drive(self, path, index):
+    def drive(self, path, index, faults_config=None):
         """QEMU options for disk PATH at IDE index INDEX (recorded)."""
-        return replay_drive(path, index, False)
+        return replay_drive(path, index, False, faults_config)
 
     def qemu_options(self):
         """QEMU options that record."""
@@ -234,6 +238,7 @@ class Recorder:
             "timeout": opts["timeout"], "filesys": FILESYS_IMAGE if self.had_filesys
             else None, "filesys_index": opts["filesys_index"], "swap_mb": opts["swap_mb"],
             "qemu_args": opts["qemu_args"], "programs": self.programs,
+            "disk_faults": opts["disk_faults"],
             "puts": [[display_path(os.path.abspath(h)), n] for h, n in opts["puts"]],
             "status": status, "qemu_status": qemu_status,
             "filesys_after": file_digest(filesys) if filesys else None,
@@ -272,6 +277,9 @@ class Replayer:
         opts.update(kernel=os.path.join(self.dir, KERNEL_COPY), kernel_args=m["kernel_args"],
                     memory_mb=m["memory_mb"], filesys_index=m["filesys_index"],
                     swap_mb=m["swap_mb"], qemu_args=m["qemu_args"], gets=[],
+                    disk_faults=[dict(f, sector=tuple(f["sector"])
+                                      if isinstance(f["sector"], list) else f["sector"])
+                                 for f in m.get("disk_faults", [])],
                     puts=[[os.path.join(self.dir, copy), name] for copy, name in m["programs"]])
         if not opts["timeout_given"]:
             opts["timeout"] = 2 * m["timeout"] + REPLAY_EXTRA_S
@@ -302,10 +310,10 @@ class Replayer:
         self.diag = open(self.diag_path, "wb")
         return filesys, swap
 
-    def drive(self, path, index):
+    def drive(self, path, index, faults_config=None):
         """QEMU options for disk PATH at IDE index INDEX (replayed; under GDB on a
         temporary overlay that holds the snapshots)."""
-        return replay_drive(path, index, self.debugging)
+        return replay_drive(path, index, self.debugging, faults_config)
 
     def qemu_options(self):
         """QEMU options that replay."""

@@ -32,11 +32,12 @@ const RE = {
   dumpStart: /^maps: (\S+): at exit /,
   dumpRegion:
     /^maps: (\S+): ([0-9a-f]{8})-([0-9a-f]{8}) (\S{4}) ([0-9a-f]{8}) (\S+) (.+?): (\d+) pages, /,
-  dumpPages: /^maps: (\S+):   ([0-9a-f]{8}) ([RDS.?]+)$/,
+  dumpPages: /^maps: (\S+):   ([0-9a-f]{8}) ([RDSrs.?]+)$/,
   kill: /^kill: (\S+): (.*)$/,
 };
 
-export const DUMP_STATES = { R: "resident", D: "dirty", S: "swapped", ".": "untouched", "?": "unknown" };
+export const DUMP_STATES = { R: "resident", D: "dirty", S: "swapped", r: "resident", s: "swapped",
+                             ".": "untouched", "?": "unknown" };
 
 /** The key of page INDEX (a byte offset) of file FILE in the page cache. */
 function objectKey(file, offset) {
@@ -324,7 +325,7 @@ export class MemoryModel {
     [...m[3]].forEach((c, i) => {
       const page = p.page(start + i * PAGE);
       page.dumpState = DUMP_STATES[c] || "unknown";
-      page.sharedAtExit = page.object !== null;
+      page.sharedAtExit = page.object !== null || c === "r" || c === "s";
     });
     return "dump";
   }
