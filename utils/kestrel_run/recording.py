@@ -45,6 +45,8 @@ What works under record/replay, and what it needs (tests/replay checks each):
     timeout: the runner stops QEMU, the log ends there, and the replay ends at the
     same point (QEMU then exits as if reset, which the replay takes as the
     recorded end);
+  - --disk-fault's failed requests: blkdebug sits under blkreplay and fails the
+    same requests again on replay (its rules are in the manifest);
   - the RTC: Kestrel does not read it (QEMU would record what it reads).
   Avoided: icount's sleep=off (deterministic mode's): QEMU 7.2 then never hands
   recorded events to the CPU, and a recording or replay hangs; so a recording keeps
