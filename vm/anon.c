@@ -22,6 +22,7 @@
 #include "vm/frame.h"
 #include "vm/object.h"
 #include "vm/pagedir.h"
+#include "vm/stats.h"
 #include "vm/swap-slots.h"
 #include "vm/swap.h"
 
@@ -428,6 +429,7 @@ finish_eviction (struct vm_eviction_state *e)
       frame_cache_remove (e->kpage);
       if (!e->lock_was_held)
         lock_release (&anon->lock);
+      vm_count (VM_EVICT_UNUSED);
       if (vm_trace)
         diag_printf ("evict swap slot %u: dropped a page read ahead, never used\n",
                      (unsigned) (e->page >> PGBITS));
@@ -452,6 +454,7 @@ finish_eviction (struct vm_eviction_state *e)
   frame_set_sharers (e->kpage, 0);
   if (!e->lock_was_held)
     lock_release (&anon->lock);
+  vm_count (written ? VM_EVICT_SWAPPED : VM_EVICT_DROPPED);
   if (vm_trace && written)
     diag_printf ("evict %s %p -> swap slot %u%s\n", name, (void *) e->page,
                  (unsigned) slot, holders > 1 ? " (shared)" : "");

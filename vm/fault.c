@@ -24,6 +24,7 @@
 #include "vm/file-object.h"
 #include "vm/frame.h"
 #include "vm/pagedir.h"
+#include "vm/stats.h"
 #include "vm/swap.h"
 
 #define RESOLUTION_MAX 48 /* A trace line's resolution text. */
@@ -117,6 +118,7 @@ fault_zero (struct fault *f, bool from_file)
       return;
     }
   map_anon (f, kpage, false);
+  vm_count (from_file ? VM_FAULT_FILE_READ : VM_FAULT_ZERO);
   if (from_file)
     {
       off_t offset;
@@ -151,6 +153,7 @@ break_file_sharing (struct fault *f, void *shared)
           frame_set_dirty (copy, true);
           f->kpage = copy;
           strlcpy (f->resolution, "copy-on-write", RESOLUTION_MAX);
+          vm_count (VM_FAULT_COPY);
         }
       file_object_unlock (f->r->backing.file);
     }
@@ -182,6 +185,7 @@ break_anon_sharing (struct fault *f, void *kpage)
           frame_set_sharers (kpage, sharers - 1);
           map_anon (f, copy, true);
           frame_unpin (kpage);
+          vm_count (VM_FAULT_COPY);
           snprintf (f->resolution, RESOLUTION_MAX, "copy-on-write (%u sharers)",
                     sharers);
           return;
@@ -193,6 +197,7 @@ break_anon_sharing (struct fault *f, void *kpage)
   frame_set_dirty (kpage, true);
   f->kpage = kpage;
   strlcpy (f->resolution, "reuse (last sharer)", RESOLUTION_MAX);
+  vm_count (VM_FAULT_REUSE);
 }
 
 /* Pages a swap-in may bring in after its own, in the same command (so 8 a
@@ -303,6 +308,8 @@ fault_swap (struct fault *f)
       sharers = anon_map_swapped_in (f->as->anon, f->upage, slot, kpage);
       f->kpage = kpage;
     }
+  vm_count (cached ? VM_FAULT_SWAP_CACHED : VM_FAULT_SWAP_READ);
+  vm_count_n (VM_READ_AHEAD, ahead);
   if (cached)
     snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u (read ahead)",
               (unsigned) slot);
@@ -358,6 +365,47 @@ shares_file_page (const struct fault *f UNUSED)
 }
 #endif /* END SOLUTION vm */
 
+/* Fault-around: the pages of an aligned window of this many around a file
+   page's fault that the page cache holds already are mapped with it. */
+#define FAULT_AROUND_PAGES 16
+
+/* Maps, read-only and not accessed, every page of F's FAULT_AROUND_PAGES window
+   in F's region that is wholly its file's, has a page table but no entry, and
+   whose frame the page cache holds (Linux's fault-around: a program run again
+   takes a fault or so a window, not one a page; no disk is read for it). Not for
+   a store, nor in a shared writable mapping, whose entries carry the writes.
+   Returns how many it mapped. The caller holds AS's lock and the object's. */
+static unsigned
+fault_around (struct fault *f)
+{
+  uintptr_t window = FAULT_AROUND_PAGES * PGSIZE;
+  uint8_t *first = (uint8_t *) ((uintptr_t) f->upage & ~(window - 1));
+  uint8_t *upage;
+  unsigned mapped = 0;
+
+  if ((f->access & VM_WRITE) || (f->r->shared && f->r->writable))
+    return 0;
+  for (upage = first; upage < first + window; upage += PGSIZE)
+    {
+      uint32_t *pte;
+      void *kpage;
+
+      if (upage == f->upage || upage < f->r->start || upage >= f->r->end
+          || !region_page_is_whole_file_page (f->r, upage))
+        continue;
+      pte = pagedir_lookup_pte (f->as->pagedir, upage, false);
+      if (pte == NULL || *pte != 0)
+        continue;
+      kpage = file_object_find (f->r, upage);
+      if (kpage == NULL)
+        continue;
+      pagedir_set_pte (f->as->pagedir, upage, pte,
+                       pte_create (kpage, false, true) | PTE_FILE);
+      mapped++;
+    }
+  return mapped;
+}
+
 /* A page that is wholly a page of region R's file: the file object's one copy,
    from its cache or read now, mapped read-only unless R is a shared writable
    mapping (a write to a private page then copies it). */
@@ -365,6 +413,7 @@ static void
 fault_file (struct fault *f)
 {
   struct file_object *obj = f->r->backing.file;
+  unsigned around;
   off_t offset;
   size_t bytes;
   bool cached;
@@ -388,8 +437,14 @@ fault_file (struct fault *f)
   pagedir_set_pte (f->as->pagedir, f->upage, f->pte,
                    pte_create (kpage, f->r->shared && f->r->writable, true)
                        | PTE_FILE | PTE_A | (f->r->shared ? f->access_bits : 0));
+  around = fault_around (f);
   file_object_unlock (obj);
   f->kpage = kpage;
+  vm_count (cached ? VM_FAULT_FILE_CACHED : VM_FAULT_FILE_READ);
+  vm_count_n (VM_FAULT_AROUND, around);
+  if (around > 0)
+    snprintf (f->resolution + strlen (f->resolution),
+              RESOLUTION_MAX - strlen (f->resolution), " (+%u around)", around);
 }
 
 /* Pins the frame that F's present entry maps and ORs SET_BITS into the entry, or

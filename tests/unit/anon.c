@@ -31,6 +31,7 @@
 #include "vm/frame.h"
 #include "vm/object.h"
 #include "vm/pagedir.h"
+#include "vm/stats.h"
 #include "vm/swap-slots.h"
 #include "vm/swap.h"
 
@@ -310,6 +311,18 @@ frame_free (void *kpage)
     fatal ("frame_free() without the family's lock");
   frame_end (f);
   frames_freed++;
+}
+
+/* Stand-ins for the power-off statistics' counts (vm/stats.c): nothing to
+   count here. */
+void
+vm_count (enum vm_event event UNUSED)
+{
+}
+
+void
+vm_count_n (enum vm_event event UNUSED, size_t n UNUSED)
+{
 }
 
 /* Stand-ins for the page cache's index, which vm/anon.c's swap cache uses (its
