@@ -194,6 +194,14 @@ parse_options (void)
         vm_maps_dump = true;
       else if (!strcmp (*arg, "-pio"))
         ide_force_pio = true;
+      else if (!strcmp (*arg, "-hz") && value != NULL)
+        {
+          if (!timer_set_freq (atoi (value)))
+            PANIC ("-hz=%s: the timer takes %d to %d interrupts per second", value,
+                   TIMER_FREQ_MIN, TIMER_FREQ_MAX);
+        }
+      else if (!strcmp (*arg, "-uart-fifo"))
+        serial_use_fifo ();
       else if (!strcmp (*arg, "-mlfqs"))
         thread_mlfqs = true;
       else
@@ -337,6 +345,8 @@ usage (void)
       "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
       "                     stream).\n"
       "  -pio               Disk transfers by PIO only, never DMA.\n"
+      "  -hz=N              Timer interrupts per second (default 100).\n"
+      "  -uart-fifo         Receive console input into the UART's FIFO.\n"
       "  -mlfqs             Schedule with the 4.4BSD scheduler (multilevel\n"
       "                     feedback queues) instead of priorities and donation.\n");
   shutdown_power_off ();

@@ -6,7 +6,9 @@ usage: utils/kestrel [-m MB] [-T SECONDS] [--gdb[=PORT]] [-v] [--kernel=ELF]
                      [--disk-fault=hdC:D:read|write:WHERE[:once]]...
                      [--diag-file=PATH] [--vm-trace] [--deterministic]
                      [--qemu-arg=ARG]... [--gdbinit=PATH] [--layout=SVG]
-                     -- KERNEL-ARGS...
+                     [--record=DIR] -- KERNEL-ARGS...
+       utils/kestrel --replay=DIR [--gdb[=PORT]] [--gdbinit=PATH] [-T SECONDS] [-v]
+                     [--diag-file=PATH]
 
 Pintos' `-k` (kill on failure) and `--qemu` are accepted and change nothing: a
 run always stops on a panic or triple fault, and QEMU is the only simulator. So
@@ -33,6 +35,17 @@ command file, build/gdbinit or --gdbinit=PATH, that loads the kernel's symbols, 
 run program's, utils/gdb-macros, and attaches: `gdb -x build/gdbinit`. There is no
 time limit under --gdb. --layout=SVG adds -mapsdump and the trace and draws the run
 program's address space at exit (utils/layout).
+
+Recording. --record=DIR runs as usual (the same console, diagnostics and exit
+status) and records the run into DIR with QEMU's record/replay: its event log
+(serial input, the clocks, interrupts, disk completions), the kernel, the user
+programs, the boot-time disk image, and the run's two streams and outcome.
+--replay=DIR runs it again instruction for instruction: the same console byte for
+byte, the same diagnostic stream, the same exit status, or exit status 1 saying
+where the replay first differs. --replay=DIR --gdb halts the replay for GDB, which
+can then also go backwards (reverse-stepi, reverse-continue, reverse-finish,
+watchpoints). Both need QEMU 5.2 or later; kestrel_run/recording.py says what a
+recorded kernel may use.
 
 Pintos habits: a kernel option -f (format) is dropped when -p put files, since
 each run's disk is freshly formatted anyway and formatting again would lose them.
@@ -103,8 +116,10 @@ def parse_args(argv):
         "verbose": False, "kernel": DEFAULT_KERNEL, "puts": [], "gets": [],
         "filesys_mb": None, "filesys_index": FILESYS_INDEX, "swap_mb": None,
         "qemu_args": [], "kernel_args": [], "diag_file": None, "vm_trace": False,
-        "deterministic": False, "disk_faults": [],
+        "deterministic": False, "disk_faults": [], "record": None, "replay": None,
+        "timeout_given": False,
     }
+    given = set()           # the options on the command line
     last_transfer = None    # the -p/-g pair that a following -a completes
     i = 0
 
@@ -129,6 +144,7 @@ def parse_args(argv):
     while i < len(argv):
         arg = argv[i]
         name, eq, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        given.add(name)
         if arg == "--":
             opts["kernel_args"] = argv[i + 1:]
             break
@@ -139,6 +155,7 @@ def parse_args(argv):
             opts["memory_mb"] = number(arg, value(arg), 1)
         elif arg == "-T":
             opts["timeout"] = number(arg, value(arg), 1)
+            opts["timeout_given"] = True
         elif name == "--gdb" and "/" in inline:
             opts["gdb_socket"] = inline
         elif name == "--gdb":
@@ -185,9 +202,14 @@ def parse_args(argv):
         elif name == "--layout":
             opts["layout"] = inline if eq else value(name)
             opts["vm_trace"] = True
+        elif name in ("--record", "--replay"):
+            opts[name[2:]] = inline if eq else value(name)
         else:
             raise UsageError("unknown option %r (kernel arguments go after --)" % arg)
         i += 1
+    if opts["replay"]:
+        check_replay_options(given, opts)
+        return opts
     for host, _ in opts["puts"]:
         if not os.path.isfile(host):
             raise UsageError("-p: no such file: %s" % host)
@@ -198,6 +220,23 @@ def parse_args(argv):
     if opts["deterministic"]:
         make_deterministic(opts)
     return opts
+
+
+# What a replay may be given: the recording fixes everything else.
+REPLAY_OPTIONS = {"--replay", "--gdb", "--gdbinit", "-T", "-v", "--diag-file", "-k",
+                  "--qemu", "-h", "--help"}
+
+
+def check_replay_options(given, opts):
+    """Raise UsageError if GIVEN, the options of a --replay command line, holds one
+    that a replay cannot take, or if there are kernel arguments or a --record."""
+    if opts["record"]:
+        raise UsageError("--record and --replay do not go together")
+    refused = sorted(given - REPLAY_OPTIONS - {"--"})
+    if refused or opts["kernel_args"]:
+        raise UsageError("--replay takes only --gdb, --gdbinit, -T, -v and --diag-file "
+                         "(the recording fixes the rest): not %s"
+                         % ", ".join(refused or ["kernel arguments"]))
 
 
 # Deterministic mode: the guest's clock counts instructions, 2**ICOUNT_SHIFT ns
