@@ -43,6 +43,29 @@ block_set_role (enum block_role role, struct block *block)
   by_role[role] = block;
 }
 
+/* Gives each role that has no device yet its default: the file system the first
+   device registered (the primary master, hd0:0, as Pintos has it), swap the
+   first other one, wherever it is attached (QEMU's runner puts it on the
+   secondary channel, hd1:0, so that paging and the file system each have a
+   channel; an emulator with one channel, as v86, has it at hd0:1). */
+void
+block_default_roles (void)
+{
+  struct list_elem *e;
+
+  if (!devices_ready)
+    return;
+  if (by_role[BLOCK_FILESYS] == NULL && !list_empty (&devices))
+    by_role[BLOCK_FILESYS] = list_entry (list_begin (&devices), struct block, elem);
+  for (e = list_begin (&devices);
+       e != list_end (&devices) && by_role[BLOCK_SWAP] == NULL; e = list_next (e))
+    {
+      struct block *b = list_entry (e, struct block, elem);
+      if (b != by_role[BLOCK_FILESYS])
+        by_role[BLOCK_SWAP] = b;
+    }
+}
+
 /* The device called NAME ("hd0:0" ...), or NULL. */
 struct block *
 block_get_by_name (const char *name)
@@ -68,32 +91,35 @@ check_range (struct block *block, block_sector_t first, size_t count)
            first, block->size);
 }
 
-/* Reads SECTOR of BLOCK into BUF (BLOCK_SECTOR_SIZE bytes); sleeps until done. */
-void
+/* Reads SECTOR of BLOCK into BUF (BLOCK_SECTOR_SIZE bytes); sleeps until done.
+   False if the device failed (BUF then holds nothing certain). */
+bool
 block_read (struct block *block, block_sector_t sector, void *buf)
 {
-  block_read_sectors (block, sector, 1, buf);
+  return block_read_sectors (block, sector, 1, buf);
 }
 
 /* Writes BUF (BLOCK_SECTOR_SIZE bytes) to SECTOR of BLOCK; returns once the
-   device has it. */
-void
+   device has it: true, or false if the device failed. */
+bool
 block_write (struct block *block, block_sector_t sector, const void *buf)
 {
-  block_write_sectors (block, sector, 1, buf);
+  return block_write_sectors (block, sector, 1, buf);
 }
 
 /* Moves COUNT sectors from FIRST between BLOCK and READ_BUF (a read) or
    WRITE_BUF (a write; the other is NULL), in commands of as many sectors as the
-   driver allows, and counts them. */
-static void
+   driver allows, and counts them. Stops at the first command the device fails,
+   returning false. */
+static bool
 transfer (struct block *block, block_sector_t first, size_t count, void *read_buf,
           const void *write_buf)
 {
   size_t done, n;
+  bool ok = true;
 
   check_range (block, first, count);
-  for (done = 0; done < count; done += n)
+  for (done = 0; ok && done < count; done += n)
     {
       size_t offset = done * BLOCK_SECTOR_SIZE;
       n = count - done;
@@ -101,40 +127,107 @@ transfer (struct block *block, block_sector_t first, size_t count, void *read_bu
         n = block->ops->max_sectors;
       if (read_buf != NULL)
         {
-          block->ops->read (block->aux, first + done, n,
-                            (uint8_t *) read_buf + offset);
+          ok = block->ops->read (block->aux, first + done, n,
+                                 (uint8_t *) read_buf + offset);
           block->sectors_read += n;
           block->read_commands++;
         }
       else
         {
-          block->ops->write (block->aux, first + done, n,
-                             (const uint8_t *) write_buf + offset);
+          ok = block->ops->write (block->aux, first + done, n,
+                                  (const uint8_t *) write_buf + offset);
           block->sectors_written += n;
           block->write_commands++;
         }
     }
+  return ok;
 }
 
 /* Reads COUNT (at least 1) consecutive sectors of BLOCK starting at FIRST into
    BUF (COUNT * BLOCK_SECTOR_SIZE bytes), in as few device commands as the driver
-   allows; sleeps until done. The range must lie on BLOCK. */
-void
+   allows; sleeps until done. The range must lie on BLOCK. False if the device
+   failed a command (BUF then holds nothing certain). */
+bool
 block_read_sectors (struct block *block, block_sector_t first, size_t count,
                     void *buf)
 {
-  transfer (block, first, count, buf, NULL);
+  return transfer (block, first, count, buf, NULL);
 }
 
 /* Writes BUF (COUNT * BLOCK_SECTOR_SIZE bytes) to the COUNT (at least 1)
    consecutive sectors of BLOCK starting at FIRST, in as few device commands as
-   the driver allows; returns once the device has them all. The range must lie
-   on BLOCK. */
-void
+   the driver allows; returns once the device has them all: true, or false if
+   it failed a command. The range must lie on BLOCK. */
+bool
 block_write_sectors (struct block *block, block_sector_t first, size_t count,
                      const void *buf)
 {
-  transfer (block, first, count, NULL, buf);
+  return transfer (block, first, count, NULL, buf);
+}
+
+/* Moves PAGE_CNT pages' worth of sectors from FIRST between BLOCK and PAGES (a
+   write if WRITE), in commands of as many pages as the driver allows, or a page a
+   command if it cannot gather, and counts them. Stops at the first command the
+   device fails, returning false. */
+static bool
+transfer_pages (struct block *block, block_sector_t first, size_t page_cnt,
+                void *const pages[], bool write)
+{
+  size_t per_command
+      = block->ops->read_pages != NULL && block->ops->write_pages != NULL
+            ? block->ops->max_sectors / BLOCK_PAGE_SECTORS
+            : 1;
+  size_t done, n;
+  bool ok = true;
+
+  ASSERT (per_command >= 1);
+  check_range (block, first, page_cnt * BLOCK_PAGE_SECTORS);
+  for (done = 0; ok && done < page_cnt; done += n)
+    {
+      block_sector_t at = first + done * BLOCK_PAGE_SECTORS;
+      n = page_cnt - done < per_command ? page_cnt - done : per_command;
+      if (per_command == 1)
+        ok = write ? block->ops->write (block->aux, at, BLOCK_PAGE_SECTORS,
+                                        pages[done])
+                   : block->ops->read (block->aux, at, BLOCK_PAGE_SECTORS,
+                                       pages[done]);
+      else
+        ok = write ? block->ops->write_pages (block->aux, at, n, pages + done)
+                   : block->ops->read_pages (block->aux, at, n, pages + done);
+      if (write)
+        {
+          block->sectors_written += n * BLOCK_PAGE_SECTORS;
+          block->write_commands++;
+        }
+      else
+        {
+          block->sectors_read += n * BLOCK_PAGE_SECTORS;
+          block->read_commands++;
+        }
+    }
+  return ok;
+}
+
+/* Reads PAGE_CNT (at least 1) pages' worth of consecutive sectors of BLOCK from
+   FIRST into the page-aligned kernel pages PAGES[0..PAGE_CNT), wherever they lie
+   (a scatter list), in as few commands as the driver allows. False if the device
+   failed a command (the pages then hold nothing certain). */
+bool
+block_read_pages (struct block *block, block_sector_t first, size_t page_cnt,
+                  void *const pages[])
+{
+  return transfer_pages (block, first, page_cnt, pages, false);
+}
+
+/* Writes the page-aligned kernel pages PAGES[0..PAGE_CNT) (at least 1) to
+   consecutive sectors of BLOCK from FIRST (a gather list), in as few commands
+   as the driver allows; returns once the device has them all: true, or false if
+   it failed a command. */
+bool
+block_write_pages (struct block *block, block_sector_t first, size_t page_cnt,
+                   void *const pages[])
+{
+  return transfer_pages (block, first, page_cnt, pages, true);
 }
 
 /* Sectors in BLOCK. */

@@ -10,7 +10,11 @@
    sector on every disk (some, v86's among them, take a WRITE MULTIPLE's blocks
    after the first one sector at a time, so a driver that sends whole blocks
    gets ahead of the disk and hangs). A disk whose DMA fails
-   (at the boot-time probe or later) goes on by PIO. A caller sleeps on a
+   (at the boot-time probe or later) goes on by PIO. A command the disk itself
+   refuses (a bad sector: the status's ERR bit with the controller idle) is tried
+   TRANSFER_TRIES times, then the caller is told (the block layer returns false)
+   and what the disk said goes to the diagnostic stream; nothing here panics for a
+   device's error. A caller sleeps on a
    semaphore until the disk's interrupt; nobody spins waiting for data. Each
    channel serves one command at a time under its lock. Register layout and
    commands: ATA/ATAPI-6, §7 and §8; the PIO data-in and data-out protocols:
@@ -95,6 +99,9 @@
 #define FAST_POLLS 1000
 /* Ticks a busy device gets before it is dead. */
 #define BUSY_TIMEOUT (5 * TIMER_FREQ)
+/* Times a command the disk refused (a media error, say) is tried in all before
+   its caller is told it failed; a one-time error is survived. */
+#define TRANSFER_TRIES 2
 
 /* The PCI IDE function: mass storage (class 1), IDE (subclass 1). In its
    programming interface, bit 7 says it can master the bus and bits 0 and 2
@@ -129,9 +136,10 @@ struct prd
 #define PRD_END 0x8000
 #define PRD_BOUNDARY 0x10000
 /* Enough for the largest command on any buffer (one more than the boundaries
-   it can cross), rounded to a power of two so that a table aligned to its size
-   crosses no 64 kB boundary either. */
-#define PRDT_ENTRIES 4
+   it can cross), and on a gather list of pages (one each: an aligned page
+   crosses no boundary), rounded to a power of two so that a table aligned to
+   its size crosses no 64 kB boundary either. */
+#define PRDT_ENTRIES 32
 #define PRDT_BYTES (PRDT_ENTRIES * 8)
 /* Buffers start on a dword for the controller. */
 #define DMA_ALIGN 4
@@ -144,8 +152,10 @@ struct channel
   uint8_t vec;           /* Interrupt vector. */
   uint16_t bus_master;   /* Bus-master ports, or 0: PIO only. */
   struct lock lock;      /* One command at a time. */
-  struct semaphore done; /* Upped by the interrupt handler. */
+  struct semaphore done; /* Upped by the interrupt handler, or the watchdog. */
   bool expecting_interrupt;
+  int64_t deadline; /* The tick by which the expected interrupt must come. */
+  bool timed_out;   /* The watchdog gave up on it. */
   struct prd prdt[PRDT_ENTRIES] __attribute__ ((aligned (PRDT_BYTES)));
   struct disk
   {
@@ -159,6 +169,8 @@ struct channel
     bool dma;             /* Transfers go by DMA when the buffer allows. */
     const char *no_dma;   /* Why not, if not. */
     unsigned long long dma_commands, pio_commands;
+    unsigned long long failed_commands; /* Given up on after TRANSFER_TRIES. */
+    uint8_t status, error;              /* Of the last command that failed. */
   } disks[DEVICES_PER_CHANNEL];
 };
 
@@ -170,6 +182,8 @@ static struct channel channels[CHANNEL_CNT] = {
 static_assert (sizeof (struct prd) * PRDT_ENTRIES == PRDT_BYTES, "a PRD is 8 bytes");
 static_assert (PRDT_ENTRIES > COMMAND_MAX_SECTORS * BLOCK_SECTOR_SIZE / PRD_BOUNDARY,
                "the PRD table holds the largest command");
+static_assert (PRDT_ENTRIES >= COMMAND_MAX_SECTORS / BLOCK_PAGE_SECTORS,
+               "the PRD table holds the largest command on a list of pages");
 
 /* Set by -pio: every transfer goes by PIO, and no disk is set up for DMA. */
 bool ide_force_pio;
@@ -200,14 +214,42 @@ data_out (const struct channel *c, const void *buf, size_t size)
                : "memory");
 }
 
-static void read_sectors (void *disk, block_sector_t, size_t count, void *buf);
-static void write_sectors (void *disk, block_sector_t, size_t count,
+/* Where a transfer's sectors are in memory: one run of bytes, or whole pages of
+   BLOCK_PAGE_SECTORS sectors each (a gather list: swap's clustered writes). */
+struct memory
+{
+  uint8_t *run;       /* The run, or NULL. */
+  void *const *pages; /* Else the pages, in the order of the sectors. */
+};
+
+/* The kernel address of the I-th sector of the transfer into or out of M. */
+static uint8_t *
+sector_at (const struct memory *m, size_t i)
+{
+  if (m->run != NULL)
+    return m->run + i * BLOCK_SECTOR_SIZE;
+  return (uint8_t *) m->pages[i / BLOCK_PAGE_SECTORS]
+         + i % BLOCK_PAGE_SECTORS * BLOCK_SECTOR_SIZE;
+}
+
+static bool read_sectors (void *disk, block_sector_t, size_t count, void *buf);
+static bool write_sectors (void *disk, block_sector_t, size_t count,
                            const void *buf);
+static bool read_pages (void *disk, block_sector_t, size_t page_cnt,
+                        void *const pages[]);
+static bool write_pages (void *disk, block_sector_t, size_t page_cnt,
+                         void *const pages[]);
 
 static void describe (void *disk, char *buf, size_t size);
 
-static const struct block_operations ide_operations
-    = { read_sectors, write_sectors, COMMAND_MAX_SECTORS, describe };
+static const struct block_operations ide_operations = {
+  .read = read_sectors,
+  .write = write_sectors,
+  .read_pages = read_pages,
+  .write_pages = write_pages,
+  .max_sectors = COMMAND_MAX_SECTORS,
+  .describe = describe,
+};
 
 /* The 400 ns a device may take to show a new status: four alternate-status reads. */
 static void
@@ -279,108 +321,167 @@ choose_transfer_mode (struct disk *d)
   d->read_command = CMD_READ_MULTIPLE;
 }
 
-/* Sets up the task-file registers for a command on COUNT sectors from FIRST and
-   issues COMMAND, expecting an interrupt; the caller holds the channel lock. */
+/* From now on C waits for an interrupt, due within BUSY_TIMEOUT: any stale one
+   (a disk that aborted a command at once, unasked) is forgotten first. Call
+   before the port write that makes the disk interrupt. */
 static void
-issue (struct disk *d, block_sector_t first, size_t count, uint8_t command)
+expect_interrupt (struct channel *c)
+{
+  enum intr_level old = intr_disable ();
+
+  while (sema_try_down (&c->done))
+    continue;
+  c->timed_out = false;
+  c->deadline = timer_ticks () + BUSY_TIMEOUT;
+  c->expecting_interrupt = true;
+  intr_set_level (old);
+}
+
+/* Waits for the interrupt C expects; false if the watchdog gave up on it (the
+   disk never answered: the caller resets the channel). */
+static bool
+wait_interrupt (struct channel *c)
+{
+  sema_down (&c->done);
+  return !c->timed_out;
+}
+
+/* The timer's watcher: an interrupt a channel has waited for past its deadline
+   is not coming; wakes the waiter, saying so. */
+static void
+watchdog (int64_t now)
+{
+  struct channel *c;
+
+  for (c = channels; c < channels + CHANNEL_CNT; c++)
+    if (c->expecting_interrupt && now >= c->deadline)
+      {
+        c->expecting_interrupt = false;
+        c->timed_out = true;
+        sema_up (&c->done);
+      }
+}
+
+/* Sets up the task-file registers for a command on COUNT sectors from FIRST and
+   issues COMMAND, expecting an interrupt if EXPECT (PIO's WRITE SECTORS asks for
+   its first sector without one); the caller holds the channel lock. False,
+   issuing nothing, if the channel stays busy. */
+static bool
+issue (struct disk *d, block_sector_t first, size_t count, uint8_t command,
+       bool expect)
 {
   struct channel *c = d->channel;
 
   ASSERT (count >= 1 && count <= COMMAND_MAX_SECTORS);
   ASSERT (first < LBA28_LIMIT && count <= LBA28_LIMIT - first);
   if (!wait_not_busy (c))
-    PANIC ("%s: disk stays busy", d->name);
+    return false;
   select_device (d, (first >> 24) & 0x0f);
   outb (c->base + REG_NSECT, count % COMMAND_MAX_SECTORS);
   outb (c->base + REG_LBAL, first & 0xff);
   outb (c->base + REG_LBAM, (first >> 8) & 0xff);
   outb (c->base + REG_LBAH, (first >> 16) & 0xff);
-  c->expecting_interrupt = true;
+  if (expect)
+    expect_interrupt (c);
   outb (c->base + REG_COMMAND, command);
+  return true;
 }
 
-/* Panics if D reports an error; SECTOR and WHAT (the transfer) go in the
-   message. Returns the status. */
-static uint8_t
-check_error (struct disk *d, block_sector_t sector, const char *what)
+/* True unless D reports an error (or a device fault) now; else keeps the status
+   and error registers for the report. */
+static bool
+device_ok (struct disk *d)
 {
   uint8_t status = inb (d->channel->ctl);
-  if (status & STA_ERR)
-    PANIC ("%s: %s of sector %u failed (error %02x)", d->name, what, sector,
-           inb (d->channel->base + REG_ERROR));
-  return status;
+
+  if (!(status & (STA_ERR | STA_DF)))
+    return true;
+  d->status = status;
+  d->error = inb (d->channel->base + REG_ERROR);
+  return false;
 }
 
-/* Panics unless D is ready to move the DRQ block at SECTOR: no error, data
-   requested. */
-static void
-check_data_ready (struct disk *d, block_sector_t sector, const char *what)
+/* True if D is ready to move a DRQ block: no error, data requested. */
+static bool
+data_ready (struct disk *d)
 {
-  uint8_t status = check_error (d, sector, what);
-  if (!(status & STA_DRQ))
-    PANIC ("%s: %s of sector %u: disk asks for no data (status %02x)", d->name, what,
-           sector, status);
+  if (!device_ok (d))
+    return false;
+  d->status = inb (d->channel->ctl);
+  d->error = 0;
+  return (d->status & STA_DRQ) != 0;
 }
 
 /* COUNT sectors from FIRST on D into BUF by PIO, one command; the caller holds
    the channel lock. The disk interrupts when each DRQ block is ready; we sleep
-   until it does, then copy the block out. No interrupt follows the last block. */
-static void
-pio_read (struct disk *d, block_sector_t first, size_t count, uint8_t *buf)
+   until it does, then copy the block out. No interrupt follows the last block.
+   False if the disk refused the command or stopped with an error (it then ends
+   the command: no more interrupts come). */
+static bool
+pio_read (struct disk *d, block_sector_t first, size_t count, const struct memory *m)
 {
   struct channel *c = d->channel;
+  size_t done = 0, i;
 
-  issue (d, first, count, d->read_command);
+  if (!issue (d, first, count, d->read_command, true))
+    return false;
   while (count > 0)
     {
       size_t n = count < d->block_sectors ? count : d->block_sectors;
-      sema_down (&c->done);
-      check_data_ready (d, first, "read");
+      if (!wait_interrupt (c) || !data_ready (d))
+        return false;
       count -= n;
       /* The next block's interrupt may come as soon as this one is read. */
-      c->expecting_interrupt = count > 0;
-      data_in (c, buf, n * BLOCK_SECTOR_SIZE);
-      buf += n * BLOCK_SECTOR_SIZE;
-      first += n;
+      if (count > 0)
+        expect_interrupt (c);
+      if (m->run != NULL)
+        data_in (c, sector_at (m, done), n * BLOCK_SECTOR_SIZE);
+      else
+        for (i = 0; i < n; i++)
+          data_in (c, sector_at (m, done + i), BLOCK_SECTOR_SIZE);
+      done += n;
     }
+  return true;
 }
 
 /* COUNT sectors from BUF to FIRST on D by PIO, one WRITE SECTORS command;
    returns once the disk has them; the caller holds the channel lock. The disk
    asks for the first sector without an interrupt and interrupts after taking
-   each one, the last one included: one sector goes per DRQ. */
-static void
-pio_write (struct disk *d, block_sector_t first, size_t count, const uint8_t *buf)
+   each one, the last one included: one sector goes per DRQ. False if the disk
+   refused the command or stopped with an error. */
+static bool
+pio_write (struct disk *d, block_sector_t first, size_t count,
+           const struct memory *m)
 {
   struct channel *c = d->channel;
+  size_t done = 0;
 
-  issue (d, first, count, CMD_WRITE_SECTORS);
-  if (!wait_not_busy (c))
-    PANIC ("%s: disk stays busy", d->name);
+  if (!issue (d, first, count, CMD_WRITE_SECTORS, false) || !wait_not_busy (c))
+    return false;
   while (count > 0)
     {
-      check_data_ready (d, first, "write");
-      c->expecting_interrupt = true;
-      data_out (c, buf, BLOCK_SECTOR_SIZE);
-      sema_down (&c->done);
+      if (!data_ready (d))
+        return false;
+      expect_interrupt (c);
+      data_out (c, sector_at (m, done++), BLOCK_SECTOR_SIZE);
+      if (!wait_interrupt (c))
+        return false;
       count--;
-      buf += BLOCK_SECTOR_SIZE;
-      first++;
     }
-  check_error (d, first - 1, "write");
+  return device_ok (d);
 }
 
-/* Lists the SIZE bytes at BUF in C's PRD table, one descriptor per piece that
-   stays between two 64 kB boundaries. BUF's pages lie one after another in
-   physical memory, as everything in the kernel's direct map does. */
-static void
-fill_prdt (struct channel *c, const void *buf, size_t size)
+/* Lists the SIZE bytes at BUF in C's PRD table from descriptor P on, one
+   descriptor per piece that stays between two 64 kB boundaries; returns the
+   descriptor after the last. BUF's pages lie one after another in physical
+   memory, as everything in the kernel's direct map does. */
+static struct prd *
+fill_prds (struct channel *c, struct prd *p, const void *buf, size_t size)
 {
   uintptr_t address = vtop (buf);
-  struct prd *p;
 
   ASSERT (size > 0);
-  for (p = c->prdt;; p++)
+  for (; size > 0; p++)
     {
       size_t piece = PRD_BOUNDARY - address % PRD_BOUNDARY;
       if (piece > size)
@@ -388,43 +489,69 @@ fill_prdt (struct channel *c, const void *buf, size_t size)
       ASSERT (p < c->prdt + PRDT_ENTRIES);
       p->address = address;
       p->byte_count = piece % PRD_BOUNDARY;
+      p->flags = 0;
       address += piece;
       size -= piece;
-      p->flags = size == 0 ? PRD_END : 0;
-      if (size == 0)
-        break;
     }
+  return p;
+}
+
+/* Lists COUNT sectors of M in C's PRD table: the run, or each page. */
+static void
+fill_prdt (struct channel *c, const struct memory *m, size_t count)
+{
+  struct prd *end;
+  size_t i;
+
+  if (m->run != NULL)
+    end = fill_prds (c, c->prdt, m->run, count * BLOCK_SECTOR_SIZE);
+  else
+    for (end = c->prdt, i = 0; i * BLOCK_PAGE_SECTORS < count; i++)
+      end = fill_prds (c, end, m->pages[i], PGSIZE);
+  end[-1].flags = PRD_END;
 }
 
 /* Starts a DMA transfer of COUNT sectors between FIRST on D and BUF (WRITE:
    from BUF to the disk), expecting the one interrupt at its end; the caller
    holds the channel lock. The order is the controller's: the table and the
-   direction, the status cleared, the disk's command, then start. */
-static void
-dma_start (struct disk *d, block_sector_t first, size_t count, const void *buf,
-           bool write)
+   direction, the status cleared, the disk's command, then start. False,
+   starting nothing, if the channel stays busy. */
+static bool
+dma_start (struct disk *d, block_sector_t first, size_t count,
+           const struct memory *m, bool write)
 {
   struct channel *c = d->channel;
   uint16_t bm = c->bus_master;
   uint8_t direction = write ? 0 : BM_CMD_TO_MEMORY;
 
-  fill_prdt (c, buf, count * BLOCK_SECTOR_SIZE);
+  fill_prdt (c, m, count);
   /* The table (and a buffer to write) must be in memory before the controller
      reads them: no store may move past the port writes. */
   barrier ();
   outl (bm + BM_PRDT, vtop (c->prdt));
   outb (bm + BM_COMMAND, direction);
   outb (bm + BM_STATUS, inb (bm + BM_STATUS) | BM_STA_ERROR | BM_STA_INTERRUPT);
-  issue (d, first, count, write ? CMD_WRITE_DMA : CMD_READ_DMA);
+  if (!issue (d, first, count, write ? CMD_WRITE_DMA : CMD_READ_DMA, true))
+    return false;
   outb (bm + BM_COMMAND, direction | BM_CMD_START);
+  return true;
 }
 
+/* How a DMA transfer ended. */
+enum dma_result
+{
+  DMA_DONE,         /* All of it moved. */
+  DMA_DEVICE_ERROR, /* The disk refused it (a media error, say): DMA works. */
+  DMA_BROKEN        /* The controller or the disk did not finish it. */
+};
+
 /* Ends the DMA transfer on D's channel once its interrupt came (or never
-   will): stops the controller and returns true if it and the disk both report
-   the whole transfer done without error. Otherwise D goes on by PIO, and why goes
-   to the diagnostic stream (while a program runs the console carries only its
-   output); WHAT and FIRST name the transfer. */
-static bool
+   will): stops the controller and says how the transfer went. A disk that
+   reports an error with the controller idle refused the command; any other
+   failure is DMA's, and D goes on by PIO, why going to the diagnostic stream
+   (while a program runs the console carries only its output); WHAT and FIRST
+   name the transfer. */
+static enum dma_result
 dma_finish (struct disk *d, const char *what, block_sector_t first)
 {
   struct channel *c = d->channel;
@@ -439,50 +566,31 @@ dma_finish (struct disk *d, const char *what, block_sector_t first)
   barrier ();
   if (!(bm_status & (BM_STA_ACTIVE | BM_STA_ERROR))
       && !(status & (STA_BSY | STA_DRQ | STA_DF | STA_ERR)))
-    return true;
+    return DMA_DONE;
+  if (!(bm_status & (BM_STA_ACTIVE | BM_STA_ERROR))
+      && !(status & (STA_BSY | STA_DRQ)) && !device_ok (d))
+    return DMA_DEVICE_ERROR;
   d->dma = false;
   d->no_dma = "DMA failed";
   diag_printf ("%s: DMA %s at sector %u failed (status %02x, bus master %02x): "
                "PIO from now on\n",
                d->name, what, first, status, bm_status);
-  return false;
+  return DMA_BROKEN;
 }
 
 /* Moves COUNT sectors between FIRST on D and BUF by DMA (WRITE: to the disk);
-   the caller holds the channel lock. False if the transfer failed: then D uses
-   PIO from now on and the caller repeats the transfer by PIO. */
-static bool
-dma_transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
-              bool write)
+   the caller holds the channel lock. DMA_BROKEN if DMA failed (D then uses PIO
+   from now on, and the caller repeats the transfer by PIO), or the channel
+   stayed busy. */
+static enum dma_result
+dma_transfer (struct disk *d, block_sector_t first, size_t count,
+              const struct memory *m, bool write)
 {
-  dma_start (d, first, count, buf, write);
-  sema_down (&d->channel->done);
+  if (!dma_start (d, first, count, m, write))
+    return DMA_BROKEN;
+  wait_interrupt (
+      d->channel); /* Without it, dma_finish finds the transfer unended. */
   return dma_finish (d, write ? "write" : "read", first);
-}
-
-/* Waits for C's interrupt like sema_down (&C->done), but for at most
-   BUSY_TIMEOUT; false if it did not come, after which none is expected. For
-   the boot-time probe, where DMA that does not work must not hang the boot. */
-static bool
-wait_done_or_timeout (struct channel *c)
-{
-  int64_t start = timer_ticks ();
-  enum intr_level old;
-  bool done;
-  int polls;
-
-  for (polls = 0; timer_elapsed (start) <= BUSY_TIMEOUT; polls++)
-    {
-      if (sema_try_down (&c->done))
-        return true;
-      if (polls >= FAST_POLLS)
-        timer_sleep (1);
-    }
-  old = intr_disable ();
-  c->expecting_interrupt = false;
-  done = sema_try_down (&c->done);
-  intr_set_level (old);
-  return done;
 }
 
 /* Resets both devices on C (after a DMA transfer that never ended, which
@@ -519,14 +627,17 @@ probe_dma (struct disk *d)
   memset (by_dma, 0xa5, BLOCK_SECTOR_SIZE);
   d->dma = true;
   lock_acquire (&c->lock);
-  dma_start (d, 0, 1, by_dma, false);
-  interrupted = wait_done_or_timeout (c);
-  if (!dma_finish (d, "probe read", 0))
-    d->no_dma = "DMA failed at probe";
+  interrupted = dma_start (d, 0, 1, &(struct memory){ .run = by_dma }, false)
+                && wait_interrupt (c);
+  if (dma_finish (d, "probe read", 0) != DMA_DONE)
+    {
+      d->dma = false;
+      d->no_dma = "DMA failed at probe";
+    }
   else
     {
-      pio_read (d, 0, 1, by_pio);
-      if (memcmp (by_dma, by_pio, BLOCK_SECTOR_SIZE))
+      if (!pio_read (d, 0, 1, &(struct memory){ .run = by_pio })
+          || memcmp (by_dma, by_pio, BLOCK_SECTOR_SIZE))
         {
           d->dma = false;
           d->no_dma = "DMA read differs from PIO";
@@ -627,8 +738,8 @@ find_bus_master (void)
     channels[i].bus_master = (bar & PCI_BAR_IO_MASK) + i * BM_PORTS_PER_CHANNEL;
 }
 
-/* Finds the disks on both channels and registers them. hd0:0 becomes the file
-   system's disk and hd0:1 the swap disk unless set otherwise. */
+/* Finds the disks on both channels and registers them, in the order hd0:0,
+   hd0:1, hd1:0, hd1:1 (block_default_roles() gives them their roles). */
 void
 ide_init (void)
 {
@@ -637,6 +748,7 @@ ide_init (void)
 
   if (!ide_force_pio)
     find_bus_master ();
+  timer_watch (watchdog);
   for (c = channels; c < channels + CHANNEL_CNT; c++)
     {
       lock_init (&c->lock);
@@ -656,60 +768,114 @@ ide_init (void)
           identify (d);
         }
     }
-  if (block_get_role (BLOCK_FILESYS) == NULL)
-    block_set_role (BLOCK_FILESYS, block_get_by_name ("hd0:0"));
-  if (block_get_role (BLOCK_SWAP) == NULL)
-    block_set_role (BLOCK_SWAP, block_get_by_name ("hd0:1"));
 }
 
 /* True if a transfer between D and BUF goes by DMA: D does DMA, -pio (or a
    benchmark) does not forbid it, and BUF is a dword-aligned kernel address,
    whose physical address the direct map gives. */
 static bool
-use_dma (const struct disk *d, const void *buf)
+use_dma (const struct disk *d, const struct memory *m)
 {
+  const void *buf = m->run != NULL ? m->run : m->pages[0];
+
   return d->dma && !ide_force_pio && is_kernel_vaddr (buf)
          && (uintptr_t) buf % DMA_ALIGN == 0;
 }
 
 /* Moves COUNT sectors between FIRST on D and BUF (WRITE: to the disk) as one
-   command, by DMA if it can and by PIO if not or if DMA fails; returns once
-   done. BUF is const to serve both ways; a read's is the caller's to fill. */
-static void
-transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
+   command, by DMA if it can and by PIO if not or if DMA fails; the caller holds
+   the channel lock. False if the disk refused it or the channel stayed busy. */
+static bool
+transfer_once (struct disk *d, block_sector_t first, size_t count,
+               const struct memory *m, bool write)
+{
+  bool ok;
+
+  if (use_dma (d, m))
+    switch (dma_transfer (d, first, count, m, write))
+      {
+      case DMA_DONE:
+        d->dma_commands++;
+        return true;
+      case DMA_DEVICE_ERROR:
+        return false;
+      case DMA_BROKEN:
+        break;
+      }
+  d->status = d->error = 0;
+  ok = write ? pio_write (d, first, count, m) : pio_read (d, first, count, m);
+  d->pio_commands++;
+  return ok;
+}
+
+/* Moves COUNT sectors between FIRST on D and BUF (WRITE: to the disk) as one
+   command (tried up to TRANSFER_TRIES times); returns once done. BUF is const
+   to serve both ways; a read's is the caller's to fill. False if the disk
+   failed it every time: then what it said goes to the diagnostic stream, and
+   a read's BUF holds nothing certain. */
+static bool
+transfer (struct disk *d, block_sector_t first, size_t count, const struct memory *m,
           bool write)
 {
-  lock_acquire (&d->channel->lock);
-  if (use_dma (d, buf) && dma_transfer (d, first, count, buf, write))
-    d->dma_commands++;
-  else
+  struct channel *c = d->channel;
+  const char *what = write ? "write" : "read";
+  int tries;
+  bool ok = false;
+
+  lock_acquire (&c->lock);
+  for (tries = 1; tries <= TRANSFER_TRIES && !ok; tries++)
     {
-      if (write)
-        pio_write (d, first, count, buf);
-      else
-        pio_read (d, first, count, (void *) buf);
-      d->pio_commands++;
+      ok = transfer_once (d, first, count, m, write);
+      if (!ok && (d->status & STA_BSY || !wait_not_busy (c)))
+        reset_channel (c);
+      if (!ok)
+        diag_printf ("%s: %s of sectors %u-%u failed (status %02x, error %02x)%s\n",
+                     d->name, what, first, first + count - 1, d->status, d->error,
+                     tries < TRANSFER_TRIES ? ": trying again" : "");
     }
-  lock_release (&d->channel->lock);
+  if (!ok)
+    d->failed_commands++;
+  lock_release (&c->lock);
+  return ok;
 }
 
 /* block_operations.read: COUNT sectors from FIRST into BUF, one command. */
-static void
+static bool
 read_sectors (void *disk, block_sector_t first, size_t count, void *buf)
 {
-  transfer (disk, first, count, buf, false);
+  return transfer (disk, first, count, &(struct memory){ .run = buf }, false);
+}
+
+/* block_operations.read_pages: PAGE_CNT pages' sectors from FIRST into PAGES,
+   one command. */
+static bool
+read_pages (void *disk, block_sector_t first, size_t page_cnt, void *const pages[])
+{
+  return transfer (disk, first, page_cnt * BLOCK_PAGE_SECTORS,
+                   &(struct memory){ .pages = pages }, false);
+}
+
+/* block_operations.write_pages: PAGE_CNT pages' sectors from PAGES to FIRST, one
+   command; returns once the disk has them. */
+static bool
+write_pages (void *disk, block_sector_t first, size_t page_cnt, void *const pages[])
+{
+  return transfer (disk, first, page_cnt * BLOCK_PAGE_SECTORS,
+                   &(struct memory){ .pages = pages }, true);
 }
 
 /* block_operations.write: COUNT sectors from BUF to FIRST, one command; returns
    once the disk has them. */
-static void
+static bool
 write_sectors (void *disk, block_sector_t first, size_t count, const void *buf)
 {
-  transfer (disk, first, count, buf, true);
+  return transfer (disk, first, count, &(struct memory){ .run = (void *) buf },
+                   true);
 }
 
 /* block_operations.describe: how D's transfers went (before any, how they
-   will go): "DMA", "PIO: WHY NOT DMA", or both with their commands. */
+   will go): "DMA", "PIO: WHY NOT DMA", or both with their commands; then how
+   many commands failed for good, if any did. */
 static void
 describe (void *disk_, char *buf, size_t size)
 {
@@ -724,6 +890,11 @@ describe (void *disk_, char *buf, size_t size)
     snprintf (buf, size, "PIO");
   else
     snprintf (buf, size, "PIO: %s", d->no_dma);
+  if (d->failed_commands > 0)
+    {
+      size_t used = strlen (buf);
+      snprintf (buf + used, size - used, "; %llu failed", d->failed_commands);
+    }
 }
 
 /* True if the disk called NAME ("hd0:1") transfers by DMA: it has a bus-master

@@ -62,12 +62,14 @@ file_get_inode (struct file *file)
 
 /* Reads up to SIZE bytes at the current position into kernel BUFFER and
    advances the position by the amount read, which is returned (less than
-   SIZE at end of file). */
+   SIZE at end of file or at a sector the disk cannot read; -1 if the disk could
+   not read the first one). */
 off_t
 file_read (struct file *file, void *buffer, off_t size)
 {
   off_t read = inode_read_at (file->inode, buffer, size, file->position);
-  file->position += read;
+  if (read > 0)
+    file->position += read;
   return read;
 }
 
@@ -81,13 +83,14 @@ file_read_at (struct file *file, void *buffer, off_t size, off_t offset)
 
 /* Writes SIZE bytes from kernel BUFFER at the current position, growing
    the file if needed, and advances the position by the amount written,
-   which is returned (0 while writes are denied; short if the disk is
-   full). */
+   which is returned (0 while writes are denied; short if the disk is full or
+   refused a sector, -1 if it refused the first). */
 off_t
 file_write (struct file *file, const void *buffer, off_t size)
 {
   off_t written = inode_write_at (file->inode, buffer, size, file->position);
-  file->position += written;
+  if (written > 0)
+    file->position += written;
   return written;
 }
 

@@ -1,6 +1,7 @@
 #include "filesys/filesys.h"
 #include <stdio.h>
 #include "devices/block.h"
+#include "devices/console.h"
 #include "devices/shutdown.h"
 #include "filesys/cache.h"
 #include "filesys/directory.h"
@@ -13,6 +14,7 @@
 static struct block *fs_device;
 static bool mounted;
 static bool flush_registered; /* filesys_done() runs at power-off. */
+static filesys_remove_hook *remove_hook;
 
 /* Writes an empty file system over the whole device (capped at the
    format's maximum size).  False, with a message, if it is too small. */
@@ -30,9 +32,13 @@ format_device (void)
       printf ("failed: %s is too small\n", block_name (fs_device));
       return false;
     }
-  cache_write (KFS_SUPERBLOCK_SECTOR, &sb, 0, KFS_SECTOR_SIZE);
-  if (!free_map_create (&sb))
-    return false;
+  if (!cache_write (KFS_SUPERBLOCK_SECTOR, &sb, 0, KFS_SECTOR_SIZE)
+      || !free_map_create (&sb))
+    {
+      printf ("failed: %s refused a write\n", block_name (fs_device));
+      free_map_close ();
+      return false;
+    }
   if (!inode_create (KFS_ROOT_DIR_SECTOR, 0, true))
     {
       printf ("failed: cannot create the root directory\n");
@@ -40,7 +46,6 @@ format_device (void)
       return false;
     }
   free_map_close ();
-  cache_flush ();
   printf ("done.\n");
   return true;
 }
@@ -54,8 +59,9 @@ mount (void)
   static struct kfs_superblock sb;
   const char *problem;
 
-  cache_read (KFS_SUPERBLOCK_SECTOR, &sb, 0, KFS_SECTOR_SIZE);
-  problem = kfs_superblock_problem (&sb, block_size (fs_device));
+  problem = cache_read (KFS_SUPERBLOCK_SECTOR, &sb, 0, KFS_SECTOR_SIZE)
+                ? kfs_superblock_problem (&sb, block_size (fs_device))
+                : "its superblock cannot be read";
   if (problem != NULL)
     {
       printf ("filesys: %s: %s\n", block_name (fs_device), problem);
@@ -105,13 +111,14 @@ filesys_init (bool format)
   return mounted;
 }
 
-/* Writes every cached change to the disk.  Call at power-off; safe to call
-   more than once and when filesys_init failed.  Files may stay open. */
+/* Writes what is not on the disk yet (the free map's changes, should a commit
+   have failed) to it.  Call at power-off; safe to call more than once and when
+   filesys_init failed.  Files may stay open. */
 void
 filesys_done (void)
 {
   if (mounted)
-    cache_flush ();
+    free_map_commit ();
 }
 
 /* True if NAME may name a file: 1 to 14 characters, no '/'. */
@@ -149,8 +156,16 @@ filesys_create (const char *name, off_t initial_size)
           inode_close (inode);
         }
     }
+  free_map_commit ();
   dir_unlock ();
   return ok;
+}
+
+/* Has HOOK called as each file is removed (see filesys.h). One hook. */
+void
+filesys_on_remove (filesys_remove_hook *hook)
+{
+  remove_hook = hook;
 }
 
 /* Opens the file called NAME.  Returns NULL if the name is invalid, there
@@ -169,7 +184,7 @@ filesys_open (const char *name)
   dir_unlock ();
   if (inode != NULL && inode_is_dir (inode))
     {
-      printf ("filesys: '%s' names a directory inode\n", name);
+      diag_printf ("filesys: '%s' names a directory inode\n", name);
       inode_close (inode);
       inode = NULL;
     }
@@ -208,7 +223,11 @@ filesys_remove (const char *name)
     {
       inode = inode_open (sector);
       if (inode != NULL && !inode_is_dir (inode))
-        inode_remove (inode);
+        {
+          inode_remove (inode);
+          if (remove_hook != NULL)
+            remove_hook (inode);
+        }
       ok = dir_remove_entry (name);
       inode_close (inode);
     }

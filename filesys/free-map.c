@@ -1,28 +1,65 @@
 #include "filesys/free-map.h"
 #include <stdio.h>
 #include <string.h>
+#include "devices/console.h"
 #include "filesys/cache.h"
 #include "filesys/layout.h"
 #include "threads/malloc.h"
 #include "threads/synch.h"
 
-/* The whole map lives in memory; every change is written through the
-   sector cache at once, so the disk copy is current after cache_flush.
-   free_map_lock is taken inside inode locks and outside the cache lock. */
+/* The whole map lives in memory; a change marks its map sector dirty, and
+   free_map_commit() writes the dirty ones, so an operation that takes or gives
+   back many sectors writes each map sector once. free_map_lock is taken inside
+   inode locks and outside the cache lock. */
 
 static struct kfs_superblock geometry; /* Copy of the mounted superblock. */
 static uint8_t *map;                   /* free_map_sectors sectors. */
 static uint32_t next_hint;             /* Where the next search starts. */
+static bool *dirty;                    /* Per map sector: changed since stored. */
 static struct lock free_map_lock;
 
-/* Writes the map sector that holds SECTOR's bit.  Caller holds
+/* Marks the map sector that holds SECTOR's bit to be stored.  Caller holds
    free_map_lock. */
 static void
 store_bit (block_sector_t sector)
 {
-  uint32_t index = sector / KFS_BITS_PER_SECTOR;
-  cache_write (geometry.free_map_start + index, map + index * KFS_SECTOR_SIZE, 0,
-               KFS_SECTOR_SIZE);
+  dirty[sector / KFS_BITS_PER_SECTOR] = true;
+}
+
+/* Writes map sector INDEX through the cache; false if the disk refused it. */
+static bool
+store_sector (uint32_t index)
+{
+  return cache_write (geometry.free_map_start + index, map + index * KFS_SECTOR_SIZE,
+                      0, KFS_SECTOR_SIZE);
+}
+
+/* Writes every changed map sector to the disk. False if the disk refused one
+   (said on the diagnostic stream; it stays marked, to be tried again at the
+   next commit). */
+bool
+free_map_commit (void)
+{
+  uint32_t i;
+  bool ok = true;
+
+  if (map == NULL)
+    return true;
+  lock_acquire (&free_map_lock);
+  for (i = 0; i < geometry.free_map_sectors; i++)
+    if (dirty[i])
+      {
+        if (store_sector (i))
+          dirty[i] = false;
+        else
+          {
+            diag_printf ("filesys: free map sector %u could not be written\n",
+                         (unsigned) (geometry.free_map_start + i));
+            ok = false;
+          }
+      }
+  lock_release (&free_map_lock);
+  return ok;
 }
 
 /* Allocates the in-memory map for SB, all sectors free.  False if out of
@@ -32,8 +69,12 @@ map_alloc (const struct kfs_superblock *sb)
 {
   geometry = *sb;
   map = calloc (sb->free_map_sectors, KFS_SECTOR_SIZE);
-  if (map == NULL)
+  dirty = calloc (sb->free_map_sectors, sizeof *dirty);
+  if (map == NULL || dirty == NULL)
     {
+      free (map);
+      free (dirty);
+      map = NULL;
       printf ("filesys: out of memory for the free map\n");
       return false;
     }
@@ -44,7 +85,7 @@ map_alloc (const struct kfs_superblock *sb)
 
 /* Starts a map for the freshly formatted file system SB: only the
    superblock, root inode and map sectors are in use.  Writes it to disk
-   (through the cache).  False if out of memory. */
+   (through the cache).  False if out of memory or the disk refused it. */
 bool
 free_map_create (const struct kfs_superblock *sb)
 {
@@ -54,14 +95,15 @@ free_map_create (const struct kfs_superblock *sb)
   for (sector = 0; sector < sb->data_start; sector++)
     kfs_map_set (map, sector, true);
   for (i = 0; i < sb->free_map_sectors; i++)
-    cache_write (sb->free_map_start + i, map + i * KFS_SECTOR_SIZE, 0,
-                 KFS_SECTOR_SIZE);
+    if (!store_sector (i))
+      return false;
   return true;
 }
 
 /* Reads the map of the mounted, already validated superblock SB.  Sectors
    past the end and the fixed sectors are forced to their true state so a
-   corrupt map cannot hand them out.  False if out of memory. */
+   corrupt map cannot hand them out.  False if out of memory or the disk could
+   not read it. */
 bool
 free_map_load (const struct kfs_superblock *sb)
 {
@@ -69,8 +111,17 @@ free_map_load (const struct kfs_superblock *sb)
   if (!map_alloc (sb))
     return false;
   for (i = 0; i < sb->free_map_sectors; i++)
-    cache_read (sb->free_map_start + i, map + i * KFS_SECTOR_SIZE, 0,
-                KFS_SECTOR_SIZE);
+    if (!cache_read (sb->free_map_start + i, map + i * KFS_SECTOR_SIZE, 0,
+                     KFS_SECTOR_SIZE))
+      {
+        printf ("filesys: free map sector %u cannot be read\n",
+                (unsigned) (sb->free_map_start + i));
+        free (map);
+        free (dirty);
+        map = NULL;
+        dirty = NULL;
+        return false;
+      }
   for (sector = 0; sector < sb->data_start; sector++)
     kfs_map_set (map, sector, true);
   for (sector = sb->sector_count;
@@ -79,18 +130,20 @@ free_map_load (const struct kfs_superblock *sb)
   return true;
 }
 
-/* Frees the in-memory map.  Its disk copy is already up to date in the
-   cache. */
+/* Writes what changed and frees the in-memory map. */
 void
 free_map_close (void)
 {
+  free_map_commit ();
   free (map);
+  free (dirty);
   map = NULL;
+  dirty = NULL;
 }
 
 /* Marks a free data sector used and stores its number in *SECTOR.
    Returns false if the disk is full.  The sector's contents are
-   unspecified. */
+   unspecified.  The disk's map has the change after free_map_commit(). */
 bool
 free_map_allocate (block_sector_t *sector)
 {
@@ -118,15 +171,18 @@ free_map_allocate (block_sector_t *sector)
 }
 
 /* Marks data sector SECTOR free.  A sector that is not a data sector or
-   is already free means the disk is corrupt: reported, otherwise ignored. */
+   is already free means the disk is corrupt: reported, otherwise ignored.
+   The disk's map has the change after free_map_commit(). */
 void
 free_map_release (block_sector_t sector)
 {
   lock_acquire (&free_map_lock);
   if (!kfs_sector_is_data (&geometry, sector))
-    printf ("filesys: ignoring release of non-data sector %u\n", (unsigned) sector);
+    diag_printf ("filesys: ignoring release of non-data sector %u\n",
+                 (unsigned) sector);
   else if (!kfs_map_test (map, sector))
-    printf ("filesys: sector %u freed twice (corrupt disk?)\n", (unsigned) sector);
+    diag_printf ("filesys: sector %u freed twice (corrupt disk?)\n",
+                 (unsigned) sector);
   else
     {
       kfs_map_set (map, sector, false);

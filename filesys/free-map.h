@@ -12,6 +12,7 @@ bool free_map_load (const struct kfs_superblock *sb);
 void free_map_close (void);
 bool free_map_allocate (block_sector_t *sector);
 void free_map_release (block_sector_t sector);
+bool free_map_commit (void);
 bool free_map_is_data_sector (block_sector_t sector);
 
 #endif /* filesys/free-map.h */

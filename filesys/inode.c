@@ -2,6 +2,7 @@
 #include <debug.h>
 #include <stdio.h>
 #include <string.h>
+#include "devices/console.h"
 #include "filesys/cache.h"
 #include "filesys/format.h"
 #include "filesys/free-map.h"
@@ -18,7 +19,10 @@
    lock; open_inodes_lock is never held while taking an inode lock.
 
    Every sector pointer read from disk is checked before it is followed,
-   so a corrupt image makes calls fail with a message, never panic. */
+   so a corrupt image makes calls fail with a message, never panic. A sector
+   the disk cannot read or write (the driver says which, on the diagnostic
+   stream) ends the call there: a read or write returns the bytes it moved
+   before it, a create fails. */
 
 struct inode
 {
@@ -46,9 +50,10 @@ struct pointer_ref
 
 enum locate_result
 {
-  LOCATE_OK,     /* The pointer's home exists. */
-  LOCATE_ABSENT, /* An index block on the way is missing. */
-  LOCATE_FAILED  /* Corrupt pointer or disk full. */
+  LOCATE_OK,      /* The pointer's home exists. */
+  LOCATE_ABSENT,  /* An index block on the way is missing. */
+  LOCATE_FAILED,  /* Corrupt pointer or disk full. */
+  LOCATE_IO_ERROR /* The disk failed a read or write on the way. */
 };
 
 /* Initializes the open-inode table.  Call once before any other inode
@@ -66,27 +71,33 @@ pointer_sane (block_sector_t sector)
 {
   if (free_map_is_data_sector (sector))
     return true;
-  printf ("filesys: corrupt sector pointer %u\n", (unsigned) sector);
+  diag_printf ("filesys: corrupt sector pointer %u\n", (unsigned) sector);
   return false;
 }
 
-static block_sector_t
-ref_get (const struct pointer_ref *ref)
+/* Stores the pointer REF names in *VALUE; false if the disk could not read
+   it. */
+static bool
+ref_get (const struct pointer_ref *ref, block_sector_t *value)
 {
-  block_sector_t value;
   if (ref->field != NULL)
-    return *ref->field;
-  cache_read (ref->block, &value, ref->slot * sizeof value, sizeof value);
-  return value;
+    {
+      *value = *ref->field;
+      return true;
+    }
+  return cache_read (ref->block, value, ref->slot * sizeof *value, sizeof *value);
 }
 
-static void
+/* Sets the pointer REF names to VALUE; false if the disk refused it. */
+static bool
 ref_set (const struct pointer_ref *ref, block_sector_t value)
 {
   if (ref->field != NULL)
-    *ref->field = value;
-  else
-    cache_write (ref->block, &value, ref->slot * sizeof value, sizeof value);
+    {
+      *ref->field = value;
+      return true;
+    }
+  return cache_write (ref->block, &value, ref->slot * sizeof value, sizeof value);
 }
 
 /* Sets *BLOCK to the index block HOLDER points at.  If there is none,
@@ -95,15 +106,21 @@ ref_set (const struct pointer_ref *ref, block_sector_t value)
 static enum locate_result
 index_step (const struct pointer_ref *holder, bool create, block_sector_t *block)
 {
-  block_sector_t value = ref_get (holder);
+  block_sector_t value;
+
+  if (!ref_get (holder, &value))
+    return LOCATE_IO_ERROR;
   if (value == 0)
     {
       if (!create)
         return LOCATE_ABSENT;
       if (!free_map_allocate (&value))
         return LOCATE_FAILED;
-      cache_zero (value);
-      ref_set (holder, value);
+      if (!cache_zero (value) || !ref_set (holder, value))
+        {
+          free_map_release (value);
+          return LOCATE_IO_ERROR;
+        }
     }
   else if (!pointer_sane (value))
     return LOCATE_FAILED;
@@ -147,7 +164,7 @@ pointer_locate (struct kfs_inode *d, uint32_t index, bool create,
 }
 
 /* Sets *DATA to D's data sector INDEX, 0 if none.  False if a pointer on
-   the way is corrupt. */
+   the way is corrupt or could not be read. */
 static bool
 block_lookup (struct kfs_inode *d, uint32_t index, block_sector_t *data)
 {
@@ -158,11 +175,24 @@ block_lookup (struct kfs_inode *d, uint32_t index, block_sector_t *data)
       *data = 0;
       return true;
     case LOCATE_OK:
-      *data = ref_get (&ref);
-      return *data == 0 || pointer_sane (*data);
+      return ref_get (&ref, data) && (*data == 0 || pointer_sane (*data));
     default:
       return false;
     }
+}
+
+/* Clears the pointer REF names, which points at SECTOR, and releases SECTOR.
+   If the disk refuses the clearing, SECTOR is left in use (a leak, said on the
+   diagnostic stream) rather than freed while a pointer to it remains. */
+static void
+release_pointed (const struct pointer_ref *ref, block_sector_t sector)
+{
+  if (ref_set (ref, 0))
+    free_map_release (sector);
+  else
+    diag_printf (
+        "filesys: sector %u kept in use: its pointer could not be cleared\n",
+        (unsigned) sector);
 }
 
 /* Releases index block BLOCK of an inode and its first-level children
@@ -173,12 +203,9 @@ index_release_children (block_sector_t block, uint32_t first)
   struct pointer_ref ref = { NULL, block, 0 };
   for (ref.slot = first; ref.slot < KFS_PTRS_PER_SECTOR; ref.slot++)
     {
-      block_sector_t child = ref_get (&ref);
-      if (child != 0)
-        {
-          free_map_release (child);
-          ref_set (&ref, 0);
-        }
+      block_sector_t child;
+      if (ref_get (&ref, &child) && child != 0)
+        release_pointed (&ref, child);
     }
 }
 
@@ -216,49 +243,57 @@ blocks_shrink (struct kfs_inode *d, uint32_t keep, uint32_t end)
   for (index = keep; index < end; index++)
     {
       struct pointer_ref ref;
+      block_sector_t data;
       if (pointer_locate (d, index, false, &ref) == LOCATE_OK)
         {
-          block_sector_t data = ref_get (&ref);
-          if (data != 0)
-            {
-              free_map_release (data);
-              ref_set (&ref, 0);
-            }
+          if (ref_get (&ref, &data) && data != 0)
+            release_pointed (&ref, data);
         }
     }
   index_blocks_trim (d, keep);
+  free_map_commit ();
 }
 
-/* Gives D zeroed data sectors [OLD_SECTORS, NEW_SECTORS).  On failure
-   (disk full, corrupt pointer) undoes its work and returns false. */
+/* Gives D zeroed data sectors [OLD_SECTORS, NEW_SECTORS), the free map's
+   change on the disk.  On failure (disk full, corrupt pointer, a disk error:
+   then *IO_ERROR is set) undoes its work and returns false. */
 static bool
-blocks_grow (struct kfs_inode *d, uint32_t old_sectors, uint32_t new_sectors)
+blocks_grow (struct kfs_inode *d, uint32_t old_sectors, uint32_t new_sectors,
+             bool *io_error)
 {
+  enum locate_result located = LOCATE_OK;
   uint32_t index;
+
   for (index = old_sectors; index < new_sectors; index++)
     {
       struct pointer_ref ref;
       block_sector_t data;
-      if (pointer_locate (d, index, true, &ref) != LOCATE_OK
-          || !free_map_allocate (&data))
+      located = pointer_locate (d, index, true, &ref);
+      if (located != LOCATE_OK || !free_map_allocate (&data))
         break;
-      cache_zero (data);
-      ref_set (&ref, data);
+      if (!cache_zero (data) || !ref_set (&ref, data))
+        {
+          free_map_release (data);
+          located = LOCATE_IO_ERROR;
+          break;
+        }
     }
-  if (index == new_sectors)
+  if (index == new_sectors && free_map_commit ())
     return true;
+  *io_error = index == new_sectors || located == LOCATE_IO_ERROR;
   blocks_shrink (d, old_sectors, index);
   return false;
 }
 
 /* Writes a new inode of LENGTH zero bytes at SECTOR (already allocated by
    the caller), a directory if IS_DIR.  Returns false, having released any
-   data sectors it took, if LENGTH is out of range or the disk is full. */
+   data sectors it took, if LENGTH is out of range, the disk is full or
+   refused a write. */
 bool
 inode_create (block_sector_t sector, off_t length, bool is_dir)
 {
   struct kfs_inode *d;
-  bool ok;
+  bool ok, io_error = false;
 
   if (length < 0 || (uint32_t) length > KFS_MAX_FILE_SIZE)
     return false;
@@ -267,11 +302,13 @@ inode_create (block_sector_t sector, off_t length, bool is_dir)
     return false;
   d->magic = KFS_INODE_MAGIC;
   d->kind = is_dir ? KFS_KIND_DIR : KFS_KIND_FILE;
-  ok = blocks_grow (d, 0, kfs_sectors_for_bytes (length));
+  ok = blocks_grow (d, 0, kfs_sectors_for_bytes (length), &io_error);
   if (ok)
     {
       d->length = length;
-      cache_write (sector, d, 0, KFS_SECTOR_SIZE);
+      ok = cache_write (sector, d, 0, KFS_SECTOR_SIZE);
+      if (!ok)
+        blocks_shrink (d, 0, kfs_sectors_for_bytes (length));
     }
   free (d);
   return ok;
@@ -299,11 +336,12 @@ inode_open (block_sector_t sector)
   inode = malloc (sizeof *inode);
   if (inode != NULL)
     {
-      cache_read (sector, &inode->disk, 0, KFS_SECTOR_SIZE);
-      problem = kfs_inode_problem (&inode->disk);
+      problem = cache_read (sector, &inode->disk, 0, KFS_SECTOR_SIZE)
+                    ? kfs_inode_problem (&inode->disk)
+                    : "cannot be read";
       if (problem != NULL)
         {
-          printf ("filesys: inode %u: %s\n", (unsigned) sector, problem);
+          diag_printf ("filesys: inode %u: %s\n", (unsigned) sector, problem);
           free (inode);
           inode = NULL;
         }
@@ -375,6 +413,7 @@ inode_close (struct inode *inode)
     {
       blocks_shrink (&inode->disk, 0, kfs_sectors_for_bytes (inode->disk.length));
       free_map_release (inode->sector);
+      free_map_commit ();
     }
   free (inode);
 }
@@ -392,12 +431,13 @@ inode_remove (struct inode *inode)
 /* Reads into BUFFER the whole sectors of INODE from byte OFFSET (sector-aligned)
    on, at most MAX_SECTORS of them, as far as they lie within the file and one
    after another on the disk: FIRST, the one OFFSET is in, and the sectors that
-   follow it. Returns the bytes read. Caller holds INODE's lock. */
+   follow it. Returns the bytes read: up to the first sector the disk could not
+   read, if one failed (then *FAILED is set). Caller holds INODE's lock. */
 static uint32_t
 read_run (struct inode *inode, block_sector_t first, uint8_t *buffer, off_t offset,
-          uint32_t max_sectors)
+          uint32_t max_sectors, bool *failed)
 {
-  uint32_t count = 1;
+  uint32_t count = 1, i;
   block_sector_t next;
 
   while (count < max_sectors && count < READ_RUN_MAX
@@ -405,19 +445,28 @@ read_run (struct inode *inode, block_sector_t first, uint8_t *buffer, off_t offs
          && block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE + count, &next)
          && next == first + count)
     count++;
-  cache_read_run (first, count, buffer);
-  return count * KFS_SECTOR_SIZE;
+  if (cache_read_run (first, count, buffer))
+    return count * KFS_SECTOR_SIZE;
+  /* One of them cannot be read: the ones before it can. */
+  for (i = 0; i < count; i++)
+    if (!cache_read (first + i, buffer + i * KFS_SECTOR_SIZE, 0, KFS_SECTOR_SIZE))
+      break;
+  *failed = true;
+  return i * KFS_SECTOR_SIZE;
 }
 
 /* Reads up to SIZE bytes of INODE from byte OFFSET into BUFFER (a kernel
    buffer: no fault may happen while the inode lock is held).  Returns the
-   bytes read: fewer than SIZE at end of file or on a corrupt pointer, 0
-   if OFFSET is negative. */
+   bytes read: fewer than SIZE at end of file, on a corrupt pointer or at a
+   sector the disk could not read, 0 if OFFSET is negative; -1 if the disk
+   could not read the first sector the read needed (an I/O error, not the end of
+   the file). */
 off_t
 inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
 {
   uint8_t *buffer = buffer_;
   off_t done = 0;
+  bool failed = false;
 
   lock_acquire (&inode->lock);
   while (size > done && offset >= 0 && (uint32_t) offset < inode->disk.length)
@@ -434,34 +483,63 @@ inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
         break;
       if (chunk == KFS_SECTOR_SIZE)
         chunk = read_run (inode, data, buffer + done, offset,
-                          (size - done) / KFS_SECTOR_SIZE);
-      else
-        cache_read (data, buffer + done, sector_ofs, chunk);
-      done += chunk;
+                          (size - done) / KFS_SECTOR_SIZE, &failed);
+      else if (!cache_read (data, buffer + done, sector_ofs, chunk))
+        {
+          chunk = 0;
+          failed = true;
+        }
+      done += chunk; /* A failed run's sectors before the bad one count. */
       offset += chunk;
+      if (failed)
+        break;
     }
   lock_release (&inode->lock);
-  return done;
+  return done == 0 && failed ? -1 : done;
+}
+
+/* Undoes a failed inode_extend from OLD_LENGTH to NEW_LENGTH: INODE is
+   OLD_LENGTH bytes long again and gives back the sectors it grew by. Returns
+   false. */
+static bool
+extend_undo (struct inode *inode, uint32_t old_length, uint32_t new_length)
+{
+  struct kfs_inode *d = &inode->disk;
+
+  d->length = old_length;
+  blocks_shrink (d, kfs_sectors_for_bytes (old_length),
+                 kfs_sectors_for_bytes (new_length));
+  return false;
 }
 
 /* Makes INODE NEW_LENGTH bytes long, zero-filling the gap, and stores the
-   inode.  False (nothing changed) if the disk is full or corrupt.  Caller
-   holds INODE's lock. */
+   inode.  False (nothing changed) if the disk is full, corrupt or failed a
+   read or write (then *IO_ERROR is set).  Caller holds INODE's lock. */
 static bool
-inode_extend (struct inode *inode, uint32_t new_length)
+inode_extend (struct inode *inode, uint32_t new_length, bool *io_error)
 {
   struct kfs_inode *d = &inode->disk;
   uint32_t tail = d->length % KFS_SECTOR_SIZE;
+  uint32_t old_length;
   block_sector_t last;
 
   if (!blocks_grow (d, kfs_sectors_for_bytes (d->length),
-                    kfs_sectors_for_bytes (new_length)))
+                    kfs_sectors_for_bytes (new_length), io_error))
     return false;
   /* Bytes past the old end in its last sector must read back as zeros. */
-  if (tail != 0 && block_lookup (d, d->length / KFS_SECTOR_SIZE, &last) && last != 0)
-    cache_write (last, zeros, tail, KFS_SECTOR_SIZE - tail);
+  if (tail != 0 && block_lookup (d, d->length / KFS_SECTOR_SIZE, &last) && last != 0
+      && !cache_write (last, zeros, tail, KFS_SECTOR_SIZE - tail))
+    {
+      *io_error = true;
+      return extend_undo (inode, d->length, new_length);
+    }
+  old_length = d->length;
   d->length = new_length;
-  cache_write (inode->sector, d, 0, KFS_SECTOR_SIZE);
+  if (!cache_write (inode->sector, d, 0, KFS_SECTOR_SIZE))
+    {
+      *io_error = true;
+      return extend_undo (inode, old_length, new_length);
+    }
   return true;
 }
 
@@ -469,13 +547,17 @@ inode_extend (struct inode *inode, uint32_t new_length)
    growing the file, zero-filled, when writing past its end.  Returns the
    bytes written: 0 while writes are denied or if OFFSET is negative; fewer
    than SIZE at the maximum file size, when the disk is full (then only
-   the existing part is written) or on a corrupt pointer. */
+   the existing part is written), on a corrupt pointer or at a sector the
+   disk refused (the bytes before it are written; the file keeps the length
+   it grew to, the rest of the growth reading as zeros); -1 if the disk refused
+   the first sector the write needed. */
 off_t
 inode_write_at (struct inode *inode, const void *buffer_, off_t size, off_t offset)
 {
   const uint8_t *buffer = buffer_;
   uint32_t end;
   off_t done = 0;
+  bool failed = false;
 
   if (size <= 0 || offset < 0 || (uint32_t) offset >= KFS_MAX_FILE_SIZE)
     return 0;
@@ -484,7 +566,7 @@ inode_write_at (struct inode *inode, const void *buffer_, off_t size, off_t offs
   lock_acquire (&inode->lock);
   if (inode->deny_write_cnt > 0)
     end = offset;
-  else if (end > inode->disk.length && !inode_extend (inode, end))
+  else if (end > inode->disk.length && !inode_extend (inode, end, &failed))
     end = inode->disk.length;
   while ((uint32_t) offset < end)
     {
@@ -496,12 +578,16 @@ inode_write_at (struct inode *inode, const void *buffer_, off_t size, off_t offs
         chunk = end - offset;
       if (!block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE, &data) || data == 0)
         break;
-      cache_write (data, buffer + done, sector_ofs, chunk);
+      if (!cache_write (data, buffer + done, sector_ofs, chunk))
+        {
+          failed = true;
+          break;
+        }
       done += chunk;
       offset += chunk;
     }
   lock_release (&inode->lock);
-  return done;
+  return done == 0 && failed ? -1 : done;
 }
 
 /* Makes writes to INODE fail until a matching inode_allow_write.  Calls

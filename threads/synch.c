@@ -15,7 +15,10 @@ sema_init (struct semaphore *sema, unsigned value)
 }
 
 /* Waits until SEMA's value is positive, then decrements it. May sleep, so not from
-   an interrupt handler; may be called with interrupts off (and sleeps then too). */
+   an interrupt handler; may be called with interrupts off (and sleeps then too).
+   Fair: a waiter is handed its unit by sema_up (), so no later caller can take
+   it first, and each waiter is served in the order sema_up () chooses (by
+   priority, the first of equals), whatever else runs meanwhile. */
 void
 sema_down (struct semaphore *sema)
 {
@@ -24,12 +27,14 @@ sema_down (struct semaphore *sema)
   ASSERT (sema != NULL);
   ASSERT (!intr_context ());
   old = intr_disable ();
-  while (sema->value == 0)
+  if (sema->value > 0)
+    sema->value--;
+  else
     {
+      /* Waiters only while the value is 0: sema_up () hands the unit over. */
       list_push_back (&sema->waiters, &thread_current ()->elem);
       thread_block ();
     }
-  sema->value--;
   intr_set_level (old);
 }
 
@@ -65,8 +70,27 @@ take_waiter (struct list *waiters)
 }
 #endif /* END SOLUTION threads */
 
-/* Increments SEMA and wakes its highest-priority waiter, yielding to it if it
-   outranks the caller. Safe in interrupt handlers. */
+/* Ups SEMA without yielding: hands the unit straight to the waiter take_waiter ()
+   picks, which is woken and returned, or with none waiting adds it to the value
+   and returns NULL. Interrupts must be off. */
+static struct thread *
+hand_over (struct semaphore *sema)
+{
+  struct thread *t;
+
+  ASSERT (intr_get_level () == INTR_OFF);
+  if (list_empty (&sema->waiters))
+    {
+      sema->value++;
+      return NULL;
+    }
+  t = take_waiter (&sema->waiters);
+  thread_unblock (t);
+  return t;
+}
+
+/* Increments SEMA, or hands the unit to its highest-priority waiter and wakes
+   it, yielding to it if it outranks the caller. Safe in interrupt handlers. */
 void
 sema_up (struct semaphore *sema)
 {
@@ -74,9 +98,7 @@ sema_up (struct semaphore *sema)
 
   ASSERT (sema != NULL);
   old = intr_disable ();
-  if (!list_empty (&sema->waiters))
-    thread_unblock (take_waiter (&sema->waiters));
-  sema->value++;
+  hand_over (sema);
   thread_preempt ();
   intr_set_level (old);
 }
@@ -121,7 +143,9 @@ donate (struct lock *lock)
 
 /* Acquires LOCK, sleeping until it is free, and lends the caller's priority to
    the holder meanwhile (not under the 4.4BSD scheduler, which has no donation).
-   The caller must not hold it already. */
+   The caller must not hold it already. A waiter is handed the lock by
+   lock_release () (it never sees the lock free), so none waits for ever while
+   others take and release it in turn. */
 void
 lock_acquire (struct lock *lock)
 {
@@ -132,22 +156,31 @@ lock_acquire (struct lock *lock)
   ASSERT (!intr_context ());
   ASSERT (!lock_held_by_current_thread (lock));
   old = intr_disable ();
-  if (lock->holder != NULL && !thread_mlfqs)
+  if (lock->holder == NULL)
+    {
+      sema_down (&lock->semaphore); /* Free: no wait. */
+      take (lock);
+    }
+  else
     {
       cur->waiting_lock = lock;
-      donate (lock);
+      if (!thread_mlfqs)
+        donate (lock);
+      sema_down (&lock->semaphore);
+      ASSERT (lock->holder == cur); /* lock_release () made us the holder. */
     }
-  sema_down (&lock->semaphore);
-  cur->waiting_lock = NULL;
-  take (lock);
   intr_set_level (old);
 }
 
-/* Releases LOCK, which the caller must hold, giving back what its waiters lent;
-   yields if a waiter now outranks the caller. */
+/* Releases LOCK, which the caller must hold, giving back what its waiters lent:
+   hands it to the highest-priority waiter, which becomes the holder at once (the
+   other waiters now lend to it), and yields if that waiter outranks the
+   caller. */
 void
 lock_release (struct lock *lock)
 {
+  struct thread *cur = thread_current ();
+  struct thread *next;
   enum intr_level old;
 
   ASSERT (lock != NULL);
@@ -155,9 +188,18 @@ lock_release (struct lock *lock)
   old = intr_disable ();
   list_remove (&lock->holder_elem);
   lock->holder = NULL;
+  next = hand_over (&lock->semaphore);
+  if (next != NULL)
+    {
+      next->waiting_lock = NULL;
+      lock->holder = next;
+      list_push_back (&next->held_locks, &lock->holder_elem);
+      if (!thread_mlfqs)
+        thread_update_priority (next);
+    }
   if (!thread_mlfqs)
-    thread_update_priority (thread_current ());
-  sema_up (&lock->semaphore);
+    thread_update_priority (cur);
+  thread_preempt ();
   intr_set_level (old);
 }
 #else  /* STARTER threads */
@@ -169,22 +211,33 @@ take (struct lock *lock)
 }
 
 /* Acquires LOCK, sleeping until it is free. The caller must not hold it
-   already. */
+   already. A waiter is handed the lock by lock_release () (it never sees the
+   lock free), so none waits for ever while others take and release it. */
 void
 lock_acquire (struct lock *lock)
 {
+  struct thread *cur = thread_current ();
   enum intr_level old;
 
   ASSERT (lock != NULL);
   ASSERT (!intr_context ());
   ASSERT (!lock_held_by_current_thread (lock));
   old = intr_disable ();
-  sema_down (&lock->semaphore);
-  take (lock);
+  if (lock->holder == NULL)
+    {
+      sema_down (&lock->semaphore); /* Free: no wait. */
+      take (lock);
+    }
+  else
+    {
+      sema_down (&lock->semaphore);
+      ASSERT (lock->holder == cur); /* lock_release () made us the holder. */
+    }
   intr_set_level (old);
 }
 
-/* Releases LOCK, which the caller must hold. */
+/* Releases LOCK, which the caller must hold: hands it to the waiter the
+   semaphore wakes, which becomes the holder at once. */
 void
 lock_release (struct lock *lock)
 {
@@ -193,8 +246,8 @@ lock_release (struct lock *lock)
   ASSERT (lock != NULL);
   ASSERT (lock_held_by_current_thread (lock));
   old = intr_disable ();
-  lock->holder = NULL;
-  sema_up (&lock->semaphore);
+  lock->holder = hand_over (&lock->semaphore);
+  thread_preempt ();
   intr_set_level (old);
 }
 #endif /* END SOLUTION threads */

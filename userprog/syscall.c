@@ -327,11 +327,12 @@ read_console (uint8_t *ubuf, unsigned size)
 
 /* Moves N bytes between the pinned user bytes at KADDR and FILE at OFFSET, its
    position, or out of them to the console if FILE is NULL: into KADDR if TO_USER,
-   else out of it. Returns how many moved. A file's chunk moves inside its own
-   vm_file_io_begin() and vm_file_io_end(), so that mappings of the file and the
-   transfer see each other and no write-back lands inside a write's chunk; its
-   page is pinned before, because pinning may take the address space's lock,
-   which comes before the file's I/O lock (vm/file-object.c). */
+   else out of it. Returns how many moved, or -1 if the disk failed first. A file's
+   chunk moves inside its own vm_file_io_begin() and vm_file_io_end(), so that
+   mappings of the file and the transfer see each other and no write-back lands
+   inside a write's chunk; its page is pinned before, because pinning may take the
+   address space's lock, which comes before the file's I/O lock (vm/file-object.c).
+ */
 static off_t
 move_chunk (struct file *file, off_t offset, uint8_t *kaddr, unsigned n,
             bool to_user)
@@ -346,7 +347,9 @@ move_chunk (struct file *file, off_t offset, uint8_t *kaddr, unsigned n,
     }
   vm_file_io_begin (&io, file, offset, n, !to_user);
   moved = to_user ? file_read (file, kaddr, n) : file_write (file, kaddr, n);
-  vm_file_io_end (&io, moved > 0 ? moved : 0);
+  if (moved > 0 && !to_user)
+    vm_file_io_wrote (&io, kaddr, moved);
+  vm_file_io_end (&io);
   return moved;
 }
 
@@ -356,8 +359,9 @@ move_chunk (struct file *file, off_t offset, uint8_t *kaddr, unsigned n,
    process's regions first, so a bad one kills the process even when nothing would be
    transferred. Then file data and console output move a pinned page at a time, with
    no kernel buffer between (and no lock held while a page is pinned). Returns the
-   bytes moved (a short count at the end of a file, 0 for a write to a running
-   executable). */
+   bytes moved (a short count at the end of a file or at a sector the disk failed,
+   0 for a write to a running executable), or -1 if the disk failed before any
+   byte moved. */
 static uint32_t
 transfer (const uint32_t *args, bool to_user)
 {
@@ -368,7 +372,7 @@ transfer (const uint32_t *args, bool to_user)
   struct file *file = fd_file (fd);
   unsigned done = 0;
   off_t start = 0;
-  bool no_memory = false;
+  bool no_memory = false, io_error = false;
 
   if (!console && file == NULL)
     return -1;
@@ -410,6 +414,7 @@ transfer (const uint32_t *args, bool to_user)
       user_unpin (kaddr);
       if (moved > 0)
         done += moved;
+      io_error = moved < 0;
       if (moved < (off_t) n)
         break;
     }
@@ -417,7 +422,7 @@ transfer (const uint32_t *args, bool to_user)
     console_release ();
   if (no_memory)
     kill_process ("out of memory");
-  return done;
+  return done == 0 && io_error ? (uint32_t) -1 : done;
 }
 
 static uint32_t

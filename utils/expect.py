@@ -34,6 +34,9 @@ Spec format (tests/SUITE/NAME.expect), one item per line:
                      repeatable
   #! stderr: REGEX    some line the runner wrote on stderr (NAME.errors) must match
                      REGEX in full (a runner note or hint); repeatable
+  #! console: REGEX   some line of the whole console, outside the compared lines too
+                     (a later action's, the power-off counts), must match REGEX in
+                     full; repeatable
   # text, or `#`     a comment
   --- or ---         separates alternative expected outputs; any one may match
   ~ REGEX            an expected output line matching the Python regular expression
@@ -112,9 +115,11 @@ class Spec:
 
 # The streams a spec may assert on: directive -> (stream, whether a line must match).
 STREAM_DIRECTIVES = {"diag": ("diag", True), "no-diag": ("diag", False),
-                     "stderr": ("stderr", True)}
-STREAM_FILES = {"diag": "NAME" + DIAG_SUFFIX, "stderr": "NAME" + ERRORS_SUFFIX}
-STREAM_TITLES = {"diag": "diagnostic stream", "stderr": "runner's stderr"}
+                     "stderr": ("stderr", True), "console": ("console", True)}
+STREAM_FILES = {"diag": "NAME" + DIAG_SUFFIX, "stderr": "NAME" + ERRORS_SUFFIX,
+                "console": "NAME.output"}
+STREAM_TITLES = {"diag": "diagnostic stream", "stderr": "runner's stderr",
+                 "console": "whole console"}
 
 
 def parse_spec(text, name):
@@ -172,6 +177,32 @@ def load_spec(path):
     name = os.path.splitext(os.path.basename(path))[0]
     with open(path, encoding="utf-8", errors="replace") as f:
         return parse_spec(f.read(), name)
+
+
+KERNEL_SUITE = "threads"            # kernel tests: no user program to put on the disk
+
+
+def runner_args(suite, name, spec):
+    """The runner's arguments for test tests/SUITE/NAME with parsed SPEC, paths
+    relative to the tree's root (the caller runs there): the spec's run options, the
+    program build/tests/SUITE/NAME (outside the kernel suite, when built) and each
+    `#! files:` entry put on the disk, then `-- -q`, -vmcheck outside the kernel
+    suite, and the spec's kernel arguments.
+    Options of the caller's own go before them."""
+    args = list(spec.run_options)
+    program = os.path.join("build", "tests", suite, name)
+    if suite != KERNEL_SUITE and os.path.isfile(program):
+        args += ["-p", program, "-a", name]
+    for extra in spec.files:
+        # A built file (a helper program, a generated bad ELF) wins over a source one.
+        built = os.path.join("build", "tests", suite, extra)
+        path = built if os.path.isfile(built) else os.path.join("tests", suite, extra)
+        args += ["-p", path, "-a", os.path.basename(extra)]
+    # Every run of user programs checks their page tables at each exit and at
+    # power-off (-vmcheck): a violation fails it as a leak would. Kernel tests have
+    # no address space to check, and their command lines are measured to the byte.
+    check = ["-vmcheck"] if suite != KERNEL_SUITE else []
+    return args + ["--", "-q"] + check + spec.args
 
 
 def trim_blank(lines):
@@ -350,7 +381,8 @@ def grade(spec, output_text, status, diag_text=None, errors_text=None):
     the runner's stderr ERRORS_TEXT, None if missing) against SPEC: (passed, reasons,
     detail lines)."""
     lines = text_lines(output_text)
-    streams = {"diag": text_lines(diag_text), "stderr": text_lines(errors_text)}
+    streams = {"diag": text_lines(diag_text), "stderr": text_lines(errors_text),
+               "console": lines}
     reasons = outcome_problems(lines, spec, status, streams["stderr"] or ())
     actual = extract(lines, spec)
     diff = []
@@ -485,6 +517,10 @@ SELF_TESTS = [
      "must not: 'kill: t: x'", {"diag_text": "load: t: y\nkill: t: x\n"}),
     ("stderr", "#! stderr: kestrel: dropped .*\na\n", fake_run(["a"]), 0, True, "",
      {"errors_text": "kestrel: dropped kernel option -f: why\n[diag] x\n"}),
+    ("console-anywhere", "#! console: b: exit\\(0\\)\na\n",
+     fake_run(["a"], after=["b: exit(0)"]), 0, True, ""),
+    ("console-missing", "#! console: b: exit\\(0\\)\na\n", fake_run(["a"]), 0,
+     False, "whole console has no line matching 'b: exit\\\\(0\\\\)'"),
     ("swap-leak", "a\n", fake_run(["a"], after=[
         "Free swap slots: 1024 at boot, 1020 at power-off"]), 0, False,
      "swap slot leak: 1024 free swap slots at boot, 1020 at power-off (4 lost)"),

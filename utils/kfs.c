@@ -1,7 +1,8 @@
 /* kfs: make, fill, read and check Kestrel file-system images on the host.
 
    Usage: kfs mkfs IMAGE SIZE_MB | put IMAGE HOSTFILE NAME |
-          get IMAGE NAME HOSTFILE | ls IMAGE | rm IMAGE NAME | check IMAGE
+          get IMAGE NAME HOSTFILE | ls IMAGE | rm IMAGE NAME | check IMAGE |
+          sector IMAGE NAME OFFSET (the disk sector holding that byte)
 
    The on-disk format comes from filesys/format.h and filesys/layout.c,
    shared with the kernel.  The tool keeps the free map in memory and
@@ -30,6 +31,7 @@ int kfs_get (const char *path, const char *name, const char *host);
 int kfs_ls (const char *path);
 int kfs_rm (const char *path, const char *name);
 int kfs_check (const char *path);
+int kfs_sector (const char *path, const char *name, uint32_t offset);
 int kfs_main (int argc, char **argv);
 
 /* Exit statuses. */
@@ -736,6 +738,58 @@ kfs_get (const char *path, const char *name, const char *host)
   return status;
 }
 
+/* What visit_find looks for: the sector holding data sector INDEX. */
+struct find
+{
+  uint32_t index;
+  uint32_t sector; /* 0 until found. */
+};
+
+static void
+visit_find (struct image *img, void *aux, uint32_t sector, uint32_t index)
+{
+  struct find *f = aux;
+  (void) img;
+  if (index == f->index)
+    f->sector = sector;
+}
+
+/* Prints the disk sector that holds byte OFFSET of file NAME in IMAGE (for
+   injecting a disk error there: the runner's --disk-fault). */
+int
+kfs_sector (const char *path, const char *name, uint32_t offset)
+{
+  struct image img;
+  struct directory dir = { .entries = NULL };
+  struct kfs_dirent *entry;
+  struct kfs_inode inode;
+  struct find f = { offset / KFS_SECTOR_SIZE, 0 };
+  int status = image_open (&img, path, false);
+
+  if (status == KFS_EXIT_OK)
+    {
+      status = KFS_EXIT_FAIL;
+      if (!dir_load (&img, &dir))
+        ;
+      else if ((entry = dir_find (&dir, name)) == NULL)
+        error ("%s: no file called '%s'", path, name);
+      else if (!entry_inode (&img, entry, &inode))
+        ;
+      else if (offset >= inode.length)
+        error ("%s: '%s' is %u bytes long: no byte %u", path, name, inode.length,
+               offset);
+      else if (inode_walk_quiet (&img, &inode, entry->name, visit_find, &f)
+               && f.sector != 0)
+        {
+          fprintf (out (), "%u\n", f.sector);
+          status = KFS_EXIT_OK;
+        }
+    }
+  image_close (&img);
+  free (dir.entries);
+  return status;
+}
+
 /* Lists each file in IMAGE as "NAME SIZE". */
 int
 kfs_ls (const char *path)
@@ -1019,14 +1073,16 @@ usage (void)
          "       kfs get IMAGE NAME HOSTFILE\n"
          "       kfs ls IMAGE\n"
          "       kfs rm IMAGE NAME\n"
-         "       kfs check IMAGE\n",
+         "       kfs check IMAGE\n"
+         "       kfs sector IMAGE NAME OFFSET\n",
          err ());
   return KFS_EXIT_UNUSABLE;
 }
 
-/* Parses a decimal size in MB; false unless ARG is all digits. */
+/* Parses a decimal number (a size in MB, an offset in bytes) into *VALUE_OUT;
+   false unless ARG is all digits and fits. */
 static bool
-parse_size (const char *arg, uint32_t *size_mb)
+parse_number (const char *arg, uint32_t *value_out)
 {
   char *end;
   unsigned long value;
@@ -1036,7 +1092,7 @@ parse_size (const char *arg, uint32_t *size_mb)
   value = strtoul (arg, &end, 10);
   if (errno != 0 || *end != '\0' || value > UINT32_MAX)
     return false;
-  *size_mb = value;
+  *value_out = value;
   return true;
 }
 
@@ -1045,11 +1101,11 @@ int
 kfs_main (int argc, char **argv)
 {
   const char *command = argc > 1 ? argv[1] : "";
-  uint32_t size_mb;
+  uint32_t size_mb, offset;
 
   if (strcmp (command, "mkfs") == 0 && argc == 4)
     {
-      if (!parse_size (argv[3], &size_mb))
+      if (!parse_number (argv[3], &size_mb))
         {
           error ("bad size '%s': want a whole number of MB", argv[3]);
           return KFS_EXIT_UNUSABLE;
@@ -1066,6 +1122,15 @@ kfs_main (int argc, char **argv)
     return kfs_rm (argv[2], argv[3]);
   if (strcmp (command, "check") == 0 && argc == 3)
     return kfs_check (argv[2]);
+  if (strcmp (command, "sector") == 0 && argc == 5)
+    {
+      if (!parse_number (argv[4], &offset))
+        {
+          error ("bad offset '%s': want a whole number of bytes", argv[4]);
+          return KFS_EXIT_UNUSABLE;
+        }
+      return kfs_sector (argv[2], argv[3], offset);
+    }
   return usage ();
 }
 

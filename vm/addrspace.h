@@ -92,12 +92,13 @@ void *addrspace_peek (struct addrspace *, const void *uaddr, bool write);
 struct vm_file_io
 {
   struct file_object *object; /* The file's object, or NULL if nothing maps it. */
-  off_t offset;
+  off_t offset;               /* Where the next byte goes (a write). */
   bool write;
 };
 void vm_file_io_begin (struct vm_file_io *, struct file *, off_t offset, off_t size,
                        bool write);
-void vm_file_io_end (struct vm_file_io *, off_t done);
+void vm_file_io_wrote (struct vm_file_io *, const void *kaddr, off_t n);
+void vm_file_io_end (struct vm_file_io *);
 
 int addrspace_region_count (struct addrspace *);
 bool addrspace_region_info (struct addrspace *, int index, struct region_info *);

@@ -12,8 +12,9 @@
    - not present, 0: never touched; its region says how to fill it;
    - not present, PTE_SWAPPED: the page is in the swap slot that PTE_ADDR's bits
      hold (pte_swap_slot);
-   - not present, PTE_EVICTING: the page is on its way out (to swap, or
-     dropped); a fault on it waits until it is gone. */
+   - not present, PTE_EVICTING: the page is on its way out of the frame that
+     PTE_ADDR's bits still name (to swap, or dropped); a fault on it waits until
+     it is gone. */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -47,6 +48,22 @@ static inline bool
 pte_is_evicting (uint32_t pte)
 {
   return (pte & (PTE_P | PTE_EVICTING)) == PTE_EVICTING;
+}
+
+/* A non-present PTE for a page on its way out of frame KPAGE. */
+static inline uint32_t
+pte_evicting (const void *kpage)
+{
+  return vtop (kpage) | PTE_EVICTING;
+}
+
+/* True if PTE is an entry whose page is on its way out of frame KPAGE (an
+   eviction of another frame for the same page, in another member of a fork
+   family, marks its own entries). */
+static inline bool
+pte_is_evicting_from (uint32_t pte, const void *kpage)
+{
+  return pte_is_evicting (pte) && (pte & PTE_ADDR) == vtop (kpage);
 }
 
 /* The swap slot of swapped entry PTE. */

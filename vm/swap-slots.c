@@ -1,10 +1,23 @@
 /* Swap slots' reference counts; see swap-slots.h. */
 
 #include "vm/swap-slots.h"
+#include <assert.h>
 #include <debug.h>
 #include <stdlib.h>
 
 #define SLOT_BAD 0xffff
+/* Set beside a slot's count once a read of it failed: when its last holder goes
+   it is marked bad instead of freed. */
+#define SLOT_DOOMED 0x8000
+static_assert ((SLOT_REFS_MAX | SLOT_DOOMED) < SLOT_BAD,
+               "a doomed slot's count cannot read as bad");
+
+/* How many holders an entry REFS (not SLOT_BAD) counts. */
+static unsigned
+holders (uint16_t refs)
+{
+  return refs & ~SLOT_DOOMED;
+}
 
 /* Makes T a table of SIZE free slots. False if memory is short. */
 bool
@@ -52,27 +65,70 @@ slot_table_take (struct slot_table *t, uint32_t *slot)
   NOT_REACHED ();
 }
 
+/* Takes a run of free slots, each with one holder: the first free one from
+   after the last one taken, and the free ones right after it, at most MAX in
+   all. Stores the run's first slot in *FIRST and returns its length, 0 if no
+   slot is free. (A run of pages evicted together then goes out in one disk
+   command.) */
+size_t
+slot_table_take_run (struct slot_table *t, size_t max, uint32_t *first)
+{
+  size_t len;
+
+  ASSERT (max >= 1);
+  if (!slot_table_take (t, first))
+    return 0;
+  for (len = 1; len < max && *first + len < t->size && t->refs[*first + len] == 0;
+       len++)
+    {
+      t->refs[*first + len] = 1;
+      t->free--;
+    }
+  t->hint = (*first + len) % t->size;
+  return len;
+}
+
 /* Adds MORE holders to SLOT, which is in use. False, changing nothing, if that
    would pass SLOT_REFS_MAX. */
 bool
 slot_table_share (struct slot_table *t, uint32_t slot, unsigned more)
 {
   ASSERT (slot < t->size && t->refs[slot] != 0 && t->refs[slot] != SLOT_BAD);
-  if (more > (unsigned) (SLOT_REFS_MAX - t->refs[slot]))
+  if (more > SLOT_REFS_MAX - holders (t->refs[slot]))
     return false;
   t->refs[slot] += more;
   return true;
 }
 
 /* Drops one holder of SLOT, which is in use; the slot is free again when the
-   last one goes. Returns how many holders are left. */
+   last one goes (bad, if a read of it failed meanwhile). Returns how many
+   holders are left. */
 unsigned
 slot_table_release (struct slot_table *t, uint32_t slot)
 {
-  ASSERT (slot < t->size && t->refs[slot] != 0 && t->refs[slot] != SLOT_BAD);
-  if (--t->refs[slot] == 0)
+  unsigned left;
+
+  ASSERT (slot < t->size && holders (t->refs[slot]) != 0
+          && t->refs[slot] != SLOT_BAD);
+  left = holders (--t->refs[slot]);
+  if (left == 0 && t->refs[slot] == SLOT_DOOMED)
+    {
+      t->refs[slot] = SLOT_BAD;
+      t->bad++;
+    }
+  else if (left == 0)
     t->free++;
-  return t->refs[slot];
+  return left;
+}
+
+/* Marks SLOT, which is in use (a read of it just failed), to go out of use for
+   good once its last holder lets go, instead of being freed. */
+void
+slot_table_doom (struct slot_table *t, uint32_t slot)
+{
+  ASSERT (slot < t->size && holders (t->refs[slot]) != 0
+          && t->refs[slot] != SLOT_BAD);
+  t->refs[slot] |= SLOT_DOOMED;
 }
 
 /* Takes SLOT, which has exactly one holder (its write just failed), out of use
@@ -90,7 +146,7 @@ unsigned
 slot_table_refs (const struct slot_table *t, uint32_t slot)
 {
   ASSERT (slot < t->size);
-  return t->refs[slot] == SLOT_BAD ? 0 : t->refs[slot];
+  return t->refs[slot] == SLOT_BAD ? 0 : holders (t->refs[slot]);
 }
 
 /* True if SLOT has been marked bad. */

@@ -26,15 +26,12 @@ static void
 check (int nice)
 {
   struct mlfqs_sample s;
-  int64_t rc, error = MODEL_ONE / 200;
 
   mlfqs_sample (&s);
-  rc = model_from_hundredths (s.recent_cpu);
   msg ("main: nice %d, priority %d", s.nice, s.priority);
   if (s.nice != nice)
     fail ("thread_get_nice () is %d after thread_set_nice (%d)", s.nice, nice);
-  if (s.priority < model_priority (rc + error, nice)
-      || s.priority > model_priority (rc - error, nice))
+  if (!mlfqs_priority_current (&s, nice))
     fail ("priority %d is not the formula's for recent_cpu %d/100 and nice %d",
           s.priority, s.recent_cpu, nice);
 }

@@ -39,12 +39,9 @@ static void
 check_own_priority (const char *when)
 {
   struct mlfqs_sample s;
-  int64_t rc, error = MODEL_ONE / 200;
 
   mlfqs_sample (&s);
-  rc = model_from_hundredths (s.recent_cpu);
-  if (s.priority < model_priority (rc + error, NICE)
-      || s.priority > model_priority (rc - error, NICE))
+  if (!mlfqs_priority_current (&s, NICE))
     fail ("%s, main's priority is %d, not its own by the formula (recent_cpu "
           "%d/100, nice %d)",
           when, s.priority, s.recent_cpu, NICE);

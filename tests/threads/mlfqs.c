@@ -112,6 +112,23 @@ model_priority (int64_t recent_cpu, int nice)
   return priority < PRI_MIN ? PRI_MIN : priority > PRI_MAX ? PRI_MAX : priority;
 }
 
+/* True if S's priority is the formula's for NICE and a recent_cpu between the one
+   S read (to 1/100) and the one of the last fourth tick before it: the priority
+   was computed then, or since (by thread_set_nice ()), and the running thread's
+   recent_cpu has grown by one a tick meanwhile. (On a loaded host ticks come
+   faster than the guest runs, so several may pass between a change and a
+   read.) */
+bool
+mlfqs_priority_current (const struct mlfqs_sample *s, int nice)
+{
+  int64_t rc = model_from_hundredths (s->recent_cpu);
+  int64_t error = MODEL_ONE / 200;
+  int64_t since = s->tick % GUIDE_PRIORITY_TICKS;
+
+  return s->priority >= model_priority (rc + error, nice)
+         && s->priority <= model_priority (rc - since * MODEL_ONE - error, nice);
+}
+
 /* Prints WHAT: the kernel's HUNDREDTHS and the MODEL's value, and fails unless
    they are within TOLERANCE hundredths. */
 void

@@ -9,6 +9,7 @@
    arithmetic may stray from it. Times are timer ticks, never wall time: the
    values depend on what ran at which tick, which the tests arrange. */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define MODEL_ONE 1000000      /* The real 1 in the model's millionths. */
@@ -40,6 +41,7 @@ int64_t model_load_avg (int64_t load_avg, int ready_threads);
 int64_t model_recent_cpu (int64_t recent_cpu, int64_t load_avg, int nice);
 int model_priority (int64_t recent_cpu, int nice);
 void mlfqs_check (const char *what, int hundredths, int64_t model, int tolerance);
+bool mlfqs_priority_current (const struct mlfqs_sample *, int nice);
 
 void mlfqs_fair_run (int thread_cnt, const int nice[], int seconds, int tolerance);
 

@@ -10,6 +10,7 @@
 
 #include <assert.h>
 #include "devices/block.h"
+#include "devices/console.h"
 #include "devices/shutdown.h"
 #include "filesys/file.h"
 #include "filesys/filesys.h"
@@ -25,6 +26,10 @@ static bool disk_present;
 static int disk_writes;
 static int disk_multi_reads; /* block_read_sectors calls. */
 static char fake_device;     /* Its address stands for the device. */
+/* A sector the disk fails to read (write), as a bad sector would; none if
+   NO_SECTOR. */
+#define NO_SECTOR UINT32_MAX
+static block_sector_t bad_read = NO_SECTOR, bad_write = NO_SECTOR;
 
 struct block *
 block_get_role (enum block_role role)
@@ -40,30 +45,55 @@ block_size (struct block *block)
   return disk_sectors;
 }
 
-void
+bool
 block_read (struct block *block, block_sector_t sector, void *buffer)
 {
   assert (block == (struct block *) &fake_device && sector < disk_sectors);
+  if (sector == bad_read)
+    return false;
   memcpy (buffer, disk + (size_t) sector * BLOCK_SECTOR_SIZE, BLOCK_SECTOR_SIZE);
+  return true;
 }
 
-void
+bool
 block_read_sectors (struct block *block, block_sector_t first, size_t count,
                     void *buffer)
 {
   assert (block == (struct block *) &fake_device && first < disk_sectors
           && count <= disk_sectors - first);
+  disk_multi_reads++;
+  if (bad_read >= first && bad_read - first < count)
+    return false;
   memcpy (buffer, disk + (size_t) first * BLOCK_SECTOR_SIZE,
           count * BLOCK_SECTOR_SIZE);
-  disk_multi_reads++;
+  return true;
 }
 
-void
+bool
 block_write (struct block *block, block_sector_t sector, const void *buffer)
 {
   assert (block == (struct block *) &fake_device && sector < disk_sectors);
+  if (sector == bad_write)
+    return false;
   memcpy (disk + (size_t) sector * BLOCK_SECTOR_SIZE, buffer, BLOCK_SECTOR_SIZE);
   disk_writes++;
+  return true;
+}
+
+/* The kernel's diagnostic stream: kept, to check what was said. */
+static char diag_text[4096];
+
+int
+diag_printf (const char *format, ...)
+{
+  size_t used = strlen (diag_text);
+  va_list args;
+  int n;
+
+  va_start (args, format);
+  n = vsnprintf (diag_text + used, sizeof diag_text - used, format, args);
+  va_end (args);
+  return n;
 }
 
 /* The power-off hooks filesys_init() registers: only its flush. */
@@ -458,8 +488,7 @@ test_disk_full (void)
 }
 
 /* Whole sectors read in one go come in as one multi-sector transfer when none of
-   them is cached, and through the cache when some are (so a sector written but
-   not yet flushed is read as written). */
+   them is cached, and through the cache when some are. */
 static void
 test_multi_sector_read (void)
 {
@@ -543,6 +572,100 @@ test_corrupt_disk (void)
   CHECK (held_count == 0);
 }
 
+/* The sector holding byte OFFSET of the file whose inode is at INODE_SECTOR
+   (a direct block), read from the disk image. */
+static block_sector_t
+data_sector (block_sector_t inode_sector, uint32_t offset)
+{
+  const struct kfs_inode *inode
+      = (const struct kfs_inode *) (disk + inode_sector * KFS_SECTOR_SIZE);
+  return inode->direct[offset / KFS_SECTOR_SIZE];
+}
+
+/* The inode sector of the root directory's entry INDEX. */
+static block_sector_t
+root_entry_inode (int index)
+{
+  const struct kfs_inode *root
+      = (const struct kfs_inode *) (disk + KFS_ROOT_DIR_SECTOR * KFS_SECTOR_SIZE);
+  const struct kfs_dirent *entries
+      = (const struct kfs_dirent *) (disk + root->direct[0] * KFS_SECTOR_SIZE);
+  return entries[index].inode_sector;
+}
+
+/* A disk that fails a read or a write: the call that needed the sector stops
+   there (a read or write returning the bytes before it, a create or an open
+   failing), nothing is taken for good, and once the sector works again the
+   image is sound. */
+static void
+test_disk_errors (void)
+{
+  static uint8_t data[3000], back[3000];
+  uint32_t before;
+  block_sector_t inode_sector;
+  struct file *file;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  fill_pattern (data, sizeof data, 9);
+  CHECK (filesys_create ("data", 0));
+  file = filesys_open ("data");
+  CHECK (file_write (file, data, sizeof data) == sizeof data);
+  file_close (file);
+  inode_sector = root_entry_inode (0);
+
+  /* A bad third sector: a read stops before it, cold or cached; one that
+     starts there fails (-1, not the 0 of the end of the file). */
+  CHECK (filesys_init (false));
+  file = filesys_open ("data");
+  bad_read = data_sector (inode_sector, 2 * KFS_SECTOR_SIZE);
+  CHECK (file_read_at (file, back, sizeof back, 0) == 2 * KFS_SECTOR_SIZE);
+  CHECK (memcmp (back, data, 2 * KFS_SECTOR_SIZE) == 0);
+  CHECK (file_read_at (file, back, 10, 2 * KFS_SECTOR_SIZE + 5) == -1);
+  bad_read = NO_SECTOR;
+  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+
+  /* A write stops at a sector the disk refuses; the cache keeps the disk's
+     bytes, not the refused ones. */
+  bad_write = data_sector (inode_sector, KFS_SECTOR_SIZE);
+  fill_pattern (back, sizeof back, 10);
+  CHECK (file_write_at (file, back, sizeof back, 0) == KFS_SECTOR_SIZE);
+  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
+  fill_pattern (data, KFS_SECTOR_SIZE, 10);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+
+  /* Growing a file whose inode the disk refuses: nothing grows, nothing is
+     lost, and the writer is told it was the disk (-1), not a full disk (0). */
+  before = free_sectors ();
+  bad_write = inode_sector;
+  CHECK (file_write_at (file, data, 1000, 5000) == -1);
+  CHECK (file_length (file) == sizeof data);
+  bad_write = NO_SECTOR;
+  CHECK (free_sectors () == before);
+  file_close (file);
+  CHECK (disk_consistent ());
+
+  /* A free-map sector that cannot be written: the create fails, and the change
+     reaches the disk once it can. */
+  bad_write = KFS_FREE_MAP_SECTOR;
+  CHECK (!filesys_create ("more", 4000));
+  CHECK (strstr (diag_text, "free map sector") != NULL);
+  bad_write = NO_SECTOR;
+  CHECK (free_sectors () == before);
+  CHECK (disk_consistent ());
+
+  /* An inode that cannot be read: the open fails. */
+  bad_read = inode_sector;
+  CHECK (filesys_init (false));
+  CHECK (filesys_open ("data") == NULL);
+  bad_read = NO_SECTOR;
+  file = filesys_open ("data");
+  CHECK (file != NULL);
+  file_close (file);
+  CHECK (held_count == 0);
+}
+
 int
 main (void)
 {
@@ -556,6 +679,7 @@ main (void)
   test_multi_sector_read ();
   test_disk_full ();
   test_corrupt_disk ();
+  test_disk_errors ();
   /* However often it mounts, the file system asks once to be flushed at
      power-off. */
   CHECK (hooks_registered == 1 && registered_flush == filesys_done);

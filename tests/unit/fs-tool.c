@@ -497,6 +497,50 @@ clean_up (void)
     printf ("could not remove %s\n", directory);
 }
 
+/* `kfs sector` names the disk sector that holds a byte of a file: its bytes in
+   the image are the file's there (a direct, an indirect and a doubly-indirect
+   sector); a byte past the end or a missing file is an error. */
+static void
+test_sector (void)
+{
+  const char *image = temp ("sector.img");
+  const uint32_t length
+      = (KFS_DIRECT_COUNT + KFS_PTRS_PER_SECTOR + 3) * KFS_SECTOR_SIZE;
+  const char *in = make_host_file ("sector-in", length, 11);
+  const uint32_t offsets[]
+      = { 5, 3 * KFS_SECTOR_SIZE + 100, (KFS_DIRECT_COUNT + 1) * KFS_SECTOR_SIZE,
+          (KFS_DIRECT_COUNT + KFS_PTRS_PER_SECTOR + 1) * KFS_SECTOR_SIZE + 7 };
+  uint8_t want[KFS_SECTOR_SIZE], got[KFS_SECTOR_SIZE];
+  char offset_text[16];
+  FILE *image_file, *in_file;
+  size_t i;
+
+  CHECK (run ("mkfs", image, "2", NULL) == 0);
+  CHECK (run ("put", image, in, "data", NULL) == 0);
+  image_file = fopen (image, "rb");
+  in_file = fopen (in, "rb");
+  for (i = 0; i < sizeof offsets / sizeof *offsets; i++)
+    {
+      unsigned long sector;
+      snprintf (offset_text, sizeof offset_text, "%u", offsets[i]);
+      CHECK (run ("sector", image, "data", offset_text, NULL) == 0);
+      sector = strtoul (output, NULL, 10);
+      CHECK (sector > 0);
+      fseek (image_file, (long) (sector * KFS_SECTOR_SIZE), SEEK_SET);
+      fseek (in_file, (long) (offsets[i] / KFS_SECTOR_SIZE * KFS_SECTOR_SIZE),
+             SEEK_SET);
+      CHECK (fread (got, 1, sizeof got, image_file) == sizeof got);
+      CHECK (fread (want, 1, sizeof want, in_file) == sizeof want);
+      CHECK (memcmp (got, want, sizeof got) == 0);
+    }
+  fclose (image_file);
+  fclose (in_file);
+  snprintf (offset_text, sizeof offset_text, "%u", length);
+  CHECK (run ("sector", image, "data", offset_text, NULL) == 1 && said ("no byte"));
+  CHECK (run ("sector", image, "nothing", "0", NULL) == 1 && said ("no file"));
+  CHECK (run ("sector", image, "data", "x", NULL) == 2 && said ("bad offset"));
+}
+
 int
 main (void)
 {
@@ -520,6 +564,7 @@ main (void)
   test_corrupt_lengths ();
   test_corrupt_superblock ();
   test_corrupt_directory ();
+  test_sector ();
   clean_up ();
   return check_summary ("fs-tool");
 }

@@ -54,6 +54,27 @@ test_share (void)
   slot_table_destroy (&t);
 }
 
+/* A run of slots comes from after the last one taken, as long as the free ones
+   after the first last, and never wraps past the end. */
+static void
+test_runs (void)
+{
+  struct slot_table t;
+  uint32_t first, one;
+
+  CHECK (slot_table_init (&t, 10));
+  CHECK (slot_table_take_run (&t, 4, &first) == 4 && first == 0 && t.free == 6);
+  CHECK (slot_table_take (&t, &one) && one == 4);
+  CHECK (slot_table_release (&t, 2) == 0 && slot_table_release (&t, 1) == 0);
+  /* From 5 on: 5..9 are free, and the run stops at the end. */
+  CHECK (slot_table_take_run (&t, 8, &first) == 5 && first == 5 && t.free == 2);
+  /* Wrapped: 1 and 2 are free, 3 is not. */
+  CHECK (slot_table_take_run (&t, 8, &first) == 2 && first == 1 && t.free == 0);
+  CHECK (slot_table_take_run (&t, 8, &first) == 0);
+  CHECK (slot_table_refs (&t, 1) == 1 && slot_table_refs (&t, 9) == 1);
+  slot_table_destroy (&t);
+}
+
 /* A bad slot is neither free nor handed out again. */
 static void
 test_bad (void)
@@ -73,19 +94,51 @@ test_bad (void)
   slot_table_destroy (&t);
 }
 
-/* Random takes, shares, releases and bad marks, against a model. */
+/* A slot whose read failed stays in use while it has holders, then goes bad
+   instead of free; the count beside the mark is the holders'. */
+static void
+test_doomed (void)
+{
+  struct slot_table t;
+  uint32_t slot, other;
+
+  CHECK (slot_table_init (&t, 2));
+  CHECK (slot_table_take (&t, &slot) && slot_table_share (&t, slot, 1));
+  slot_table_doom (&t, slot);
+  CHECK (slot_table_refs (&t, slot) == 2 && !slot_table_is_bad (&t, slot));
+  CHECK (slot_table_share (&t, slot, 1) && slot_table_refs (&t, slot) == 3);
+  CHECK (slot_table_release (&t, slot) == 2 && slot_table_release (&t, slot) == 1);
+  CHECK (t.free == 1 && t.bad == 0);
+  CHECK (slot_table_release (&t, slot) == 0);
+  CHECK (slot_table_is_bad (&t, slot) && slot_table_refs (&t, slot) == 0);
+  CHECK (t.free == 1 && t.bad == 1);
+  CHECK (slot_table_take (&t, &other) && other != slot);
+  CHECK (!slot_table_take (&t, &other));
+  /* The holders' count still stops at SLOT_REFS_MAX with the mark beside it. */
+  slot_table_destroy (&t);
+  CHECK (slot_table_init (&t, 1));
+  CHECK (slot_table_take (&t, &slot));
+  slot_table_doom (&t, slot);
+  CHECK (slot_table_share (&t, slot, SLOT_REFS_MAX - 1));
+  CHECK (!slot_table_share (&t, slot, 1)
+         && slot_table_refs (&t, slot) == SLOT_REFS_MAX);
+  slot_table_destroy (&t);
+}
+
+/* Random takes, shares, releases, dooms and bad marks, against a model. */
 #define MODEL_SLOTS 37
 static void
 test_random (void)
 {
   unsigned model[MODEL_SLOTS];
-  bool bad[MODEL_SLOTS];
+  bool bad[MODEL_SLOTS], doomed[MODEL_SLOTS];
   struct slot_table t;
   int step;
 
   rng_seed (777);
   memset (model, 0, sizeof model);
   memset (bad, 0, sizeof bad);
+  memset (doomed, 0, sizeof doomed);
   CHECK (slot_table_init (&t, MODEL_SLOTS));
   for (step = 0; step < 50000 && fail_cnt == 0; step++)
     {
@@ -114,12 +167,21 @@ test_random (void)
             {
               CHECK (slot_table_share (&t, slot, 1 + rng () % 3));
               model[slot] = slot_table_refs (&t, slot);
+              if (rng () % 8 == 0)
+                {
+                  slot_table_doom (&t, slot);
+                  doomed[slot] = true;
+                }
             }
           break;
         default:
           if (model[slot] != 0)
-            CHECK_DETAIL (slot_table_release (&t, slot) == --model[slot],
-                          "step %d: release %u", step, (unsigned) slot);
+            {
+              CHECK_DETAIL (slot_table_release (&t, slot) == --model[slot],
+                            "step %d: release %u", step, (unsigned) slot);
+              if (model[slot] == 0 && doomed[slot])
+                bad[slot] = true;
+            }
           break;
         }
       for (i = 0; i < MODEL_SLOTS; i++)
@@ -140,7 +202,9 @@ main (void)
 {
   test_take_in_order ();
   test_share ();
+  test_runs ();
   test_bad ();
+  test_doomed ();
   test_random ();
   return check_summary ("swap-slots");
 }

@@ -17,9 +17,48 @@ def run_kfs(*args):
     return proc.returncode == 0, proc.stdout.decode(errors="replace").strip()
 
 
-def drive(path, index):
-    """Return QEMU options attaching raw image PATH as IDE drive INDEX (0 master, 1 slave)."""
+def drive(path, index, faults_config=None):
+    """Return QEMU options attaching raw image PATH as IDE drive INDEX (0 master, 1
+    slave), through blkdebug with the rules in file FAULTS_CONFIG if given."""
+    if faults_config:
+        path = "blkdebug:%s:%s" % (faults_config, path)
     return ["-drive", "file=%s,format=raw,if=ide,index=%d,media=disk" % (path, index)]
+
+
+# blkdebug's rule for one fault: the request's event starts the rule, its type
+# (iotype) and sector select the requests it fails, with EIO (errno 5 on Linux).
+EIO = 5
+BLKDEBUG_EVENTS = {"read": "read_aio", "write": "write_aio"}
+
+
+def faults_config(opts, index, tmpdir, filesys_image):
+    """Write blkdebug's configuration for the --disk-fault rules on drive INDEX to
+    TMPDIR; return its path, or None if the drive has none. A file's sector is
+    found on FILESYS_IMAGE (with kfs); raise UsageError if it cannot be."""
+    rules = [f for f in opts["disk_faults"] if f["index"] == index]
+    if not rules:
+        return None
+    text = []
+    for f in rules:
+        sector = f["sector"]
+        if isinstance(sector, tuple):
+            if filesys_image is None or index != opts["filesys_index"]:
+                raise UsageError("--disk-fault: a file's sector (%s) is on the "
+                                 "file-system disk only" % sector[0])
+            ok, out = run_kfs("sector", filesys_image, sector[0], sector[1])
+            if not ok:
+                raise UsageError("--disk-fault: %s" % out)
+            sector = int(out)
+        text += ["[inject-error]", 'event = "%s"' % BLKDEBUG_EVENTS[f["op"]],
+                 'iotype = "%s"' % f["op"], 'errno = "%d"' % EIO,
+                 'once = "%s"' % ("on" if f["once"] else "off")]
+        if sector is not None:
+            text.append('sector = "%d"' % sector)
+        text.append("")
+    path = os.path.join(tmpdir, "faults-%d.conf" % index)
+    with open(path, "w") as conf:
+        conf.write("\n".join(text))
+    return path
 
 
 def prepare_filesys(opts, tmpdir):
