@@ -52,7 +52,8 @@ TESTS ?=
 JOBS ?=
 
 .PHONY: all run check check-% check-unit check-kit grade grade-submission gradescope \
-        kit unit bench gdb layout clean tools format web web-serve
+        kit unit bench gdb layout clean tools format web web-serve record replay \
+        replay-gdb
 
 all: $(BUILD)/kernel.elf
 
@@ -64,7 +65,7 @@ include Makefile.build
 # GDB only for `make gdb`: run and check do not need it.
 tools:
 	@utils/setup --check $(SETUP_FLAGS) >/dev/null 2>&1 || utils/setup $(SETUP_FLAGS)
-gdb: SETUP_FLAGS := --gdb
+gdb replay-gdb: SETUP_FLAGS := --gdb
 
 # A demo with the page-fault trace on: the program's memory forms one fault at a
 # time on the diagnostic stream ([diag] lines) beside its output. DEMO=layout
@@ -139,6 +140,26 @@ bench: tools
 gdb: tools
 	@$(SUBMAKE) all tests
 	$(PY) utils/kestrel --gdb$(if $(GDBPORT),=$(GDBPORT)) $(if $(TEST),-- -q run $(TEST),-p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(notdir $(or $(PROG),memory-layout)) -- -q run $(notdir $(or $(PROG),memory-layout)))
+
+# Debugging backwards (QEMU's record/replay). `make record TEST=NAME` records a
+# test as make check runs it (its spec's options, files and console input); `make
+# record PROG=SUITE/NAME` a user program; with neither, the memory-layout demo. The
+# recording goes to build/recordings/NAME, and build/recordings/last points at it.
+# `make replay` replays the last recording (REC=DIR: another) and checks that it
+# runs exactly as recorded; `make replay-gdb` halts the replay for GDB (gdb -x
+# build/gdbinit), which can also run backwards (README, "Debugging backwards").
+RECORDINGS := $(BUILD)/recordings
+REC_NAME = $(notdir $(or $(TEST),$(PROG),memory-layout))
+REC ?= $(RECORDINGS)/last
+record: tools
+	@$(SUBMAKE) all tests
+	$(if $(TEST),@$(PY) utils/check --record $(RECORDINGS)/$(REC_NAME) $(TEST),$(PY) utils/kestrel --record=$(RECORDINGS)/$(REC_NAME) -p $(BUILD)/tests/$(or $(PROG),userprog/memory-layout) -a $(REC_NAME) -- -q run $(REC_NAME))
+
+replay: tools
+	$(PY) utils/kestrel --replay=$(REC)
+
+replay-gdb: tools
+	$(PY) utils/kestrel --replay=$(REC) --gdb$(if $(GDBPORT),=$(GDBPORT))
 
 # A program's memory from both sides: on the host its `size` and program headers,
 # in Kestrel its regions at exit (-mapsdump) with each segment beside the region it

@@ -43,6 +43,29 @@ block_set_role (enum block_role role, struct block *block)
   by_role[role] = block;
 }
 
+/* Gives each role that has no device yet its default: the file system the first
+   device registered (the primary master, hd0:0, as Pintos has it), swap the
+   first other one, wherever it is attached (QEMU's runner puts it on the
+   secondary channel, hd1:0, so that paging and the file system each have a
+   channel; an emulator with one channel, as v86, has it at hd0:1). */
+void
+block_default_roles (void)
+{
+  struct list_elem *e;
+
+  if (!devices_ready)
+    return;
+  if (by_role[BLOCK_FILESYS] == NULL && !list_empty (&devices))
+    by_role[BLOCK_FILESYS] = list_entry (list_begin (&devices), struct block, elem);
+  for (e = list_begin (&devices);
+       e != list_end (&devices) && by_role[BLOCK_SWAP] == NULL; e = list_next (e))
+    {
+      struct block *b = list_entry (e, struct block, elem);
+      if (b != by_role[BLOCK_FILESYS])
+        by_role[BLOCK_SWAP] = b;
+    }
+}
+
 /* The device called NAME ("hd0:0" ...), or NULL. */
 struct block *
 block_get_by_name (const char *name)
@@ -140,6 +163,71 @@ block_write_sectors (struct block *block, block_sector_t first, size_t count,
                      const void *buf)
 {
   return transfer (block, first, count, NULL, buf);
+}
+
+/* Moves PAGE_CNT pages' worth of sectors from FIRST between BLOCK and PAGES (a
+   write if WRITE), in commands of as many pages as the driver allows, or a page a
+   command if it cannot gather, and counts them. Stops at the first command the
+   device fails, returning false. */
+static bool
+transfer_pages (struct block *block, block_sector_t first, size_t page_cnt,
+                void *const pages[], bool write)
+{
+  size_t per_command
+      = block->ops->read_pages != NULL && block->ops->write_pages != NULL
+            ? block->ops->max_sectors / BLOCK_PAGE_SECTORS
+            : 1;
+  size_t done, n;
+  bool ok = true;
+
+  ASSERT (per_command >= 1);
+  check_range (block, first, page_cnt * BLOCK_PAGE_SECTORS);
+  for (done = 0; ok && done < page_cnt; done += n)
+    {
+      block_sector_t at = first + done * BLOCK_PAGE_SECTORS;
+      n = page_cnt - done < per_command ? page_cnt - done : per_command;
+      if (per_command == 1)
+        ok = write ? block->ops->write (block->aux, at, BLOCK_PAGE_SECTORS,
+                                        pages[done])
+                   : block->ops->read (block->aux, at, BLOCK_PAGE_SECTORS,
+                                       pages[done]);
+      else
+        ok = write ? block->ops->write_pages (block->aux, at, n, pages + done)
+                   : block->ops->read_pages (block->aux, at, n, pages + done);
+      if (write)
+        {
+          block->sectors_written += n * BLOCK_PAGE_SECTORS;
+          block->write_commands++;
+        }
+      else
+        {
+          block->sectors_read += n * BLOCK_PAGE_SECTORS;
+          block->read_commands++;
+        }
+    }
+  return ok;
+}
+
+/* Reads PAGE_CNT (at least 1) pages' worth of consecutive sectors of BLOCK from
+   FIRST into the page-aligned kernel pages PAGES[0..PAGE_CNT), wherever they lie
+   (a scatter list), in as few commands as the driver allows. False if the device
+   failed a command (the pages then hold nothing certain). */
+bool
+block_read_pages (struct block *block, block_sector_t first, size_t page_cnt,
+                  void *const pages[])
+{
+  return transfer_pages (block, first, page_cnt, pages, false);
+}
+
+/* Writes the page-aligned kernel pages PAGES[0..PAGE_CNT) (at least 1) to
+   consecutive sectors of BLOCK from FIRST (a gather list), in as few commands
+   as the driver allows; returns once the device has them all: true, or false if
+   it failed a command. */
+bool
+block_write_pages (struct block *block, block_sector_t first, size_t page_cnt,
+                   void *const pages[])
+{
+  return transfer_pages (block, first, page_cnt, pages, true);
 }
 
 /* Sectors in BLOCK. */

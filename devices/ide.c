@@ -136,9 +136,10 @@ struct prd
 #define PRD_END 0x8000
 #define PRD_BOUNDARY 0x10000
 /* Enough for the largest command on any buffer (one more than the boundaries
-   it can cross), rounded to a power of two so that a table aligned to its size
-   crosses no 64 kB boundary either. */
-#define PRDT_ENTRIES 4
+   it can cross), and on a gather list of pages (one each: an aligned page
+   crosses no boundary), rounded to a power of two so that a table aligned to
+   its size crosses no 64 kB boundary either. */
+#define PRDT_ENTRIES 32
 #define PRDT_BYTES (PRDT_ENTRIES * 8)
 /* Buffers start on a dword for the controller. */
 #define DMA_ALIGN 4
@@ -181,6 +182,8 @@ static struct channel channels[CHANNEL_CNT] = {
 static_assert (sizeof (struct prd) * PRDT_ENTRIES == PRDT_BYTES, "a PRD is 8 bytes");
 static_assert (PRDT_ENTRIES > COMMAND_MAX_SECTORS * BLOCK_SECTOR_SIZE / PRD_BOUNDARY,
                "the PRD table holds the largest command");
+static_assert (PRDT_ENTRIES >= COMMAND_MAX_SECTORS / BLOCK_PAGE_SECTORS,
+               "the PRD table holds the largest command on a list of pages");
 
 /* Set by -pio: every transfer goes by PIO, and no disk is set up for DMA. */
 bool ide_force_pio;
@@ -211,14 +214,42 @@ data_out (const struct channel *c, const void *buf, size_t size)
                : "memory");
 }
 
+/* Where a transfer's sectors are in memory: one run of bytes, or whole pages of
+   BLOCK_PAGE_SECTORS sectors each (a gather list: swap's clustered writes). */
+struct memory
+{
+  uint8_t *run;       /* The run, or NULL. */
+  void *const *pages; /* Else the pages, in the order of the sectors. */
+};
+
+/* The kernel address of the I-th sector of the transfer into or out of M. */
+static uint8_t *
+sector_at (const struct memory *m, size_t i)
+{
+  if (m->run != NULL)
+    return m->run + i * BLOCK_SECTOR_SIZE;
+  return (uint8_t *) m->pages[i / BLOCK_PAGE_SECTORS]
+         + i % BLOCK_PAGE_SECTORS * BLOCK_SECTOR_SIZE;
+}
+
 static bool read_sectors (void *disk, block_sector_t, size_t count, void *buf);
 static bool write_sectors (void *disk, block_sector_t, size_t count,
                            const void *buf);
+static bool read_pages (void *disk, block_sector_t, size_t page_cnt,
+                        void *const pages[]);
+static bool write_pages (void *disk, block_sector_t, size_t page_cnt,
+                         void *const pages[]);
 
 static void describe (void *disk, char *buf, size_t size);
 
-static const struct block_operations ide_operations
-    = { read_sectors, write_sectors, COMMAND_MAX_SECTORS, describe };
+static const struct block_operations ide_operations = {
+  .read = read_sectors,
+  .write = write_sectors,
+  .read_pages = read_pages,
+  .write_pages = write_pages,
+  .max_sectors = COMMAND_MAX_SECTORS,
+  .describe = describe,
+};
 
 /* The 400 ns a device may take to show a new status: four alternate-status reads. */
 static void
@@ -387,9 +418,10 @@ data_ready (struct disk *d)
    False if the disk refused the command or stopped with an error (it then ends
    the command: no more interrupts come). */
 static bool
-pio_read (struct disk *d, block_sector_t first, size_t count, uint8_t *buf)
+pio_read (struct disk *d, block_sector_t first, size_t count, const struct memory *m)
 {
   struct channel *c = d->channel;
+  size_t done = 0, i;
 
   if (!issue (d, first, count, d->read_command, true))
     return false;
@@ -402,8 +434,12 @@ pio_read (struct disk *d, block_sector_t first, size_t count, uint8_t *buf)
       /* The next block's interrupt may come as soon as this one is read. */
       if (count > 0)
         expect_interrupt (c);
-      data_in (c, buf, n * BLOCK_SECTOR_SIZE);
-      buf += n * BLOCK_SECTOR_SIZE;
+      if (m->run != NULL)
+        data_in (c, sector_at (m, done), n * BLOCK_SECTOR_SIZE);
+      else
+        for (i = 0; i < n; i++)
+          data_in (c, sector_at (m, done + i), BLOCK_SECTOR_SIZE);
+      done += n;
     }
   return true;
 }
@@ -414,9 +450,11 @@ pio_read (struct disk *d, block_sector_t first, size_t count, uint8_t *buf)
    each one, the last one included: one sector goes per DRQ. False if the disk
    refused the command or stopped with an error. */
 static bool
-pio_write (struct disk *d, block_sector_t first, size_t count, const uint8_t *buf)
+pio_write (struct disk *d, block_sector_t first, size_t count,
+           const struct memory *m)
 {
   struct channel *c = d->channel;
+  size_t done = 0;
 
   if (!issue (d, first, count, CMD_WRITE_SECTORS, false) || !wait_not_busy (c))
     return false;
@@ -425,26 +463,25 @@ pio_write (struct disk *d, block_sector_t first, size_t count, const uint8_t *bu
       if (!data_ready (d))
         return false;
       expect_interrupt (c);
-      data_out (c, buf, BLOCK_SECTOR_SIZE);
+      data_out (c, sector_at (m, done++), BLOCK_SECTOR_SIZE);
       if (!wait_interrupt (c))
         return false;
       count--;
-      buf += BLOCK_SECTOR_SIZE;
     }
   return device_ok (d);
 }
 
-/* Lists the SIZE bytes at BUF in C's PRD table, one descriptor per piece that
-   stays between two 64 kB boundaries. BUF's pages lie one after another in
-   physical memory, as everything in the kernel's direct map does. */
-static void
-fill_prdt (struct channel *c, const void *buf, size_t size)
+/* Lists the SIZE bytes at BUF in C's PRD table from descriptor P on, one
+   descriptor per piece that stays between two 64 kB boundaries; returns the
+   descriptor after the last. BUF's pages lie one after another in physical
+   memory, as everything in the kernel's direct map does. */
+static struct prd *
+fill_prds (struct channel *c, struct prd *p, const void *buf, size_t size)
 {
   uintptr_t address = vtop (buf);
-  struct prd *p;
 
   ASSERT (size > 0);
-  for (p = c->prdt;; p++)
+  for (; size > 0; p++)
     {
       size_t piece = PRD_BOUNDARY - address % PRD_BOUNDARY;
       if (piece > size)
@@ -452,12 +489,26 @@ fill_prdt (struct channel *c, const void *buf, size_t size)
       ASSERT (p < c->prdt + PRDT_ENTRIES);
       p->address = address;
       p->byte_count = piece % PRD_BOUNDARY;
+      p->flags = 0;
       address += piece;
       size -= piece;
-      p->flags = size == 0 ? PRD_END : 0;
-      if (size == 0)
-        break;
     }
+  return p;
+}
+
+/* Lists COUNT sectors of M in C's PRD table: the run, or each page. */
+static void
+fill_prdt (struct channel *c, const struct memory *m, size_t count)
+{
+  struct prd *end;
+  size_t i;
+
+  if (m->run != NULL)
+    end = fill_prds (c, c->prdt, m->run, count * BLOCK_SECTOR_SIZE);
+  else
+    for (end = c->prdt, i = 0; i * BLOCK_PAGE_SECTORS < count; i++)
+      end = fill_prds (c, end, m->pages[i], PGSIZE);
+  end[-1].flags = PRD_END;
 }
 
 /* Starts a DMA transfer of COUNT sectors between FIRST on D and BUF (WRITE:
@@ -466,14 +517,14 @@ fill_prdt (struct channel *c, const void *buf, size_t size)
    direction, the status cleared, the disk's command, then start. False,
    starting nothing, if the channel stays busy. */
 static bool
-dma_start (struct disk *d, block_sector_t first, size_t count, const void *buf,
-           bool write)
+dma_start (struct disk *d, block_sector_t first, size_t count,
+           const struct memory *m, bool write)
 {
   struct channel *c = d->channel;
   uint16_t bm = c->bus_master;
   uint8_t direction = write ? 0 : BM_CMD_TO_MEMORY;
 
-  fill_prdt (c, buf, count * BLOCK_SECTOR_SIZE);
+  fill_prdt (c, m, count);
   /* The table (and a buffer to write) must be in memory before the controller
      reads them: no store may move past the port writes. */
   barrier ();
@@ -532,10 +583,10 @@ dma_finish (struct disk *d, const char *what, block_sector_t first)
    from now on, and the caller repeats the transfer by PIO), or the channel
    stayed busy. */
 static enum dma_result
-dma_transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
-              bool write)
+dma_transfer (struct disk *d, block_sector_t first, size_t count,
+              const struct memory *m, bool write)
 {
-  if (!dma_start (d, first, count, buf, write))
+  if (!dma_start (d, first, count, m, write))
     return DMA_BROKEN;
   wait_interrupt (
       d->channel); /* Without it, dma_finish finds the transfer unended. */
@@ -576,7 +627,8 @@ probe_dma (struct disk *d)
   memset (by_dma, 0xa5, BLOCK_SECTOR_SIZE);
   d->dma = true;
   lock_acquire (&c->lock);
-  interrupted = dma_start (d, 0, 1, by_dma, false) && wait_interrupt (c);
+  interrupted = dma_start (d, 0, 1, &(struct memory){ .run = by_dma }, false)
+                && wait_interrupt (c);
   if (dma_finish (d, "probe read", 0) != DMA_DONE)
     {
       d->dma = false;
@@ -584,7 +636,8 @@ probe_dma (struct disk *d)
     }
   else
     {
-      if (!pio_read (d, 0, 1, by_pio) || memcmp (by_dma, by_pio, BLOCK_SECTOR_SIZE))
+      if (!pio_read (d, 0, 1, &(struct memory){ .run = by_pio })
+          || memcmp (by_dma, by_pio, BLOCK_SECTOR_SIZE))
         {
           d->dma = false;
           d->no_dma = "DMA read differs from PIO";
@@ -685,8 +738,8 @@ find_bus_master (void)
     channels[i].bus_master = (bar & PCI_BAR_IO_MASK) + i * BM_PORTS_PER_CHANNEL;
 }
 
-/* Finds the disks on both channels and registers them. hd0:0 becomes the file
-   system's disk and hd0:1 the swap disk unless set otherwise. */
+/* Finds the disks on both channels and registers them, in the order hd0:0,
+   hd0:1, hd1:0, hd1:1 (block_default_roles() gives them their roles). */
 void
 ide_init (void)
 {
@@ -715,18 +768,16 @@ ide_init (void)
           identify (d);
         }
     }
-  if (block_get_role (BLOCK_FILESYS) == NULL)
-    block_set_role (BLOCK_FILESYS, block_get_by_name ("hd0:0"));
-  if (block_get_role (BLOCK_SWAP) == NULL)
-    block_set_role (BLOCK_SWAP, block_get_by_name ("hd0:1"));
 }
 
 /* True if a transfer between D and BUF goes by DMA: D does DMA, -pio (or a
    benchmark) does not forbid it, and BUF is a dword-aligned kernel address,
    whose physical address the direct map gives. */
 static bool
-use_dma (const struct disk *d, const void *buf)
+use_dma (const struct disk *d, const struct memory *m)
 {
+  const void *buf = m->run != NULL ? m->run : m->pages[0];
+
   return d->dma && !ide_force_pio && is_kernel_vaddr (buf)
          && (uintptr_t) buf % DMA_ALIGN == 0;
 }
@@ -735,13 +786,13 @@ use_dma (const struct disk *d, const void *buf)
    command, by DMA if it can and by PIO if not or if DMA fails; the caller holds
    the channel lock. False if the disk refused it or the channel stayed busy. */
 static bool
-transfer_once (struct disk *d, block_sector_t first, size_t count, const void *buf,
-               bool write)
+transfer_once (struct disk *d, block_sector_t first, size_t count,
+               const struct memory *m, bool write)
 {
   bool ok;
 
-  if (use_dma (d, buf))
-    switch (dma_transfer (d, first, count, buf, write))
+  if (use_dma (d, m))
+    switch (dma_transfer (d, first, count, m, write))
       {
       case DMA_DONE:
         d->dma_commands++;
@@ -752,8 +803,7 @@ transfer_once (struct disk *d, block_sector_t first, size_t count, const void *b
         break;
       }
   d->status = d->error = 0;
-  ok = write ? pio_write (d, first, count, buf)
-             : pio_read (d, first, count, (void *) buf);
+  ok = write ? pio_write (d, first, count, m) : pio_read (d, first, count, m);
   d->pio_commands++;
   return ok;
 }
@@ -764,7 +814,7 @@ transfer_once (struct disk *d, block_sector_t first, size_t count, const void *b
    failed it every time: then what it said goes to the diagnostic stream, and
    a read's BUF holds nothing certain. */
 static bool
-transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
+transfer (struct disk *d, block_sector_t first, size_t count, const struct memory *m,
           bool write)
 {
   struct channel *c = d->channel;
@@ -775,7 +825,7 @@ transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
   lock_acquire (&c->lock);
   for (tries = 1; tries <= TRANSFER_TRIES && !ok; tries++)
     {
-      ok = transfer_once (d, first, count, buf, write);
+      ok = transfer_once (d, first, count, m, write);
       if (!ok && (d->status & STA_BSY || !wait_not_busy (c)))
         reset_channel (c);
       if (!ok)
@@ -793,7 +843,25 @@ transfer (struct disk *d, block_sector_t first, size_t count, const void *buf,
 static bool
 read_sectors (void *disk, block_sector_t first, size_t count, void *buf)
 {
-  return transfer (disk, first, count, buf, false);
+  return transfer (disk, first, count, &(struct memory){ .run = buf }, false);
+}
+
+/* block_operations.read_pages: PAGE_CNT pages' sectors from FIRST into PAGES,
+   one command. */
+static bool
+read_pages (void *disk, block_sector_t first, size_t page_cnt, void *const pages[])
+{
+  return transfer (disk, first, page_cnt * BLOCK_PAGE_SECTORS,
+                   &(struct memory){ .pages = pages }, false);
+}
+
+/* block_operations.write_pages: PAGE_CNT pages' sectors from PAGES to FIRST, one
+   command; returns once the disk has them. */
+static bool
+write_pages (void *disk, block_sector_t first, size_t page_cnt, void *const pages[])
+{
+  return transfer (disk, first, page_cnt * BLOCK_PAGE_SECTORS,
+                   &(struct memory){ .pages = pages }, true);
 }
 
 /* block_operations.write: COUNT sectors from BUF to FIRST, one command; returns
@@ -801,7 +869,8 @@ read_sectors (void *disk, block_sector_t first, size_t count, void *buf)
 static bool
 write_sectors (void *disk, block_sector_t first, size_t count, const void *buf)
 {
-  return transfer (disk, first, count, buf, true);
+  return transfer (disk, first, count, &(struct memory){ .run = (void *) buf },
+                   true);
 }
 
 /* block_operations.describe: how D's transfers went (before any, how they

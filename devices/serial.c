@@ -21,6 +21,7 @@
 #define REG_LSR 5  /* Line status. */
 
 #define IER_RECV 0x01     /* Interrupt when data is received. */
+#define FCR_ON 0x07       /* FIFOs on and emptied; interrupt from 1 byte. */
 #define LCR_8N1 0x03      /* 8 data bits, no parity, 1 stop bit. */
 #define LCR_DLAB 0x80     /* Divisor latch access. */
 #define MCR_OUT2 0x08     /* Lets the UART raise its IRQ line. */
@@ -74,6 +75,16 @@ serial_init_interrupts (void)
   intr_register_ext (SERIAL_VEC, serial_interrupt, "serial");
   outb (COM1 + REG_IER, IER_RECV);
   serial_interrupt (NULL); /* Drain anything that came before. */
+}
+
+/* Receives console input into COM1's 16-byte FIFO instead of its one-byte
+   buffer, for input that comes in bursts: QEMU recording a run (utils/kestrel
+   --record) hands the UART input without waiting for room. Turning the FIFO on
+   empties it, so call this before input arrives (at boot, for -uart-fifo). */
+void
+serial_use_fifo (void)
+{
+  outb (COM1 + REG_FCR, FCR_ON);
 }
 
 /* Sends BYTE to the console port. */

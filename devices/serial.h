@@ -9,6 +9,7 @@
 
 void serial_init (void);
 void serial_init_interrupts (void);
+void serial_use_fifo (void);
 void serial_putc (uint8_t);
 void serial_diag_putc (uint8_t);
 

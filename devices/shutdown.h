@@ -16,6 +16,7 @@
 
 enum shutdown_stage
 {
+  SHUTDOWN_RELEASE,    /* Let go of what holds files open (the page cache). */
   SHUTDOWN_FLUSH,      /* Write back what is cached (the file system). */
   SHUTDOWN_STATISTICS, /* Lines saying what the run did. */
   SHUTDOWN_LEAK_CHECK, /* The counts the checker compares at boot and now. */

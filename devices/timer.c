@@ -18,8 +18,9 @@
 #define PIT_CH0_RATE_GEN 0x34         /* Channel 0, low then high byte, mode 2. */
 #define TIMER_VEC INTR_EXTERNAL_FIRST /* IRQ 0. */
 
-static_assert (PIT_HZ / TIMER_FREQ <= 0xffff, "PIT divisor must fit 16 bits");
+static_assert (PIT_HZ / TIMER_FREQ_MIN <= 0xffff, "PIT divisor must fit 16 bits");
 
+static int freq = TIMER_FREQ_DEFAULT;
 static int64_t ticks;
 
 /* Watchers called at every tick (timer_watch()), in interrupt context. */
@@ -30,6 +31,24 @@ static size_t watcher_cnt;
 static void timer_interrupt (struct intr_frame *);
 static void sleepers_init (void);
 static void print_stats (void);
+
+/* Sets the timer to HZ interrupts per second, before timer_init(); returns false
+   (and changes nothing) if HZ is outside TIMER_FREQ_MIN..TIMER_FREQ_MAX. */
+bool
+timer_set_freq (int hz)
+{
+  if (hz < TIMER_FREQ_MIN || hz > TIMER_FREQ_MAX)
+    return false;
+  freq = hz;
+  return true;
+}
+
+/* Timer interrupts per second. */
+int
+timer_freq (void)
+{
+  return freq;
+}
 
 /* Programs the PIT and registers its interrupt. */
 void

@@ -14,6 +14,7 @@
 static struct block *fs_device;
 static bool mounted;
 static bool flush_registered; /* filesys_done() runs at power-off. */
+static filesys_remove_hook *remove_hook;
 
 /* Writes an empty file system over the whole device (capped at the
    format's maximum size).  False, with a message, if it is too small. */
@@ -175,6 +176,13 @@ filesys_create (const char *name, off_t initial_size)
   return ok;
 }
 
+/* Has HOOK called as each file is removed (see filesys.h). One hook. */
+void
+filesys_on_remove (filesys_remove_hook *hook)
+{
+  remove_hook = hook;
+}
+
 /* Opens the file called NAME.  Returns NULL if the name is invalid, there
    is no such file, its inode is damaged, or memory is short. */
 struct file *
@@ -232,7 +240,11 @@ filesys_remove (const char *name)
     {
       inode = inode_open (sector);
       if (inode != NULL && !inode_is_dir (inode))
-        inode_remove (inode);
+        {
+          inode_remove (inode);
+          if (remove_hook != NULL)
+            remove_hook (inode);
+        }
       ok = dir_remove_entry (name);
       inode_close (inode);
     }

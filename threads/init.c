@@ -35,7 +35,7 @@
 bool power_off_when_done;
 static bool format_filesys;      /* -f: format the file-system disk. */
 static const char *filesys_disk; /* -filesys=DISK overrides hd0:0. */
-static const char *swap_disk;    /* -swap=DISK overrides hd0:1. */
+static const char *swap_disk;    /* -swap=DISK overrides the first other disk. */
 static size_t user_page_limit = SIZE_MAX;
 
 static char *words[ARGV_MAX + 1]; /* The command line, split into words. */
@@ -194,6 +194,14 @@ parse_options (void)
         vm_maps_dump = true;
       else if (!strcmp (*arg, "-pio"))
         ide_force_pio = true;
+      else if (!strcmp (*arg, "-hz") && value != NULL)
+        {
+          if (!timer_set_freq (atoi (value)))
+            PANIC ("-hz=%s: the timer takes %d to %d interrupts per second", value,
+                   TIMER_FREQ_MIN, TIMER_FREQ_MAX);
+        }
+      else if (!strcmp (*arg, "-uart-fifo"))
+        serial_use_fifo ();
       else if (!strcmp (*arg, "-mlfqs"))
         thread_mlfqs = true;
       else
@@ -202,7 +210,8 @@ parse_options (void)
   return arg;
 }
 
-/* Sets the roles of the disks named by -filesys= and -swap=. */
+/* Sets the roles of the disks named by -filesys= and -swap=, then the others'
+   defaults (block_default_roles()). */
 static void
 assign_disk_roles (void)
 {
@@ -219,6 +228,7 @@ assign_disk_roles (void)
                  names[role]);
         block_set_role (role, b);
       }
+  block_default_roles ();
 }
 
 /* `run NAME`: a kernel test if there is one by that name, else the user program
@@ -335,6 +345,8 @@ usage (void)
       "  -mapsdump          Dump each process's address space when it ends (diagnostic\n"
       "                     stream).\n"
       "  -pio               Disk transfers by PIO only, never DMA.\n"
+      "  -hz=N              Timer interrupts per second (default 100).\n"
+      "  -uart-fifo         Receive console input into the UART's FIFO.\n"
       "  -mlfqs             Schedule with the 4.4BSD scheduler (multilevel\n"
       "                     feedback queues) instead of priorities and donation.\n");
   shutdown_power_off ();

@@ -179,6 +179,32 @@ def load_spec(path):
         return parse_spec(f.read(), name)
 
 
+KERNEL_SUITE = "threads"            # kernel tests: no user program to put on the disk
+
+
+def runner_args(suite, name, spec):
+    """The runner's arguments for test tests/SUITE/NAME with parsed SPEC, paths
+    relative to the tree's root (the caller runs there): the spec's run options, the
+    program build/tests/SUITE/NAME (outside the kernel suite, when built) and each
+    `#! files:` entry put on the disk, then `-- -q`, -vmcheck outside the kernel
+    suite, and the spec's kernel arguments.
+    Options of the caller's own go before them."""
+    args = list(spec.run_options)
+    program = os.path.join("build", "tests", suite, name)
+    if suite != KERNEL_SUITE and os.path.isfile(program):
+        args += ["-p", program, "-a", name]
+    for extra in spec.files:
+        # A built file (a helper program, a generated bad ELF) wins over a source one.
+        built = os.path.join("build", "tests", suite, extra)
+        path = built if os.path.isfile(built) else os.path.join("tests", suite, extra)
+        args += ["-p", path, "-a", os.path.basename(extra)]
+    # Every run of user programs checks their page tables at each exit and at
+    # power-off (-vmcheck): a violation fails it as a leak would. Kernel tests have
+    # no address space to check, and their command lines are measured to the byte.
+    check = ["-vmcheck"] if suite != KERNEL_SUITE else []
+    return args + ["--", "-q"] + check + spec.args
+
+
 def trim_blank(lines):
     """Return LINES without blank lines at either end."""
     start, end = 0, len(lines)

@@ -18,6 +18,8 @@ The spec tests/gdb/NAME.expect:
   #! run: OPTS         more runner options (e.g. --swap-size=1)
   #! files: A B        more files from build/tests/SUITE/ (SUITE of prog) for the disk
   #! status: N         the runner's expected exit status (default 0)
+  #! replay            record the run first (utils/kestrel --record), then debug
+                       its replay (--replay --gdb), where GDB can also go backwards
   #! diag: REGEX       some diagnostic line matches REGEX in full (repeatable; also
                        #! no-diag: and #! stderr:, as utils/expect.py reads them)
   #! no: REGEX         no transcript line may match REGEX in full (repeatable)
@@ -27,10 +29,15 @@ The spec tests/gdb/NAME.expect:
                       any other lines may come between them
 Every test also fails on a GDB error in the script, a corrupt stack, a call into
 the guest, a Python error, and on the run's outcome as utils/expect.py judges
-any run (a panic, a timeout, lost pages or swap slots, another status).
+any run (a panic, a timeout, lost pages or swap slots, another status). For a
+`#! replay` test that is the recorded run's outcome (a replay that GDB takes
+backwards runs parts of the machine again, printing their output again), and the
+replay, once GDB detaches, must run to the end and end with the same status.
 
 Results in build/tests/gdb/: NAME.transcript (GDB's output), NAME.output (the
-console), NAME.diag, NAME.errors (the runner's stderr), NAME.result.
+console), NAME.diag, NAME.errors (the runner's stderr), NAME.result; for a
+`#! replay` test also NAME.rec/ (the recording) and NAME.record.output, .diag and
+.errors (the recorded run's streams).
 """
 
 import os
@@ -76,10 +83,13 @@ def parse_spec(text, name):
     spec.prog = None
     spec.forbidden = [re.compile(r) for r in ALWAYS_FORBIDDEN]
     spec.expected = []
+    spec.replay = False
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.rstrip()
         key, colon, value = line[3:].partition(":")
-        if line.startswith("#! prog:"):
+        if line == "#! replay":
+            spec.replay = True
+        elif line.startswith("#! prog:"):
             spec.prog = value.strip()
         elif line.startswith("#! no:"):
             try:
@@ -95,10 +105,26 @@ def parse_spec(text, name):
     return spec
 
 
-def runner_command(spec, socket, gdbinit, diag_file):
-    """The runner's argv for SPEC, GDB on SOCKET, its command file at GDBINIT."""
-    cmd = [sys.executable, "-S", RUNNER, "--gdb=" + socket, "--gdbinit=" + gdbinit,
-           "--diag-file=" + diag_file] + spec.run_options
+def replays(name):
+    """True if test tests/gdb/NAME debugs a replay (`#! replay`)."""
+    try:
+        with open(os.path.join(REPO_ROOT, "tests", SUITE, name + ".expect")) as f:
+            return any(line.rstrip() == "#! replay" for line in f)
+    except OSError:
+        return False
+
+
+def gdb_options(socket, gdbinit, diag_file):
+    """The runner's options for a run halted for GDB on SOCKET, its command file at
+    GDBINIT, the diagnostic stream saved to DIAG_FILE."""
+    return [sys.executable, "-S", RUNNER, "--gdb=" + socket, "--gdbinit=" + gdbinit,
+            "--diag-file=" + diag_file]
+
+
+def runner_command(spec, options):
+    """The runner's argv for SPEC's run, with the runner OPTIONS (its argv up to
+    them) first."""
+    cmd = options + spec.run_options
     args = spec.args
     if spec.prog:
         suite, name = os.path.split(spec.prog)
@@ -134,16 +160,41 @@ def stop_group(proc):
         proc.wait()
 
 
+def record(spec, out):
+    """Record SPEC's run (no GDB) into OUT['recording']; return (its status or
+    None, problems), its streams in OUT['record']'s files."""
+    files = out["record"]
+    command = runner_command(spec, [sys.executable, "-S", RUNNER,
+                                    "--record=" + out["recording"],
+                                    "--diag-file=" + files["diag"]])
+    with open(files["output"], "wb") as stdout, open(files["errors"], "wb") as stderr:
+        try:
+            status = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=stdout,
+                                    stderr=stderr, timeout=RUN_TIMEOUT_S).returncode
+        except subprocess.TimeoutExpired:
+            return None, ["the recorded run did not end in %d s" % RUN_TIMEOUT_S]
+    return status, []
+
+
 def run_session(spec, out):
-    """Boot SPEC's run halted, drive GDB through its script; return (runner status
-    or None, problems). OUT maps 'output', 'errors', 'diag', 'transcript' to paths."""
+    """Boot SPEC's run halted (for `#! replay`, record it, then its replay), drive
+    GDB through its script; return (runner status or None, problems). OUT maps
+    'output', 'errors', 'diag', 'transcript' (and 'recording', 'record') to paths."""
     script = os.path.join("tests", SUITE, spec.name + ".gdb")
     problems = []
     with tempfile.TemporaryDirectory(prefix="kgdb-") as tmp:
         socket, gdbinit = os.path.join(tmp, "gdb.sock"), os.path.join(tmp, "gdbinit")
+        options = gdb_options(socket, gdbinit, out["diag"])
+        if spec.replay:
+            status, problems = record(spec, out)
+            out["record_status"] = status
+            if problems:
+                return status, problems
+            command = options + ["--replay=" + out["recording"]]
+        else:
+            command = runner_command(spec, options)
         with open(out["output"], "wb") as stdout, open(out["errors"], "wb") as stderr:
-            runner = subprocess.Popen(runner_command(spec, socket, gdbinit, out["diag"]),
-                                      stdin=subprocess.DEVNULL, stdout=stdout,
+            runner = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=stdout,
                                       stderr=stderr, start_new_session=True)
         try:
             if not wait_for([gdbinit, socket], runner, STARTUP_TIMEOUT_S):
@@ -198,7 +249,11 @@ def run_test(name):
     os.makedirs(out_dir, exist_ok=True)
     base = os.path.join(out_dir, name)
     out = {"output": base + ".output", "errors": base + expect.ERRORS_SUFFIX,
-           "diag": base + expect.DIAG_SUFFIX, "transcript": base + ".transcript"}
+           "diag": base + expect.DIAG_SUFFIX, "transcript": base + ".transcript",
+           "recording": base + ".rec",
+           "record": {"output": base + ".record.output",
+                      "errors": base + ".record" + expect.ERRORS_SUFFIX,
+                      "diag": base + ".record" + expect.DIAG_SUFFIX}}
     try:
         with open(os.path.join(REPO_ROOT, "tests", SUITE, name + ".expect")) as f:
             spec = parse_spec(f.read(), name)
@@ -212,11 +267,15 @@ def run_test(name):
         finally:
             os.chdir(cwd)
         transcript = expect.text_lines(expect.read_text(out["transcript"])) or []
-        console = expect.text_lines(expect.read_text(out["output"])) or []
-        diag = expect.text_lines(expect.read_text(out["diag"]))
+        judged = out["record"] if spec.replay else out
+        console = expect.text_lines(expect.read_text(judged["output"])) or []
+        diag = expect.text_lines(expect.read_text(judged["diag"]))
         problems += transcript_problems(spec, transcript)
-        problems += expect.outcome_problems(console, spec, status)
-        errors = expect.text_lines(expect.read_text(out["errors"]))
+        problems += expect.outcome_problems(
+            console, spec, out.get("record_status") if spec.replay else status)
+        if spec.replay and status != spec.status:
+            problems.append("the replay ended with status %s, not %d" % (status, spec.status))
+        errors = expect.text_lines(expect.read_text(judged["errors"]))
         problems += expect.stream_problems(spec, {"diag": diag, "stderr": errors})[0]
     with open(base + ".result", "w") as f:
         if problems:

@@ -15,6 +15,8 @@ import sys
 UTILS = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, UTILS)
 import host  # noqa: E402
+# Kernel tests (KERNEL_SUITE): nothing of theirs goes on the disk.
+from expect import KERNEL_SUITE  # noqa: E402
 # The QEMU runner's defaults (utils/kestrel), which a spec's options change.
 from kestrel_run.options import (DEFAULT_FILESYS_MB, DEFAULT_MEMORY_MB,  # noqa: E402
                                  DEFAULT_TIMEOUT_S)
@@ -25,9 +27,9 @@ RUN_V86 = os.path.join(WEB, "run-v86.mjs")
 V86_BUILD = os.path.join(WEB, "node_modules", "v86", "build")
 KERNEL = os.path.join(REPO_ROOT, "build", "kernel.elf")
 KFS = os.path.join(REPO_ROOT, "build", "utils", "kfs")
-KERNEL_SUITE = "threads"    # kernel tests: nothing of theirs goes on the disk
 # v86 gives the primary channel's two disks: the file system on hd0:0 (hda) and
-# swap on hd0:1 (hdb), as the runner places them.
+# swap on hd0:1 (hdb): the runner puts swap on hd1:0 in QEMU, but the kernel takes
+# the first disk that is not the file system's for swap, wherever it is.
 FILESYS_DISK = "hd0:0"
 
 

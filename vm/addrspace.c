@@ -21,6 +21,7 @@
 #include "vm/frame.h"
 #include "vm/maps.h"
 #include "vm/pagedir.h"
+#include "vm/stats.h"
 #include "vm/swap.h"
 
 bool vm_trace;
@@ -57,6 +58,7 @@ vm_init (void)
   frame_init ();
   file_object_init ();
   swap_init ();
+  vm_stats_init ();
   list_init (&all_spaces);
   lock_init (&all_lock);
   shutdown_register_hook (SHUTDOWN_LEAK_CHECK, check_at_power_off);

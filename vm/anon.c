@@ -22,6 +22,7 @@
 #include "vm/frame.h"
 #include "vm/object.h"
 #include "vm/pagedir.h"
+#include "vm/stats.h"
 #include "vm/swap-slots.h"
 #include "vm/swap.h"
 
@@ -138,6 +139,54 @@ anon_wait_eviction (struct addrspace *as, uint32_t *pte)
   return true;
 }
 
+/* The swap cache: the pages fault_swap() read ahead from swap (the neighbours
+   of a page that faulted, whose slots follow its slot), each in a frame of the
+   family's that no entry maps, found by its slot through the page cache's index
+   (frame_cache_find (): the frame's page is the slot). The entries still hold
+   the slots, so a cached frame is a clean copy: the clock drops it for nothing,
+   and a fault on its page maps it without reading the disk. It is dropped when
+   the last entry lets its slot go. */
+
+/* Puts frame KPAGE, taken for ANON as page SLOT << PGBITS (frame_alloc_free())
+   and filled from slot SLOT, into the swap cache, and unpins it. The slot is
+   held by an entry of the family. The caller holds ANON's lock. */
+void
+anon_swap_cache_add (struct anon *anon UNUSED, void *kpage)
+{
+  frame_cache_insert (kpage);
+  frame_unpin (kpage);
+}
+
+/* Takes the frame that holds slot SLOT in ANON's swap cache out of it, as the
+   family's page UPAGE, pinned; NULL if there is none (or the clock is dropping
+   it right now). The caller holds ANON's lock. */
+void *
+anon_swap_cache_take (struct anon *anon, swap_slot_t slot, const void *upage)
+{
+  void *kpage = frame_cache_find (&anon->object, slot);
+
+  if (kpage == NULL || frame_is_pinned (kpage) || !frame_pin (kpage))
+    return NULL;
+  frame_cache_remove (kpage);
+  frame_set_page (kpage, (uint32_t) (uintptr_t) upage);
+  return kpage;
+}
+
+/* Drops the swap cache's copy of SLOT, whose last holder has let it go, if
+   there is one (one the clock is dropping right now goes with that eviction).
+   The caller holds ANON's lock. */
+static void
+drop_swap_cached (struct anon *anon, swap_slot_t slot)
+{
+  void *kpage = frame_cache_find (&anon->object, slot);
+
+  if (kpage != NULL && !frame_is_pinned (kpage))
+    {
+      frame_cache_remove (kpage);
+      frame_free (kpage);
+    }
+}
+
 /* Gives back what the entry at PTE, for UPAGE of AS, holds of the family's
    memory: its share of a frame (the frame is freed with its last sharer) or of
    a swap slot; the entry becomes 0. For an entry that maps no file object's
@@ -162,7 +211,9 @@ anon_release (struct addrspace *as, const void *upage, uint32_t *pte)
     }
   else if (pte_is_swapped (old))
     {
-      swap_free (pte_swap_slot (old));
+      swap_slot_t slot = pte_swap_slot (old);
+      if (swap_free (slot) == 0)
+        drop_swap_cached (as->anon, slot);
       *pte = 0;
     }
 }
@@ -296,6 +347,17 @@ prepare_eviction (struct vm_object *obj, void *kpage, uint32_t upage,
   e->lock_was_held = lock_held_by_current_thread (&anon->lock);
   if (!e->lock_was_held && !lock_try_acquire (&anon->lock))
     return VM_EVICT_BUSY;
+  if (frame_is_cached (kpage))
+    {
+      /* A page read ahead and not yet used: its slot still holds it. */
+      e->object = obj;
+      e->kpage = kpage;
+      e->page = upage;
+      e->dirty = e->from_file = false;
+      if (!e->lock_was_held)
+        lock_release (&anon->lock);
+      return VM_EVICT_GO;
+    }
   scan_members (anon, (const void *) upage, kpage, false, &accessed, &dirty, NULL);
   if (accessed || (clean_only && dirty))
     {
@@ -356,10 +418,24 @@ finish_eviction (struct vm_eviction_state *e)
 {
   struct anon *anon = anon_of (e->object);
   const char *name = "?";
-  swap_slot_t slot = 0;
-  bool written = e->dirty && swap_out (e->kpage, &slot);
+  swap_slot_t slot = e->slot;
+  bool written;
   unsigned holders;
 
+  if (frame_is_cached (e->kpage))
+    {
+      if (!e->lock_was_held)
+        lock_acquire (&anon->lock);
+      frame_cache_remove (e->kpage);
+      if (!e->lock_was_held)
+        lock_release (&anon->lock);
+      vm_count (VM_EVICT_UNUSED);
+      if (vm_trace)
+        diag_printf ("evict swap slot %u: dropped a page read ahead, never used\n",
+                     (unsigned) (e->page >> PGBITS));
+      return true;
+    }
+  written = e->dirty && (slot != SWAP_NO_SLOT || swap_out (e->kpage, &slot));
   if (!e->lock_was_held)
     lock_acquire (&anon->lock);
   if (e->dirty && !written)
@@ -378,6 +454,7 @@ finish_eviction (struct vm_eviction_state *e)
   frame_set_sharers (e->kpage, 0);
   if (!e->lock_was_held)
     lock_release (&anon->lock);
+  vm_count (written ? VM_EVICT_SWAPPED : VM_EVICT_DROPPED);
   if (vm_trace && written)
     diag_printf ("evict %s %p -> swap slot %u%s\n", name, (void *) e->page,
                  (unsigned) slot, holders > 1 ? " (shared)" : "");
@@ -414,4 +491,5 @@ static const struct vm_object_ops anon_ops = {
   .finish_eviction = finish_eviction,
   .name = object_name,
   .caches_pages = false,
+  .swaps_out = true,
 };

@@ -36,5 +36,7 @@ bool anon_fork_share (struct addrspace *parent, struct addrspace *child,
                       const void *upage, uint32_t *parent_pte, uint32_t *child_pte);
 unsigned anon_map_swapped_in (struct anon *, const void *upage, swap_slot_t,
                               void *kpage);
+void anon_swap_cache_add (struct anon *, void *kpage);
+void *anon_swap_cache_take (struct anon *, swap_slot_t, const void *upage);
 
 #endif /* vm/anon.h */

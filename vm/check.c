@@ -154,6 +154,12 @@ check_counts (struct tally *t)
           && t->frame_maps[i] != frame_sharers (kpage))
         violation (t, "frame %zu is mapped %u times but counts %u sharers", i,
                    (unsigned) t->frame_maps[i], frame_sharers (kpage));
+      /* A family's swap cache: a copy of a slot that an entry still holds. */
+      if (owner != NULL && !owner->ops->caches_pages && frame_is_cached (kpage)
+          && !frame_is_pinned (kpage)
+          && swap_refs (frame_page (kpage) >> PGBITS) == 0)
+        violation (t, "frame %zu holds swap slot %u's page, which no entry holds", i,
+                   (unsigned) (frame_page (kpage) >> PGBITS));
       intr_set_level (old);
     }
   for (i = 0; i < swap_slot_count (); i++)

@@ -24,6 +24,7 @@
 #include "vm/file-object.h"
 #include "vm/frame.h"
 #include "vm/pagedir.h"
+#include "vm/stats.h"
 #include "vm/swap.h"
 
 #define RESOLUTION_MAX 48 /* A trace line's resolution text. */
@@ -117,6 +118,7 @@ fault_zero (struct fault *f, bool from_file)
       return;
     }
   map_anon (f, kpage, false);
+  vm_count (from_file ? VM_FAULT_FILE_READ : VM_FAULT_ZERO);
   if (from_file)
     {
       off_t offset;
@@ -151,6 +153,7 @@ break_file_sharing (struct fault *f, void *shared)
           frame_set_dirty (copy, true);
           f->kpage = copy;
           strlcpy (f->resolution, "copy-on-write", RESOLUTION_MAX);
+          vm_count (VM_FAULT_COPY);
         }
       file_object_unlock (f->r->backing.file);
     }
@@ -182,6 +185,7 @@ break_anon_sharing (struct fault *f, void *kpage)
           frame_set_sharers (kpage, sharers - 1);
           map_anon (f, copy, true);
           frame_unpin (kpage);
+          vm_count (VM_FAULT_COPY);
           snprintf (f->resolution, RESOLUTION_MAX, "copy-on-write (%u sharers)",
                     sharers);
           return;
@@ -193,30 +197,98 @@ break_anon_sharing (struct fault *f, void *kpage)
   frame_set_dirty (kpage, true);
   f->kpage = kpage;
   strlcpy (f->resolution, "reuse (last sharer)", RESOLUTION_MAX);
+  vm_count (VM_FAULT_REUSE);
 }
 
-/* A page that was evicted to swap: read it back into a frame of its own. If
-   other members of the family hold the same slot (fork shared the page), they
-   get the frame too, shared, and the slot is freed when none holds it. */
+/* Pages a swap-in may bring in after its own, in the same command (so 8 a
+   command), when their slots follow its slot. */
+#define READ_AHEAD_MAX 7
+
+/* For read-ahead: takes frames into PAGES[1..] for the pages after F's whose
+   entries hold the slots after SLOT, each the slot's only holder and not yet in
+   the swap cache, as long as they follow one another, the region goes on and
+   the pool has free frames (read-ahead never evicts a page to guess at
+   another); returns how many. The caller holds AS's lock. */
+static size_t
+read_ahead_frames (struct fault *f, swap_slot_t slot, void *pages[])
+{
+  struct vm_object *anon = anon_object (f->as->anon);
+  size_t n;
+
+  for (n = 0; n < READ_AHEAD_MAX; n++)
+    {
+      uint8_t *upage = f->upage + (n + 1) * PGSIZE;
+      swap_slot_t next = slot + n + 1;
+      uint32_t *pte;
+
+      if (upage >= f->r->end || next >= swap_slot_count ())
+        break;
+      pte = pagedir_lookup_pte (f->as->pagedir, upage, false);
+      if (pte == NULL || *pte != pte_swapped (next) || swap_refs (next) != 1
+          || frame_cache_find (anon, next) != NULL)
+        break;
+      pages[n + 1] = frame_alloc_free (anon, next << PGBITS, f->as->name);
+      if (pages[n + 1] == NULL)
+        break;
+    }
+  return n;
+}
+
+/* Reads slot SLOT into PAGES[0] and, after it, the AHEAD slots that follow into
+   PAGES[1..AHEAD], one command, which go into the swap cache; with the lock held
+   throughout (the neighbours' slots are held only by this family's entries,
+   which cannot change meanwhile). Returns whether PAGES[0] holds its page. */
+static bool
+read_with_neighbours (struct fault *f, swap_slot_t slot, void *pages[], size_t ahead)
+{
+  bool ok = swap_in_pages (slot, pages, 1 + ahead);
+  size_t i;
+
+  for (i = 1; i <= ahead; i++)
+    if (ok)
+      anon_swap_cache_add (f->as->anon, pages[i]);
+    else
+      frame_free (pages[i]);
+  return ok || swap_in (slot, pages[0]); /* Else the page on its own. */
+}
+
+/* A page that was evicted to swap: read it back into a frame of its own (or
+   take it from the swap cache, where a neighbour's fault read it ahead), with
+   up to READ_AHEAD_MAX of the pages after it if their slots follow. If other
+   members of the family hold the same slot (fork shared the page), they get the
+   frame too, shared, and the slot is freed when none holds it. */
 static void
 fault_swap (struct fault *f)
 {
   uint32_t old = *f->pte;
   swap_slot_t slot = pte_swap_slot (old);
-  void *kpage = new_anon_frame (f);
+  void *pages[1 + READ_AHEAD_MAX];
+  void *kpage = anon_swap_cache_take (f->as->anon, slot, f->upage);
+  bool cached = kpage != NULL, ok = true;
+  size_t ahead = 0;
   unsigned sharers;
-  bool ok;
 
-  if (kpage == NULL || moved (f, old, kpage))
-    return; /* The lock was let go for the frame: a sharer may have swapped in. */
-  /* While the lock is let go again a sharer may swap the page in and let the
-     slot go, and someone else may take it: then what we read is not ours, and
-     the entry has moved, so we start over. */
-  vm_unlock (f->as);
-  ok = swap_in (slot, kpage);
-  vm_lock (f->as);
-  if (moved (f, old, kpage))
-    return;
+  if (!cached)
+    {
+      kpage = pages[0] = new_anon_frame (f);
+      if (kpage == NULL || moved (f, old, kpage))
+        return; /* The lock was let go for the frame: a sharer may have swapped in.
+                 */
+      ahead = read_ahead_frames (f, slot, pages);
+    }
+  if (!cached && ahead > 0)
+    ok = read_with_neighbours (f, slot, pages, ahead);
+  else if (!cached)
+    {
+      /* While the lock is let go again a sharer may swap the page in and let the
+         slot go, and someone else may take it: then what we read is not ours,
+         and the entry has moved, so we start over. */
+      vm_unlock (f->as);
+      ok = swap_in (slot, kpage);
+      vm_lock (f->as);
+      if (moved (f, old, kpage))
+        return;
+    }
   if (!ok)
     {
       frame_free (kpage);
@@ -229,13 +301,26 @@ fault_swap (struct fault *f)
     {
       swap_free (slot);
       map_anon (f, kpage, true);
-      snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u", (unsigned) slot);
-      return;
+      sharers = 1;
     }
-  sharers = anon_map_swapped_in (f->as->anon, f->upage, slot, kpage);
-  f->kpage = kpage;
-  snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u (%u sharers)",
-            (unsigned) slot, sharers);
+  else
+    {
+      sharers = anon_map_swapped_in (f->as->anon, f->upage, slot, kpage);
+      f->kpage = kpage;
+    }
+  vm_count (cached ? VM_FAULT_SWAP_CACHED : VM_FAULT_SWAP_READ);
+  vm_count_n (VM_READ_AHEAD, ahead);
+  if (cached)
+    snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u (read ahead)",
+              (unsigned) slot);
+  else
+    snprintf (f->resolution, RESOLUTION_MAX, "swap-in slot %u", (unsigned) slot);
+  if (ahead > 0)
+    snprintf (f->resolution + strlen (f->resolution),
+              RESOLUTION_MAX - strlen (f->resolution), " (+%zu read ahead)", ahead);
+  if (sharers > 1)
+    snprintf (f->resolution + strlen (f->resolution),
+              RESOLUTION_MAX - strlen (f->resolution), " (%u sharers)", sharers);
 }
 
 /* True if F's page is to be its file's one cached copy, shared with every other
@@ -280,6 +365,47 @@ shares_file_page (const struct fault *f UNUSED)
 }
 #endif /* END SOLUTION vm */
 
+/* Fault-around: the pages of an aligned window of this many around a file
+   page's fault that the page cache holds already are mapped with it. */
+#define FAULT_AROUND_PAGES 16
+
+/* Maps, read-only and not accessed, every page of F's FAULT_AROUND_PAGES window
+   in F's region that is wholly its file's, has a page table but no entry, and
+   whose frame the page cache holds (Linux's fault-around: a program run again
+   takes a fault or so a window, not one a page; no disk is read for it). Not for
+   a store, nor in a shared writable mapping, whose entries carry the writes.
+   Returns how many it mapped. The caller holds AS's lock and the object's. */
+static unsigned
+fault_around (struct fault *f)
+{
+  uintptr_t window = FAULT_AROUND_PAGES * PGSIZE;
+  uint8_t *first = (uint8_t *) ((uintptr_t) f->upage & ~(window - 1));
+  uint8_t *upage;
+  unsigned mapped = 0;
+
+  if ((f->access & VM_WRITE) || (f->r->shared && f->r->writable))
+    return 0;
+  for (upage = first; upage < first + window; upage += PGSIZE)
+    {
+      uint32_t *pte;
+      void *kpage;
+
+      if (upage == f->upage || upage < f->r->start || upage >= f->r->end
+          || !region_page_is_whole_file_page (f->r, upage))
+        continue;
+      pte = pagedir_lookup_pte (f->as->pagedir, upage, false);
+      if (pte == NULL || *pte != 0)
+        continue;
+      kpage = file_object_find (f->r, upage);
+      if (kpage == NULL)
+        continue;
+      pagedir_set_pte (f->as->pagedir, upage, pte,
+                       pte_create (kpage, false, true) | PTE_FILE);
+      mapped++;
+    }
+  return mapped;
+}
+
 /* A page that is wholly a page of region R's file: the file object's one copy,
    from its cache or read now, mapped read-only unless R is a shared writable
    mapping (a write to a private page then copies it). */
@@ -287,6 +413,7 @@ static void
 fault_file (struct fault *f)
 {
   struct file_object *obj = f->r->backing.file;
+  unsigned around;
   off_t offset;
   size_t bytes;
   bool cached;
@@ -310,8 +437,14 @@ fault_file (struct fault *f)
   pagedir_set_pte (f->as->pagedir, f->upage, f->pte,
                    pte_create (kpage, f->r->shared && f->r->writable, true)
                        | PTE_FILE | PTE_A | (f->r->shared ? f->access_bits : 0));
+  around = fault_around (f);
   file_object_unlock (obj);
   f->kpage = kpage;
+  vm_count (cached ? VM_FAULT_FILE_CACHED : VM_FAULT_FILE_READ);
+  vm_count_n (VM_FAULT_AROUND, around);
+  if (around > 0)
+    snprintf (f->resolution + strlen (f->resolution),
+              RESOLUTION_MAX - strlen (f->resolution), " (+%u around)", around);
 }
 
 /* Pins the frame that F's present entry maps and ORs SET_BITS into the entry, or

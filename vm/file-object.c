@@ -16,7 +16,9 @@
 #include <list.h>
 #include <string.h>
 #include "devices/console.h"
+#include "devices/shutdown.h"
 #include "filesys/file.h"
+#include "filesys/filesys.h"
 #include "threads/malloc.h"
 #include "threads/synch.h"
 #include "threads/vaddr.h"
@@ -25,6 +27,7 @@
 #include "vm/object.h"
 #include "vm/pagedir.h"
 #include "vm/region.h"
+#include "vm/stats.h"
 
 struct file_object
 {
@@ -36,7 +39,11 @@ struct file_object
   struct lock io_lock; /* Held across a write() and by every write-back. */
   struct list mappers; /* Regions mapping the file (region.object_elem). */
   int users;           /* Reads and writes in progress; under objects_lock. */
-  bool attached;       /* Some region maps it; under objects_lock. */
+  bool attached;       /* Some region maps it; under objects_lock. Once none
+                          does, the object stays, with its cached pages, for
+                          the file's next mapper (a program run again) until
+                          the clock has taken every page or the file goes. */
+  bool removed;        /* The file was removed while mapped: keep nothing. */
   char name[FILE_NAME_MAX + 1];
 };
 
@@ -44,12 +51,18 @@ static const struct vm_object_ops file_object_ops;
 static struct list objects;
 static struct lock objects_lock;
 
+static void forget_removed (struct inode *);
+static void release_all (void);
+static void drop_all (struct file_object *);
+
 /* Sets up the list of objects. Call once, before the first region is made. */
 void
 file_object_init (void)
 {
   list_init (&objects);
   lock_init (&objects_lock);
+  filesys_on_remove (forget_removed);
+  shutdown_register_hook (SHUTDOWN_RELEASE, release_all);
 }
 
 /* The object of the file that INODE is, or NULL. The caller holds objects_lock. */
@@ -100,9 +113,97 @@ create_object (struct file *file, const char *name)
   list_init (&obj->mappers);
   obj->users = 0;
   obj->attached = true;
+  obj->removed = false;
   strlcpy (obj->name, name, sizeof obj->name);
   list_push_back (&objects, &obj->elem);
   return obj;
+}
+
+/* True if OBJ can go: nothing maps it, no read or write is using it, and the
+   page cache holds none of its pages. The caller holds objects_lock. */
+static bool
+unused (struct file_object *obj)
+{
+  bool empty;
+
+  if (obj->attached || obj->users != 0)
+    return false;
+  lock_acquire (&obj->lock);
+  empty = frame_cache_next_of (&obj->object, NULL) == NULL;
+  lock_release (&obj->lock);
+  return empty;
+}
+
+/* Frees OBJ, which is unused or about to be (its pages dropped), taking it off
+   the list of objects. The caller holds objects_lock. */
+static void
+free_object (struct file_object *obj)
+{
+  list_remove (&obj->elem);
+  file_close (obj->file);
+  free (obj);
+}
+
+/* Frees every object that is unused: one whose file no region maps any more
+   and whose last cached page the clock took. The caller holds objects_lock. */
+static void
+sweep (void)
+{
+  struct list_elem *e = list_begin (&objects);
+
+  while (e != list_end (&objects))
+    {
+      struct file_object *obj = list_entry (e, struct file_object, elem);
+      e = list_next (e);
+      if (unused (obj))
+        free_object (obj);
+    }
+}
+
+/* Drops the cached pages of OBJ, which nothing maps or uses, and frees it. The
+   caller holds objects_lock. */
+static void
+drop_object (struct file_object *obj)
+{
+  lock_acquire (&obj->lock);
+  drop_all (obj);
+  lock_release (&obj->lock);
+  free_object (obj);
+}
+
+/* filesys_remove()'s hook: a removed file's pages stay cached no longer than its
+   mappings, so that its sectors can go with its last opener. */
+static void
+forget_removed (struct inode *inode)
+{
+  struct file_object *obj;
+
+  lock_acquire (&objects_lock);
+  obj = find_object (inode);
+  if (obj != NULL && !obj->attached && obj->users == 0)
+    drop_object (obj);
+  else if (obj != NULL)
+    obj->removed = true; /* Dropped at its last detach. */
+  lock_release (&objects_lock);
+}
+
+/* At power-off, before the file system's flush: lets go of every object that
+   no mapping holds (their pages, and their open files). */
+static void
+release_all (void)
+{
+  struct list_elem *e;
+
+  lock_acquire (&objects_lock);
+  e = list_begin (&objects);
+  while (e != list_end (&objects))
+    {
+      struct file_object *obj = list_entry (e, struct file_object, elem);
+      e = list_next (e);
+      if (!obj->attached && obj->users == 0)
+        drop_object (obj);
+    }
+  lock_release (&objects_lock);
 }
 
 /* Attaches region R, which is backed by FILE (its name in R's backing), to
@@ -119,6 +220,7 @@ file_object_attach (struct region *r, struct file *file, const char **why)
   struct file_object *obj;
 
   lock_acquire (&objects_lock);
+  sweep ();
   obj = find_object (file_get_inode (file));
   if (r->shared && file_writes_denied (file))
     *why = "the file is a running program";
@@ -131,6 +233,7 @@ file_object_attach (struct region *r, struct file *file, const char **why)
         obj = create_object (file, r->backing.name);
       if (obj != NULL)
         {
+          obj->attached = true; /* It may have been kept from an earlier run. */
           lock_acquire (&obj->lock);
           list_push_back (&obj->mappers, &r->object_elem);
           r->backing.file = obj;
@@ -256,6 +359,16 @@ static uint32_t
 page_index (const struct region *r, const void *upage)
 {
   return (r->backing.offset + ((const uint8_t *) upage - r->start)) / PGSIZE;
+}
+
+/* The frame holding the page of region R's file that user page UPAGE maps (a
+   page region_page_is_whole_file_page() says is the object's) if the page cache
+   has it, else NULL: no disk read. For fault-around. The caller holds the
+   object's lock. */
+void *
+file_object_find (const struct region *r, const void *upage)
+{
+  return frame_cache_find (&r->backing.file->object, page_index (r, upage));
 }
 
 /* Returns the frame holding the page of region R's file that user page UPAGE
@@ -437,19 +550,14 @@ drop_all (struct file_object *obj)
     }
 }
 
-/* Frees OBJ once no region maps it and no read or write uses it. The caller
-   holds objects_lock, and releases it. */
+/* Frees OBJ if it is unused (no region maps it, no read or write uses it, no
+   page of it is cached). The caller holds objects_lock, and releases it. */
 static void
 release_object (struct file_object *obj)
 {
-  bool gone = !obj->attached && obj->users == 0;
-
+  if (unused (obj))
+    free_object (obj);
   lock_release (&objects_lock);
-  if (gone)
-    {
-      file_close (obj->file);
-      free (obj);
-    }
 }
 
 /* Detaches region R, whose pages are unmapped already, from its object. A shared
@@ -472,15 +580,12 @@ file_object_detach (struct region *r)
   r->backing.file = NULL;
   last = list_empty (&obj->mappers);
   if (last)
-    {
-      list_remove (&obj->elem);
-      obj->attached = false;
-    }
+    obj->attached = false; /* Its pages stay cached for a later mapper. */
   lock_release (&objects_lock);
   if (r->shared || last)
     write_back_range (obj, 0, file_length (obj->file));
-  if (last)
-    drop_all (obj); /* Still locked: evictors keep off. */
+  if (last && obj->removed)
+    drop_all (obj); /* A removed file's sectors go with its last opener. */
   lock_release (&obj->lock);
   lock_release (&obj->io_lock);
   lock_acquire (&objects_lock);
@@ -658,6 +763,7 @@ finish_eviction (struct vm_eviction_state *e)
       return false;
     }
   frame_cache_remove (e->kpage);
+  vm_count (e->dirty ? VM_EVICT_WRITTEN : VM_EVICT_DROPPED);
   if (vm_trace)
     diag_printf ("evict %s+0x%x: %s\n", obj->name, (unsigned) index * PGSIZE,
                  e->dirty ? "written back to the file" : "dropped clean file page");
@@ -694,4 +800,5 @@ static const struct vm_object_ops file_object_ops = {
   .finish_eviction = finish_eviction,
   .name = object_name,
   .caches_pages = true,
+  .swaps_out = false,
 };

@@ -32,6 +32,7 @@ void *file_object_get_page (struct region *, const void *upage,
                             const struct frame_holder *, bool *cached,
                             const char **why);
 bool file_object_read (const struct region *, const void *upage, void *kpage);
+void *file_object_find (const struct region *, const void *upage);
 void file_object_lock (struct file_object *);
 void file_object_unlock (struct file_object *);
 void file_object_unmap_page (struct region *, const void *upage, uint32_t *pte);

@@ -32,6 +32,7 @@
 #include "threads/vaddr.h"
 #include "vm/addrspace.h"
 #include "vm/object.h"
+#include "vm/swap.h"
 
 /* Flags in the low bits of frame.page. FRAME_DIRTY: the contents exist nowhere
    else, or differ from the file's. */
@@ -40,10 +41,18 @@
 #define FRAME_CACHED 0x4 /* In the page cache's index (a file object's page). */
 #define FRAME_FLAGS PGMASK
 
+static void trace_owner (const void *kpage, const struct vm_object *owner,
+                         uint32_t page, const char *label);
+
 #ifndef STARTER_VM           /* BEGIN SOLUTION vm */
 #define EVICT_WAIT_TICKS 500 /* How long to wait for busy owners (5 s). */
 #define EVICT_IDLE_TICKS 8   /* How long to wait when nobody is busy. */
-#endif                       /* END SOLUTION vm */
+/* Victims chosen at once when the pool is empty: those that go to swap go out
+   together, in runs of slots that are one disk command each (Linux's swap
+   clustering); the frames not needed now go back to the pool for the next
+   faults. */
+#define EVICT_CLUSTER 16
+#endif /* END SOLUTION vm */
 
 struct frame
 {
@@ -232,6 +241,7 @@ choose_victim (bool clean_only, const struct frame_holder *for_holder,
           continue;
         }
       e->dirty = (f->page & FRAME_DIRTY) != 0;
+      e->slot = SWAP_NO_SLOT;
       switch (f->owner->ops->prepare_eviction (f->owner, kpage, page_part (f),
                                                clean_only, e))
         {
@@ -251,31 +261,103 @@ choose_victim (bool clean_only, const struct frame_holder *for_holder,
   return false;
 }
 
-/* Frees a frame by evicting some page and returns it (unowned, for the caller
-   to take), or NULL if no page can be evicted: every frame is pinned, or swap
-   is full and no page can be dropped. Frames that are pinned (pins never last:
-   a fault filling a frame, a system call copying a page), whose owners are busy
-   (faulting, or in the middle of an eviction) or that older processes hold are
-   waited for a tick at a time, as long as frames move elsewhere, and for
-   EVICT_WAIT_TICKS once they stop; frames that would need a write when none
-   can be made, for EVICT_IDLE_TICKS. FOR_HOLDER is the hold
-   of the process the frame is for (NULL for the kernel). */
+/* Takes frame KPAGE, whose eviction has just finished, back from its owner: it
+   is unowned now (for the caller to take, or to give back to the pool). */
+static void
+forget_owner (void *kpage)
+{
+  struct frame *f = frame_of (kpage);
+
+  lock_acquire (&frame_lock);
+  ASSERT (!(f->page & FRAME_CACHED) && f->pins == 1);
+  f->owner = NULL;
+  f->page = 0;
+  f->sharers = f->pins = 0;
+  frames_moved++;
+  lock_release (&frame_lock);
+}
+
+/* Finishes the N evictions that choose_victim() started in V: first writes the
+   pages that go to swap, all together (swap_out_pages(): runs of slots, a disk
+   command each), then lets each owner finish its own. Returns one freed frame
+   for the caller, giving any others back to the pool, or NULL if none could be
+   freed; *FAILED says whether some page could not be written. */
+static void *
+finish_victims (struct vm_eviction_state v[], size_t n, bool *failed)
+{
+  void *pages[EVICT_CLUSTER];
+  swap_slot_t slots[EVICT_CLUSTER];
+  size_t which[EVICT_CLUSTER], cnt = 0, i;
+  void *freed = NULL;
+
+  for (i = 0; i < n; i++)
+    if (v[i].dirty && v[i].object->ops->swaps_out)
+      {
+        which[cnt] = i;
+        pages[cnt++] = v[i].kpage;
+      }
+  if (cnt > 1)
+    {
+      swap_out_pages (pages, cnt, slots);
+      for (i = 0; i < cnt; i++)
+        v[which[i]].slot = slots[i];
+    }
+  for (i = 0; i < n; i++)
+    {
+      if (!v[i].object->ops->finish_eviction (&v[i]))
+        {
+          frame_unpin (v[i].kpage);
+          *failed = true;
+          continue;
+        }
+      forget_owner (v[i].kpage);
+      if (freed == NULL)
+        freed = v[i].kpage;
+      else
+        {
+          trace_owner (v[i].kpage, NULL, 0, NULL);
+          palloc_free_page (v[i].kpage);
+        }
+    }
+  return freed;
+}
+
+/* Frees a frame by evicting pages and returns one (unowned, for the caller to
+   take), or NULL if no page can be evicted: every frame is pinned, or swap is
+   full and no page can be dropped. Up to EVICT_CLUSTER victims go at once
+   (finish_victims()). Frames that are pinned (pins never last: a fault filling
+   a frame, a system call copying a page), whose owners are busy (faulting, or
+   in the middle of an eviction) or that older processes hold are waited for a
+   tick at a time, as long as frames move elsewhere, and for EVICT_WAIT_TICKS
+   once they stop; frames that would need a write when none can be made, for
+   EVICT_IDLE_TICKS. FOR_HOLDER is the hold of the process the frame is for
+   (NULL for the kernel). */
 static void *
 evict (const struct frame_holder *for_holder)
 {
+  struct vm_eviction_state victims[EVICT_CLUSTER];
   bool clean_only = false;
   int waited = 0;
 
   for (;;)
     {
-      struct vm_eviction_state e;
-      struct frame *f;
-      bool busy_seen;
+      bool busy_seen = false, failed = false;
       void *kpage = palloc_get_page (PAL_USER); /* Another may have freed one. */
+      size_t n = 0;
 
       if (kpage != NULL)
         return kpage;
-      if (!choose_victim (clean_only, for_holder, &e, &busy_seen))
+      while (n < EVICT_CLUSTER)
+        {
+          bool busy;
+          if (!choose_victim (clean_only, for_holder, &victims[n], &busy))
+            {
+              busy_seen |= busy;
+              break;
+            }
+          n++;
+        }
+      if (n == 0)
         {
           unsigned long moved = frames_moved;
           if (waited >= (busy_seen ? EVICT_WAIT_TICKS : EVICT_IDLE_TICKS))
@@ -286,22 +368,14 @@ evict (const struct frame_holder *for_holder)
             waited = 0;
           continue;
         }
-      f = frame_of (e.kpage);
-      if (e.object->ops->finish_eviction (&e))
-        {
-          lock_acquire (&frame_lock);
-          ASSERT (!(f->page & FRAME_CACHED) && f->pins == 1);
-          f->owner = NULL;
-          f->page = 0;
-          f->sharers = f->pins = 0;
-          frames_moved++;
-          lock_release (&frame_lock);
-          return e.kpage;
-        }
-      /* It could not be written (swap is full, or the disk failed): from now
-         on only a page that can be dropped will do, and dropping cannot fail. */
-      frame_unpin (e.kpage);
-      clean_only = true;
+      kpage = finish_victims (victims, n, &failed);
+      /* A page that could not be written (swap is full, or the disk failed):
+         from now on only a page that can be dropped will do, and dropping
+         cannot fail. */
+      if (failed)
+        clean_only = true;
+      if (kpage != NULL)
+        return kpage;
     }
 }
 #else  /* STARTER vm */
@@ -335,6 +409,26 @@ trace_owner (const void *kpage, const struct vm_object *owner, uint32_t page,
                  owner->ops->caches_pages ? "+" : " ", (unsigned) page);
 }
 
+/* Makes free frame KPAGE OWNER's page PAGE, pinned once (LABEL names it in the
+   trace), and returns it. */
+static void *
+own (void *kpage, struct vm_object *owner, uint32_t page, const char *label)
+{
+  struct frame *f;
+
+  lock_acquire (&frame_lock);
+  f = frame_of (kpage);
+  ASSERT (f->owner == NULL);
+  f->owner = owner;
+  f->page = page;
+  f->cache_next = 0;
+  f->sharers = 0;
+  f->pins = 1;
+  lock_release (&frame_lock);
+  trace_owner (kpage, owner, page, label);
+  return kpage;
+}
+
 /* Returns a frame (its kernel address) for page PAGE of OWNER, pinned until
    frame_unpin(), with no sharers and clean; evicts a page to get one when the
    user pool is empty. LABEL names who the page is for, in the trace;
@@ -347,24 +441,22 @@ frame_alloc (struct vm_object *owner, uint32_t page, const char *label,
              const struct frame_holder *for_holder)
 {
   void *kpage = palloc_get_page (PAL_USER);
-  struct frame *f;
 
   ASSERT (owner != NULL && (page & FRAME_FLAGS) == 0);
   if (kpage == NULL)
     kpage = evict (for_holder);
-  if (kpage == NULL)
-    return NULL;
-  lock_acquire (&frame_lock);
-  f = frame_of (kpage);
-  ASSERT (f->owner == NULL);
-  f->owner = owner;
-  f->page = page;
-  f->cache_next = 0;
-  f->sharers = 0;
-  f->pins = 1;
-  lock_release (&frame_lock);
-  trace_owner (kpage, owner, page, label);
-  return kpage;
+  return kpage != NULL ? own (kpage, owner, page, label) : NULL;
+}
+
+/* As frame_alloc(), but only a frame the pool has free: none is evicted for it.
+   For read-ahead, which must never push out a page to guess at another. */
+void *
+frame_alloc_free (struct vm_object *owner, uint32_t page, const char *label)
+{
+  void *kpage = palloc_get_page (PAL_USER);
+
+  ASSERT (owner != NULL && (page & FRAME_FLAGS) == 0);
+  return kpage != NULL ? own (kpage, owner, page, label) : NULL;
 }
 
 /* Gives frame KPAGE back to the user pool. No PTE may map it any more, it is
@@ -457,6 +549,28 @@ frame_set_sharers (void *kpage, unsigned sharers)
   ASSERT (sharers <= FRAME_SHARERS_MAX);
   lock_acquire (&frame_lock);
   frame_of (kpage)->sharers = sharers;
+  lock_release (&frame_lock);
+}
+
+/* True if frame KPAGE is in the page cache's index (frame_cache_insert()). */
+bool
+frame_is_cached (void *kpage)
+{
+  return (frame_of (kpage)->page & FRAME_CACHED) != 0;
+}
+
+/* Makes frame KPAGE, which is not in the page cache's index, its owner's page
+   PAGE (an anonymous page read ahead from a swap slot, taken for the page that
+   faulted on it). The caller holds the owner's lock. */
+void
+frame_set_page (void *kpage, uint32_t page)
+{
+  struct frame *f = frame_of (kpage);
+
+  ASSERT ((page & FRAME_FLAGS) == 0);
+  lock_acquire (&frame_lock);
+  ASSERT (f->owner != NULL && !(f->page & FRAME_CACHED));
+  f->page = page | (f->page & FRAME_FLAGS);
   lock_release (&frame_lock);
 }
 

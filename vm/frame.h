@@ -40,6 +40,7 @@ struct frame_holder
 void frame_init (void);
 void *frame_alloc (struct vm_object *owner, uint32_t page, const char *label,
                    const struct frame_holder *for_holder);
+void *frame_alloc_free (struct vm_object *owner, uint32_t page, const char *label);
 void frame_free (void *kpage);
 
 bool frame_pin (void *kpage);
@@ -51,6 +52,8 @@ uint32_t frame_page (void *kpage);
 unsigned frame_sharers (void *kpage);
 void frame_set_sharers (void *kpage, unsigned sharers);
 bool frame_is_dirty (void *kpage);
+bool frame_is_cached (void *kpage);
+void frame_set_page (void *kpage, uint32_t page);
 void frame_set_dirty (void *kpage, bool dirty);
 void frame_holder_init (struct frame_holder *, uint32_t rank);
 bool frame_hold (struct frame_holder *, void *kpage);

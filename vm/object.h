@@ -37,6 +37,10 @@ struct vm_eviction_state
   bool dirty;         /* Its contents exist nowhere else: write them out. */
   bool from_file;     /* An anonymous page that its region fills from a file. */
   bool lock_was_held; /* The evicting thread held the object's lock before. */
+  /* For a dirty page that swaps (an anonymous object's, swaps_out below): the
+     slot the frame table already wrote it to, with one holder, as part of a
+     cluster, or SWAP_NO_SLOT (vm/swap.h) for finish_eviction() to write it. */
+  uint32_t slot;
 };
 
 struct vm_object_ops
@@ -60,6 +64,9 @@ struct vm_object_ops
   /* True for file objects: their frames hold file pages, by index, and are
      found through the page cache's index. */
   bool caches_pages;
+  /* True for anonymous objects: a dirty page goes to swap, so the frame table
+     may write several objects' pages out together (E->slot). */
+  bool swaps_out;
 };
 
 /* The part every backing object starts with. */

@@ -65,6 +65,29 @@ slot_table_take (struct slot_table *t, uint32_t *slot)
   NOT_REACHED ();
 }
 
+/* Takes a run of free slots, each with one holder: the first free one from
+   after the last one taken, and the free ones right after it, at most MAX in
+   all. Stores the run's first slot in *FIRST and returns its length, 0 if no
+   slot is free. (A run of pages evicted together then goes out in one disk
+   command.) */
+size_t
+slot_table_take_run (struct slot_table *t, size_t max, uint32_t *first)
+{
+  size_t len;
+
+  ASSERT (max >= 1);
+  if (!slot_table_take (t, first))
+    return 0;
+  for (len = 1; len < max && *first + len < t->size && t->refs[*first + len] == 0;
+       len++)
+    {
+      t->refs[*first + len] = 1;
+      t->free--;
+    }
+  t->hint = (*first + len) % t->size;
+  return len;
+}
+
 /* Adds MORE holders to SLOT, which is in use. False, changing nothing, if that
    would pass SLOT_REFS_MAX. */
 bool

@@ -27,6 +27,7 @@ struct slot_table
 bool slot_table_init (struct slot_table *, size_t size);
 void slot_table_destroy (struct slot_table *);
 bool slot_table_take (struct slot_table *, uint32_t *slot);
+size_t slot_table_take_run (struct slot_table *, size_t max, uint32_t *first);
 bool slot_table_share (struct slot_table *, uint32_t slot, unsigned more);
 unsigned slot_table_release (struct slot_table *, uint32_t slot);
 void slot_table_mark_bad (struct slot_table *, uint32_t slot);

@@ -15,7 +15,6 @@
 #include "threads/vaddr.h"
 #include "vm/swap-slots.h"
 
-#define SECTORS_PER_PAGE (PGSIZE / BLOCK_SECTOR_SIZE)
 #define SLOT_BITS 20 /* Room for a slot in a PTE. */
 #define SLOT_COUNT_MAX ((1u << SLOT_BITS) - 1)
 
@@ -56,7 +55,7 @@ swap_init (void)
   swap_disk = block_get_role (BLOCK_SWAP);
   if (swap_disk == NULL)
     return;
-  count = block_size (swap_disk) / SECTORS_PER_PAGE;
+  count = block_size (swap_disk) / BLOCK_PAGE_SECTORS;
   if (count > SLOT_COUNT_MAX)
     count = SLOT_COUNT_MAX;
   if (!slot_table_init (&slots, count))
@@ -69,7 +68,23 @@ static block_sector_t
 slot_sector (swap_slot_t slot)
 {
   ASSERT (slot < slots.size);
-  return slot * SECTORS_PER_PAGE;
+  return slot * BLOCK_PAGE_SECTORS;
+}
+
+/* Writes the page at KPAGE to SLOT, just taken, as one command. False if the disk
+   refused it (the driver said why): the slot is then never handed out again,
+   and the page stays where it is. */
+static bool
+write_slot (const void *kpage, uint32_t slot)
+{
+  if (block_write_sectors (swap_disk, slot_sector (slot), BLOCK_PAGE_SECTORS, kpage))
+    return true;
+  lock_acquire (&swap_lock);
+  slot_table_mark_bad (&slots, slot);
+  lock_release (&swap_lock);
+  diag_printf ("swap: slot %u could not be written: out of use from now on\n",
+               (unsigned) slot);
+  return false;
 }
 
 /* Takes a free slot, writes the page at KPAGE (a kernel address, PGSIZE bytes)
@@ -90,21 +105,51 @@ swap_out (const void *kpage, swap_slot_t *slot)
   lock_acquire (&swap_lock);
   ok = slot_table_take (&slots, &taken);
   lock_release (&swap_lock);
-  if (!ok)
+  if (!ok || !write_slot (kpage, taken))
     return false;
-  if (!block_write_sectors (swap_disk, slot_sector (taken), SECTORS_PER_PAGE, kpage))
-    {
-      /* The driver said why; the slot is never handed out again, and the page
-         stays where it is. */
-      lock_acquire (&swap_lock);
-      slot_table_mark_bad (&slots, taken);
-      lock_release (&swap_lock);
-      diag_printf ("swap: slot %u could not be written: out of use from now on\n",
-                   (unsigned) taken);
-      return false;
-    }
   *slot = taken;
   return true;
+}
+
+/* Writes the N pages at KPAGES (kernel addresses, anywhere) to swap, in runs of
+   consecutive slots that each go out as one disk command (clustered swap
+   writes), and stores each page's slot, with one holder, in GOT, or
+   SWAP_NO_SLOT for a page that could not go (no slot free, or the disk refused
+   it: a failed run is tried again a page at a time, so that only the bad slots
+   are marked bad). Returns how many went. May sleep. */
+size_t
+swap_out_pages (void *const kpages[], size_t n, swap_slot_t got[])
+{
+  size_t done = 0, written = 0, i;
+
+  ASSERT (!intr_context ());
+  ASSERT (initialized);
+  for (i = 0; i < n; i++)
+    got[i] = SWAP_NO_SLOT;
+  while (swap_disk != NULL && done < n)
+    {
+      uint32_t first;
+      size_t run;
+
+      lock_acquire (&swap_lock);
+      run = slot_table_take_run (&slots, n - done, &first);
+      lock_release (&swap_lock);
+      if (run == 0)
+        break;
+      if (block_write_pages (swap_disk, slot_sector (first), run, kpages + done))
+        for (i = 0; i < run; i++)
+          got[done + i] = first + i;
+      else
+        /* The driver said why. Which slot is bad is unknown: each page goes
+           again on its own to its own slot, and only the bad ones are marked. */
+        for (i = 0; i < run; i++)
+          if (write_slot (kpages[done + i], first + i))
+            got[done + i] = first + i;
+      done += run;
+    }
+  for (i = 0; i < n; i++)
+    written += got[i] != SWAP_NO_SLOT;
+  return written;
 }
 
 /* Reads SLOT into the page at KPAGE as one multi-sector transfer. The slot
@@ -119,7 +164,7 @@ swap_in (swap_slot_t slot, void *kpage)
 {
   ASSERT (!intr_context ());
   ASSERT (slot < slots.size);
-  if (block_read_sectors (swap_disk, slot_sector (slot), SECTORS_PER_PAGE, kpage))
+  if (block_read_sectors (swap_disk, slot_sector (slot), BLOCK_PAGE_SECTORS, kpage))
     return true;
   /* The driver said why. The slot goes out of use once its holders let go. */
   lock_acquire (&swap_lock);
@@ -127,6 +172,18 @@ swap_in (swap_slot_t slot, void *kpage)
     slot_table_doom (&slots, slot);
   lock_release (&swap_lock);
   return false;
+}
+
+/* Reads the N consecutive slots from FIRST into the pages at KPAGES (kernel
+   addresses, anywhere) as one disk command (read-ahead of a page's neighbours).
+   False if the disk failed it: the pages then hold nothing certain, and the
+   caller reads what it needs on its own (swap_in()). May sleep. */
+bool
+swap_in_pages (swap_slot_t first, void *const kpages[], size_t n)
+{
+  ASSERT (!intr_context ());
+  ASSERT (n >= 1 && first < slots.size && n <= slots.size - first);
+  return block_read_pages (swap_disk, slot_sector (first), n, kpages);
 }
 
 /* Adds MORE holders to SLOT, which is in use (a fork copying the entries that

@@ -12,10 +12,14 @@
 #include <stdint.h>
 
 typedef uint32_t swap_slot_t; /* Index of a page-sized slot on the swap disk. */
+/* swap_out_pages()'s mark for a page not written. */
+#define SWAP_NO_SLOT UINT32_MAX
 
 void swap_init (void);
 bool swap_out (const void *kpage, swap_slot_t *slot);
+size_t swap_out_pages (void *const kpages[], size_t n, swap_slot_t got[]);
 bool swap_in (swap_slot_t slot, void *kpage);
+bool swap_in_pages (swap_slot_t first, void *const kpages[], size_t n);
 bool swap_share (swap_slot_t slot, unsigned more);
 unsigned swap_free (swap_slot_t slot);
 unsigned swap_refs (swap_slot_t slot);

@@ -18,7 +18,6 @@
 #include "tests/threads/tests.h"
 
 #define ROUNDS 200
-#define SECTORS_PER_PAGE (PGSIZE / BLOCK_SECTOR_SIZE)
 #define CALIBRATION_TICKS (TIMER_FREQ / 5)
 
 /* Pages for the timings (3 x ROUNDS); taken at run time rather than kept in the
@@ -81,9 +80,9 @@ sector_round_trip (struct block *disk, uint8_t *page)
 {
   int i;
 
-  for (i = 0; i < SECTORS_PER_PAGE; i++)
+  for (i = 0; i < BLOCK_PAGE_SECTORS; i++)
     block_write (disk, i, page + i * BLOCK_SECTOR_SIZE);
-  for (i = 0; i < SECTORS_PER_PAGE; i++)
+  for (i = 0; i < BLOCK_PAGE_SECTORS; i++)
     block_read (disk, i, page + i * BLOCK_SECTOR_SIZE);
 }
 

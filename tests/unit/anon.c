@@ -31,6 +31,7 @@
 #include "vm/frame.h"
 #include "vm/object.h"
 #include "vm/pagedir.h"
+#include "vm/stats.h"
 #include "vm/swap-slots.h"
 #include "vm/swap.h"
 
@@ -202,6 +203,8 @@ struct fake_frame
   bool in_use;
   int ends;         /* Times it was freed or taken by the clock. */
   uint32_t content; /* What its page holds: 0 for zeros. */
+  bool cached;      /* In the swap cache (vm/anon.c): page is a slot. */
+  unsigned pins;
 };
 
 static struct fake_frame frames[FRAME_MAX];
@@ -308,6 +311,89 @@ frame_free (void *kpage)
     fatal ("frame_free() without the family's lock");
   frame_end (f);
   frames_freed++;
+}
+
+/* Stand-ins for the power-off statistics' counts (vm/stats.c): nothing to
+   count here. */
+void
+vm_count (enum vm_event event UNUSED)
+{
+}
+
+void
+vm_count_n (enum vm_event event UNUSED, size_t n UNUSED)
+{
+}
+
+/* Stand-ins for the page cache's index, which vm/anon.c's swap cache uses (its
+   frames come from vm/fault.c's read-ahead, which this test does not compile:
+   none is ever made here, and lookups find nothing). */
+bool
+frame_is_cached (void *kpage)
+{
+  return frame_at (kpage, "frame_is_cached")->cached;
+}
+
+void *
+frame_cache_find (struct vm_object *owner, uint32_t index)
+{
+  size_t i;
+
+  for (i = 0; i < frames_made; i++)
+    if (frames[i].in_use && frames[i].cached && frames[i].owner != NULL
+        && anon_object (frames[i].owner) == owner
+        && frames[i].upage == (uintptr_t) index << PGBITS)
+      return kpage_of (i);
+  return NULL;
+}
+
+void
+frame_cache_insert (void *kpage)
+{
+  struct fake_frame *f = frame_at (kpage, "frame_cache_insert");
+
+  if (f->cached)
+    fatal ("frame_cache_insert(%p): cached already", kpage);
+  f->cached = true;
+}
+
+void
+frame_cache_remove (void *kpage)
+{
+  struct fake_frame *f = frame_at (kpage, "frame_cache_remove");
+
+  if (!f->cached)
+    fatal ("frame_cache_remove(%p): not cached", kpage);
+  f->cached = false;
+}
+
+void
+frame_set_page (void *kpage, uint32_t page)
+{
+  frame_at (kpage, "frame_set_page")->upage = page;
+}
+
+bool
+frame_pin (void *kpage)
+{
+  frame_at (kpage, "frame_pin")->pins++;
+  return true;
+}
+
+void
+frame_unpin (void *kpage)
+{
+  struct fake_frame *f = frame_at (kpage, "frame_unpin");
+
+  if (f->pins == 0)
+    fatal ("frame_unpin(%p): not pinned", kpage);
+  f->pins--;
+}
+
+bool
+frame_is_pinned (void *kpage)
+{
+  return frame_at (kpage, "frame_is_pinned")->pins > 0;
 }
 
 /* ---- Page directories: PAGES entries from UBASE, in one page table that a
@@ -529,6 +615,7 @@ clock_offer (void *kpage, bool clean_only, struct vm_eviction_state *e)
 
   memset (e, 0, sizeof *e);
   e->dirty = frame_is_dirty (kpage);
+  e->slot = SWAP_NO_SLOT; /* As the frame table's clock sets it: nothing written. */
   must_not_sleep = true;
   r = obj->ops->prepare_eviction (obj, kpage, (uint32_t) f->upage, clean_only, e);
   must_not_sleep = false;

@@ -54,6 +54,27 @@ test_share (void)
   slot_table_destroy (&t);
 }
 
+/* A run of slots comes from after the last one taken, as long as the free ones
+   after the first last, and never wraps past the end. */
+static void
+test_runs (void)
+{
+  struct slot_table t;
+  uint32_t first, one;
+
+  CHECK (slot_table_init (&t, 10));
+  CHECK (slot_table_take_run (&t, 4, &first) == 4 && first == 0 && t.free == 6);
+  CHECK (slot_table_take (&t, &one) && one == 4);
+  CHECK (slot_table_release (&t, 2) == 0 && slot_table_release (&t, 1) == 0);
+  /* From 5 on: 5..9 are free, and the run stops at the end. */
+  CHECK (slot_table_take_run (&t, 8, &first) == 5 && first == 5 && t.free == 2);
+  /* Wrapped: 1 and 2 are free, 3 is not. */
+  CHECK (slot_table_take_run (&t, 8, &first) == 2 && first == 1 && t.free == 0);
+  CHECK (slot_table_take_run (&t, 8, &first) == 0);
+  CHECK (slot_table_refs (&t, 1) == 1 && slot_table_refs (&t, 9) == 1);
+  slot_table_destroy (&t);
+}
+
 /* A bad slot is neither free nor handed out again. */
 static void
 test_bad (void)
@@ -181,6 +202,7 @@ main (void)
 {
   test_take_in_order ();
   test_share ();
+  test_runs ();
   test_bad ();
   test_doomed ();
   test_random ();

@@ -8,9 +8,10 @@
   aids      what the runner adds for debugging: a kill's source line, hints, --layout
   gdbstub   --gdb: the stub's port or socket, build/gdbinit
   monitor   QMP: where the CPU of a timed-out run was
+  recording --record and --replay: QEMU's record/replay, what a recording holds
   boot      one boot, start to end (main)
 
 Only what every run needs is imported at start-up (base, options, disks, streams,
-qemu, aids, boot); gdbstub and monitor are imported when a run asks for them: the
-runner starts once per test.
+qemu, aids, boot); gdbstub, monitor and recording are imported when a run
+asks for them: the runner starts once per test.
 """

@@ -6,7 +6,9 @@ usage: utils/kestrel [-m MB] [-T SECONDS] [--gdb[=PORT]] [-v] [--kernel=ELF]
                      [--disk-fault=hdC:D:read|write:WHERE[:once]]...
                      [--diag-file=PATH] [--vm-trace] [--deterministic]
                      [--qemu-arg=ARG]... [--gdbinit=PATH] [--layout=SVG]
-                     -- KERNEL-ARGS...
+                     [--record=DIR] -- KERNEL-ARGS...
+       utils/kestrel --replay=DIR [--gdb[=PORT]] [--gdbinit=PATH] [-T SECONDS] [-v]
+                     [--diag-file=PATH]
 
 Pintos' `-k` (kill on failure) and `--qemu` are accepted and change nothing: a
 run always stops on a panic or triple fault, and QEMU is the only simulator. So
@@ -34,6 +36,17 @@ run program's, utils/gdb-macros, and attaches: `gdb -x build/gdbinit`. There is 
 time limit under --gdb. --layout=SVG adds -mapsdump and the trace and draws the run
 program's address space at exit (utils/layout).
 
+Recording. --record=DIR runs as usual (the same console, diagnostics and exit
+status) and records the run into DIR with QEMU's record/replay: its event log
+(serial input, the clocks, interrupts, disk completions), the kernel, the user
+programs, the boot-time disk image, and the run's two streams and outcome.
+--replay=DIR runs it again instruction for instruction: the same console byte for
+byte, the same diagnostic stream, the same exit status, or exit status 1 saying
+where the replay first differs. --replay=DIR --gdb halts the replay for GDB, which
+can then also go backwards (reverse-stepi, reverse-continue, reverse-finish,
+watchpoints). Both need QEMU 5.2 or later; kestrel_run/recording.py says what a
+recorded kernel may use.
+
 Pintos habits: a kernel option -f (format) is dropped when -p put files, since
 each run's disk is freshly formatted anyway and formatting again would lose them.
 A kernel command line longer than the kernel takes (BOOT_CMDLINE_MAX in
@@ -56,10 +69,14 @@ Exit status:
 Disks: whenever build/utils/kfs exists, each run gets a fresh file-system image
 (--filesys-size, default 2 MB) as IDE primary master; -p puts host files on it before
 boot, -g fetches files after the run, and `kfs check` runs after a clean power-off.
---swap-size attaches a zeroed image as primary slave. All images are temporary.
+--swap-size attaches a zeroed image as the secondary master (hd1:0), so that
+paging and the file system each have a channel of their own (the kernel takes the
+first disk that is not the file system's for swap, wherever it is); if the file
+system is put there, swap goes to hd0:1 instead. All images are temporary.
 --filesys-disk=hdC:D puts the file-system image on IDE channel C (0 primary,
 1 secondary), device D (0 master, 1 slave) instead; tell the kernel with
-`-filesys=hdC:D`. (QEMU's default CD-ROM sits at hd1:0.)
+`-filesys=hdC:D`. (Without a disk of ours there, QEMU's default CD-ROM sits at
+hd1:0.)
 
 Disk faults. --disk-fault=hdC:D:OP:WHERE[:once] makes the disk at hdC:D fail
 every OP (read or write) that touches WHERE with an I/O error, as a bad sector
@@ -68,7 +85,7 @@ WHERE is a sector number, `*` (every sector: a dead disk), or NAME[+OFFSET], the
 sector holding byte OFFSET (default 0) of file NAME on the file-system image (put
 with -p; found with `kfs sector`). With `:once` only the first such command fails
 and the next works again (a transient error). Repeat the option for more faults.
-On the swap disk (hd0:1) slot N is sectors 8N to 8N+7.
+On the swap disk (hd1:0) slot N is sectors 8N to 8N+7.
 """
 
 import os
@@ -80,7 +97,7 @@ DEFAULT_TIMEOUT_S = 60
 DEFAULT_FILESYS_MB = 2
 GDB_PORT_BASE = 20000       # default port: GDB_PORT_BASE + uid % 10000
 FILESYS_INDEX = 0           # IDE drive index of the file-system disk: hd0:0
-SWAP_INDEX = 1              # and of the swap disk: hd0:1
+SWAP_INDEXES = (2, 1)       # the swap disk's: hd1:0, else (fs there) hd0:1
 VM_TRACE_OPTION = "-vmtrace"
 MAPS_DUMP_OPTION = "-mapsdump"
 FORMAT_OPTION = "-f"
@@ -99,8 +116,10 @@ def parse_args(argv):
         "verbose": False, "kernel": DEFAULT_KERNEL, "puts": [], "gets": [],
         "filesys_mb": None, "filesys_index": FILESYS_INDEX, "swap_mb": None,
         "qemu_args": [], "kernel_args": [], "diag_file": None, "vm_trace": False,
-        "deterministic": False, "disk_faults": [],
+        "deterministic": False, "disk_faults": [], "record": None, "replay": None,
+        "timeout_given": False,
     }
+    given = set()           # the options on the command line
     last_transfer = None    # the -p/-g pair that a following -a completes
     i = 0
 
@@ -125,6 +144,7 @@ def parse_args(argv):
     while i < len(argv):
         arg = argv[i]
         name, eq, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        given.add(name)
         if arg == "--":
             opts["kernel_args"] = argv[i + 1:]
             break
@@ -135,6 +155,7 @@ def parse_args(argv):
             opts["memory_mb"] = number(arg, value(arg), 1)
         elif arg == "-T":
             opts["timeout"] = number(arg, value(arg), 1)
+            opts["timeout_given"] = True
         elif name == "--gdb" and "/" in inline:
             opts["gdb_socket"] = inline
         elif name == "--gdb":
@@ -181,9 +202,14 @@ def parse_args(argv):
         elif name == "--layout":
             opts["layout"] = inline if eq else value(name)
             opts["vm_trace"] = True
+        elif name in ("--record", "--replay"):
+            opts[name[2:]] = inline if eq else value(name)
         else:
             raise UsageError("unknown option %r (kernel arguments go after --)" % arg)
         i += 1
+    if opts["replay"]:
+        check_replay_options(given, opts)
+        return opts
     for host, _ in opts["puts"]:
         if not os.path.isfile(host):
             raise UsageError("-p: no such file: %s" % host)
@@ -194,6 +220,23 @@ def parse_args(argv):
     if opts["deterministic"]:
         make_deterministic(opts)
     return opts
+
+
+# What a replay may be given: the recording fixes everything else.
+REPLAY_OPTIONS = {"--replay", "--gdb", "--gdbinit", "-T", "-v", "--diag-file", "-k",
+                  "--qemu", "-h", "--help"}
+
+
+def check_replay_options(given, opts):
+    """Raise UsageError if GIVEN, the options of a --replay command line, holds one
+    that a replay cannot take, or if there are kernel arguments or a --record."""
+    if opts["record"]:
+        raise UsageError("--record and --replay do not go together")
+    refused = sorted(given - REPLAY_OPTIONS - {"--"})
+    if refused or opts["kernel_args"]:
+        raise UsageError("--replay takes only --gdb, --gdbinit, -T, -v and --diag-file "
+                         "(the recording fixes the rest): not %s"
+                         % ", ".join(refused or ["kernel arguments"]))
 
 
 # Deterministic mode: the guest's clock counts instructions, 2**ICOUNT_SHIFT ns
@@ -218,6 +261,12 @@ def make_deterministic(opts):
     except UsageError:
         return
     opts["kernel_args"] = seeded
+
+
+def swap_index(opts):
+    """Return the IDE drive index the swap disk takes: hd1:0, its own channel,
+    unless the file system is there."""
+    return next(i for i in SWAP_INDEXES if i != opts["filesys_index"])
 
 
 def ide_index(disk, option="--filesys-disk"):

@@ -91,22 +91,29 @@ def classify_reset(reset_log):
         return "RESET"
 
 
-def run_qemu(cmd, timeout, console, diag, diag_fd, errors_path, on_timeout=None):
+def run_qemu(cmd, timeout, console, diag, diag_fd, errors_path, on_timeout=None,
+             stdin=None, on_start=None, cwd=None):
     """Run CMD streaming the console to CONSOLE and what QEMU writes to DIAG_FD (which
     it inherits; we close our copy) to DIAG; return QEMU's status, or
-    'TIMEOUT'/'INTERRUPTED'. ON_TIMEOUT() runs on a timeout before QEMU is stopped."""
+    'TIMEOUT'/'INTERRUPTED'. ON_TIMEOUT() runs on a timeout before QEMU is stopped.
+    QEMU's stdin (the console's input) is ours unless STDIN says otherwise
+    (subprocess.DEVNULL or PIPE); ON_START(proc) runs once QEMU has started. QEMU
+    runs in folder CWD (None: ours)."""
     # QEMU's own messages go to file ERRORS_PATH and are shown after the run, less
     # the one it prints when we stop it on purpose (timeout), which is not news.
     errors = open(errors_path, "w+b")
     diag_in, diag_out = diag_fd
     try:
-        proc = subprocess.Popen(cmd, stdin=stdin_for_qemu(), stdout=subprocess.PIPE,
+        proc = subprocess.Popen(cmd, stdin=stdin_for_qemu() if stdin is None else stdin,
+                                stdout=subprocess.PIPE, cwd=cwd,
                                 stderr=errors, pass_fds=(diag_out,))
     except OSError as e:
         errors.close()
         raise UsageError("cannot start %s: %s" % (QEMU, e))
     finally:
         os.close(diag_out)
+    if on_start:
+        on_start(proc)
     # When both are ready, diagnostics first: the kernel writes a kill's reason
     # before the exit line that follows it.
     sources = {diag_in: diag, proc.stdout.fileno(): console}

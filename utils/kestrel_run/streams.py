@@ -44,12 +44,13 @@ def decode_line(data):
 
 class Console:
     """Our stdout, written unbuffered, remembering whether a line is left open; each
-    finished console line is shown to WATCH."""
+    finished console line is shown to WATCH, and everything written is copied to
+    TEE (an open binary file, or None)."""
 
-    def __init__(self, watch):
+    def __init__(self, watch, tee=None):
         """Start at the beginning of a line."""
         self.at_line_start = True
-        self.watch = watch
+        self.watchers, self.tee = [watch], tee
         self.lines = Lines()
         self.diag = None            # the Diagnostics waiting for a line to end
 
@@ -66,16 +67,21 @@ class Console:
         """Write serial bytes DATA and show the lines they end to the watch."""
         if data:
             write_all(sys.stdout.fileno(), data)
+            if self.tee:
+                self.tee.write(data)
             self.at_line_start = data.endswith(b"\n")
             for line in self.lines.feed(data):
-                self.watch.console_line(line)
+                for watcher in self.watchers:
+                    watcher.console_line(line)
             if self.at_line_start and self.diag:
                 self.diag.release()
 
     def line(self, text):
         """Print TEXT on a line of its own, ending any partial line first."""
-        prefix = b"" if self.at_line_start else b"\n"
-        write_all(sys.stdout.fileno(), prefix + text.encode() + b"\n")
+        data = (b"" if self.at_line_start else b"\n") + text.encode() + b"\n"
+        write_all(sys.stdout.fileno(), data)
+        if self.tee:
+            self.tee.write(data)
         self.at_line_start = True
 
     def finish(self):
@@ -86,13 +92,15 @@ class Console:
 
 class Diagnostics:
     """The kernel's diagnostic stream: each line to stderr marked DIAG_MARK, the raw
-    bytes to the --diag-file if any, each line to WATCH."""
+    bytes to the --diag-file if any and to TEE (an open binary file, or None), each
+    line to WATCH."""
 
-    def __init__(self, path, console, watch, explain=lambda line: []):
+    def __init__(self, path, console, watch, explain=lambda line: [], tee=None):
         """Open PATH (None: no file) afresh; CONSOLE says where its line stands and
         tells us when it ends one; EXPLAIN(line) returns lines shown (on stderr
         only) after LINE."""
         self.file = open(path, "wb") if path else None
+        self.tee = tee
         self.console, self.watch, self.explain = console, watch, explain
         self.lines = Lines()
         self.held = []              # lines waiting for the console to end its line
@@ -103,6 +111,8 @@ class Diagnostics:
         """Take diagnostic bytes DATA as they arrive."""
         if self.file:
             self.file.write(data)
+        if self.tee:
+            self.tee.write(data)
         self.take(self.lines.feed(data))
         if self.console.at_line_start:
             self.release()
