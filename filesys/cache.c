@@ -388,31 +388,57 @@ cache_read (block_sector_t sector, void *buffer, size_t offset, size_t size)
   return ok;
 }
 
+/* Copies from the cache the sectors from FIRST + *DONE on that it holds (valid:
+   one being loaded does not count), up to the first it lacks or FIRST + COUNT,
+   into BUFFER (whose sector 0 is FIRST's), moving *DONE past them; then returns
+   how many sectors after those it lacks, up to the next it holds.  A sector
+   taken whole this way is not marked used: a reader going through a file in
+   runs seldom comes back, so its sectors (read ahead for it) should go before
+   the index blocks and the sectors written or read in part, which are. */
+static size_t
+copy_cached (block_sector_t first, size_t count, uint8_t *buffer, size_t *done)
+{
+  struct cache_slot *slot;
+  size_t missing = 0;
+
+  lock_acquire (&cache_lock);
+  for (; *done < count; ++*done)
+    {
+      slot = slot_find (first + *done);
+      if (slot == NULL || slot->state != SLOT_VALID)
+        break;
+      memcpy (buffer + *done * BLOCK_SECTOR_SIZE, slot->data, BLOCK_SECTOR_SIZE);
+    }
+  while (*done + missing < count
+         && ((slot = slot_find (first + *done + missing)) == NULL
+             || slot->state != SLOT_VALID))
+    missing++;
+  lock_release (&cache_lock);
+  return missing;
+}
+
 /* Copies COUNT whole sectors, FIRST and the ones after it on the disk, into
-   BUFFER.  When none of them is cached they come in one multi-sector transfer
-   and are not cached (a page-sized read, as a page fault makes, would only push
-   smaller, hotter sectors out); otherwise sector by sector through the cache,
-   which may hold bytes the disk lacks.  The sectors must lie on the device, and
-   the caller must keep others from writing them meanwhile (the inode lock
-   does).  False if the disk could not read them (BUFFER then holds nothing
-   certain). */
+   BUFFER: those the cache holds from it (it may hold bytes the disk lacks), each
+   run of the others straight from the disk in one multi-sector transfer, not
+   cached (a page-sized read, as a page fault makes, would only push smaller,
+   hotter sectors out).  The sectors must lie on the device, and the caller must
+   keep others from writing them meanwhile (the inode lock does).  False if the
+   disk could not read them (BUFFER then holds nothing certain). */
 bool
 cache_read_run (block_sector_t first, size_t count, void *buffer)
 {
-  bool any_cached = false, ok = true;
-  size_t i;
+  size_t done = 0;
 
-  lock_acquire (&cache_lock);
-  for (i = 0; i < CACHE_SLOTS && !any_cached; i++)
-    any_cached = slots[i].state != SLOT_FREE && slots[i].sector >= first
-                 && slots[i].sector - first < count;
-  lock_release (&cache_lock);
-  if (!any_cached)
-    return block_read_sectors (cache_device, first, count, buffer);
-  for (i = 0; i < count && ok; i++)
-    ok = cache_read (first + i, (uint8_t *) buffer + i * BLOCK_SECTOR_SIZE, 0,
-                     BLOCK_SECTOR_SIZE);
-  return ok;
+  while (done < count)
+    {
+      size_t missing = copy_cached (first, count, buffer, &done);
+      if (missing > 0
+          && !block_read_sectors (cache_device, first + done, missing,
+                                  (uint8_t *) buffer + done * BLOCK_SECTOR_SIZE))
+        return false;
+      done += missing;
+    }
+  return true;
 }
 
 /* Reads ahead: brings the sectors from FIRST on (at most COUNT, and RUN_MAX)
@@ -444,6 +470,7 @@ cache_prefetch (block_sector_t first, size_t count)
       if (slot == NULL)
         break;
       slot_reset (slot, first + run.count);
+      slot->accessed = false; /* The clock's first pick, until it is used. */
       slot->state = SLOT_LOADING;
       run.slots[run.count] = slot;
     }

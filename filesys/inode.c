@@ -12,7 +12,7 @@
 #include "threads/synch.h"
 
 #define READ_RUN_MAX 64 /* Sectors one multi-sector read moves at most. */
-#define READ_AHEAD 16   /* Sectors a sequential reader is kept ahead by. */
+#define READ_AHEAD 32   /* Sectors a sequential reader is kept ahead by. */
 
 /* Locking: open_inodes_lock guards the open-inode chain, every open_cnt,
    write_errors and name; each inode's own lock guards its disk copy (length and
@@ -807,9 +807,11 @@ inode_take_write_error (struct inode *inode, unsigned *seen)
 /* For a reader going through INODE in order, about to read SIZE bytes at
    OFFSET, which has had it read ahead up to byte *AHEAD: once the read comes
    within READ_AHEAD / 2 sectors of that, brings the READ_AHEAD sectors after
-   it (or after OFFSET, if that is further) into the cache, a command for each
-   run of them that follow one another on the disk (cache_prefetch, which gives
-   up rather than wait), and moves *AHEAD past them. */
+   it (or from OFFSET's, if that is further; from the read's end, if the read
+   spans more than READ_AHEAD sectors itself, since it reads them in runs of its
+   own) into the cache, a command for each run of them that follow one another
+   on the disk (cache_prefetch, which gives up rather than wait), and moves
+   *AHEAD past them. */
 void
 inode_read_ahead (struct inode *inode, off_t offset, off_t size, off_t *ahead)
 {
@@ -828,6 +830,8 @@ inode_read_ahead (struct inode *inode, off_t offset, off_t size, off_t *ahead)
     return;
   if (from < offset / KFS_SECTOR_SIZE)
     from = offset / KFS_SECTOR_SIZE;
+  if (end - offset / KFS_SECTOR_SIZE > READ_AHEAD && from < end)
+    from = end;
   to = from + READ_AHEAD;
   lock_acquire (&inode->lock);
   if (to > kfs_sectors_for_bytes (inode->disk.length))
