@@ -23,6 +23,14 @@
    refusal at once. So does a write for which no slot can be had, every slot
    holding refused bytes.
 
+   A write of part of a sector the cache lacks does not read it first: the slot
+   is partial, holding the bytes written so far (one stretch: a write next to
+   it, as a sequential writer's next one is, widens it). Only when something
+   needs the whole sector (a read, a write elsewhere in it, its write-back) is
+   the rest read from the disk under the written bytes (slot_complete). A
+   partial slot the disk cannot complete counts as refused: its bytes are kept,
+   reported and tried again, as a write-back's.
+
    Locks: cache_lock guards the slots and is held only while they are looked at
    or copied, never across a disk transfer: a slot being read in is LOADING (who
    wants it waits on io_done), one being written back is `writing' (its bytes are
@@ -46,11 +54,13 @@ struct cache_slot
   uint8_t data[BLOCK_SECTOR_SIZE]; /* First: aligned, as DMA wants it. */
   enum slot_state state;
   block_sector_t sector;
-  bool accessed;            /* Used since the clock hand last passed. */
-  bool dirty;               /* Holds bytes the disk lacks. */
-  bool writing;             /* Its bytes are on their way to the disk. */
-  bool refused;             /* The disk refused its last write-back: dirty. */
-  bool discarded;           /* Freed while being written: the outcome is moot. */
+  bool accessed;  /* Used since the clock hand last passed. */
+  bool dirty;     /* Holds bytes the disk lacks. */
+  bool writing;   /* Its bytes are on their way to the disk. */
+  bool refused;   /* The disk refused its last write-back: dirty. */
+  bool discarded; /* Freed while being written: the outcome is moot. */
+  bool partial;   /* Holds only bytes [LO, HI): the disk the rest. */
+  uint16_t lo, hi;
   struct cache_owner owner; /* Whose bytes: its last writer. */
 };
 
@@ -172,26 +182,35 @@ slot_pick (bool clean_only, bool *busy)
 }
 
 /* Makes SLOT, free or clean and idle, stand for SECTOR, just used, holding
-   nothing yet.  Caller holds cache_lock. */
+   nothing yet (partial, with no bytes).  Caller holds cache_lock. */
 static void
 slot_reset (struct cache_slot *slot, block_sector_t sector)
 {
   slot->sector = sector;
   slot->accessed = true;
   slot->dirty = slot->writing = slot->refused = slot->discarded = false;
+  slot->partial = true; /* Nothing yet. */
+  slot->lo = slot->hi = 0;
   slot->owner.inode = 0;
   slot->owner.offset = CACHE_METADATA;
 }
 
-/* True if SECTOR's slot may join a write-back run: dirty, idle, not refused.
+/* True if SLOT may be written back now: dirty, whole, idle, not refused.
    Caller holds cache_lock. */
+static bool
+writable (const struct cache_slot *slot)
+{
+  return slot->state == SLOT_VALID && slot->dirty && !slot->partial && !slot->writing
+         && !slot->refused;
+}
+
+/* True if SECTOR's slot may join a write-back run.  Caller holds cache_lock. */
 static bool
 run_candidate (block_sector_t sector)
 {
   struct cache_slot *slot = slot_find (sector);
 
-  return slot != NULL && slot->state == SLOT_VALID && slot->dirty && !slot->writing
-         && !slot->refused;
+  return slot != NULL && writable (slot);
 }
 
 /* Fills RUN with SLOT, dirty and idle, and, if NEIGHBOURS, the run candidates
@@ -251,6 +270,46 @@ write_done (struct cache_slot *slot, bool ok)
     }
 }
 
+/* Makes SLOT, partial and idle, whole: reads its sector from the disk and keeps
+   the bytes written in it over what it read.  Who wants the slot meanwhile waits
+   (it is LOADING).  Returns false if the disk could not read it: the slot stays
+   partial, and if it holds written bytes, they count as refused (reported the
+   first time), to be tried again at the next flush.  Caller holds cache_lock,
+   released around the read; the slot may have been discarded (then it is free)
+   when this returns. */
+static bool
+slot_complete (struct cache_slot *slot)
+{
+  uint8_t disk_bytes[BLOCK_SECTOR_SIZE];
+  bool ok;
+
+  ASSERT (slot->state == SLOT_VALID && slot->partial && !slot->writing);
+  slot->state = SLOT_LOADING;
+  lock_release (&cache_lock);
+  ok = block_read (cache_device, slot->sector, disk_bytes);
+  lock_acquire (&cache_lock);
+  slot->state = SLOT_VALID;
+  if (slot->discarded)
+    {
+      slot->discarded = false;
+      slot->state = SLOT_FREE;
+    }
+  else if (ok)
+    {
+      memcpy (slot->data, disk_bytes, slot->lo);
+      memcpy (slot->data + slot->hi, disk_bytes + slot->hi,
+              BLOCK_SECTOR_SIZE - slot->hi);
+      slot->partial = false;
+    }
+  else if (slot->dirty && !slot->refused)
+    {
+      set_refused (slot, true);
+      report (slot->owner, slot->sector, CACHE_WB_REFUSED);
+    }
+  cond_broadcast (&io_done, &cache_lock);
+  return ok;
+}
+
 /* Writes RUN, gathered by run_gather, to the disk in one command; if the disk
    refuses it, a sector at a time, to learn which it refuses.  Returns true if it
    took them all.  Caller holds cache_lock, released around the transfers, and
@@ -277,9 +336,10 @@ run_write (struct run *run)
   return all;
 }
 
-/* Writes VICTIM, dirty, back with its dirty neighbours on the disk, so that its
-   slot can be reused, and points the clock hand at it.  Caller holds cache_lock
-   (released around the transfer) and perhaps run_lock. */
+/* Writes VICTIM, dirty, back with its dirty neighbours on the disk (completing
+   it first if it is partial), so that its slot can be reused, and points the
+   clock hand at it.  Caller holds cache_lock (released around the transfers)
+   and perhaps run_lock. */
 static void
 write_back_around (struct cache_slot *victim)
 {
@@ -292,8 +352,10 @@ write_back_around (struct cache_slot *victim)
       lock_acquire (&run_lock);
       lock_acquire (&cache_lock);
     }
-  if (victim->state == SLOT_VALID && victim->dirty && !victim->writing
-      && !victim->refused)
+  if (victim->state == SLOT_VALID && victim->partial && victim->dirty
+      && !victim->writing && !victim->refused)
+    slot_complete (victim);
+  if (writable (victim))
     {
       run_gather (victim, true, &run);
       run_write (&run);
@@ -303,9 +365,10 @@ write_back_around (struct cache_slot *victim)
     lock_release (&run_lock);
 }
 
-/* Makes SLOT, just picked, hold SECTOR: read from the disk if FILL.  Returns
-   it, or NULL (the slot free again, *READ_FAILED set) if the disk could not read
-   it.  Caller holds cache_lock, released around the read. */
+/* Makes SLOT, just picked, hold SECTOR: read from the disk if FILL, else
+   holding nothing yet (partial).  Returns it, or NULL (the slot free again,
+   *READ_FAILED set) if the disk could not read it.  Caller holds cache_lock,
+   released around the read. */
 static struct cache_slot *
 slot_fill (struct cache_slot *slot, block_sector_t sector, bool fill,
            bool *read_failed)
@@ -314,6 +377,7 @@ slot_fill (struct cache_slot *slot, block_sector_t sector, bool fill,
 
   slot_reset (slot, sector);
   slot->state = fill ? SLOT_LOADING : SLOT_VALID;
+  slot->partial = !fill; /* A LOADING slot is partial only while completed. */
   if (!fill)
     return slot;
   lock_release (&cache_lock);
@@ -325,9 +389,10 @@ slot_fill (struct cache_slot *slot, block_sector_t sector, bool fill,
   return ok ? slot : NULL;
 }
 
-/* Returns the slot holding SECTOR, marked used: its bytes read from the disk if
-   it was not cached and FILL (else unspecified: the caller overwrites them
-   all).  NULL with *READ_FAILED set if the disk could not read it; NULL without
+/* Returns the slot holding SECTOR, marked used.  With FILL it is whole (read
+   from the disk if it was not cached, completed if it was partial); without,
+   it may be partial (holding nothing if it was not cached: the caller writes
+   into it).  NULL with *READ_FAILED set if the disk could not read it; NULL without
    if no slot can be had, every one holding bytes the disk refused (the caller
    then goes to the disk itself).  Writes a dirty slot back to make room when the
    clock picks one.  Caller holds cache_lock, released around disk transfers. */
@@ -342,6 +407,16 @@ slot_get (block_sector_t sector, bool fill, bool *read_failed)
 
       if (slot != NULL && slot->state == SLOT_LOADING)
         cond_wait (&io_done, &cache_lock);
+      else if (slot != NULL && fill && slot->partial && slot->writing)
+        cond_wait (&io_done, &cache_lock);
+      else if (slot != NULL && fill && slot->partial)
+        {
+          if (!slot_complete (slot))
+            {
+              *read_failed = true;
+              return NULL;
+            }
+        }
       else if (slot != NULL)
         {
           slot->accessed = true;
@@ -388,10 +463,19 @@ cache_read (block_sector_t sector, void *buffer, size_t offset, size_t size)
   return ok;
 }
 
-/* Copies from the cache the sectors from FIRST + *DONE on that it holds (valid:
-   one being loaded does not count), up to the first it lacks or FIRST + COUNT,
-   into BUFFER (whose sector 0 is FIRST's), moving *DONE past them; then returns
-   how many sectors after those it lacks, up to the next it holds.  A sector
+/* True if the disk holds what SLOT, SECTOR's slot or NULL, should: it is not
+   cached, or being read in.  Caller holds cache_lock. */
+static bool
+disk_current (const struct cache_slot *slot)
+{
+  return slot == NULL || (slot->state == SLOT_LOADING && !slot->partial);
+}
+
+/* Copies from the cache the sectors from FIRST + *DONE on that it holds whole,
+   up to the first it does not or FIRST + COUNT, into BUFFER (whose sector 0 is
+   FIRST's), moving *DONE past them; then returns how many sectors after those
+   the disk holds as they should be (disk_current), up to the next the cache
+   holds (0 if that is the next: it is partial or being completed).  A sector
    taken whole this way is not marked used: a reader going through a file in
    runs seldom comes back, so its sectors (read ahead for it) should go before
    the index blocks and the sectors written or read in part, which are. */
@@ -405,13 +489,12 @@ copy_cached (block_sector_t first, size_t count, uint8_t *buffer, size_t *done)
   for (; *done < count; ++*done)
     {
       slot = slot_find (first + *done);
-      if (slot == NULL || slot->state != SLOT_VALID)
+      if (slot == NULL || slot->state != SLOT_VALID || slot->partial)
         break;
       memcpy (buffer + *done * BLOCK_SECTOR_SIZE, slot->data, BLOCK_SECTOR_SIZE);
     }
   while (*done + missing < count
-         && ((slot = slot_find (first + *done + missing)) == NULL
-             || slot->state != SLOT_VALID))
+         && disk_current (slot_find (first + *done + missing)))
     missing++;
   lock_release (&cache_lock);
   return missing;
@@ -428,13 +511,21 @@ bool
 cache_read_run (block_sector_t first, size_t count, void *buffer)
 {
   size_t done = 0;
+  bool ok;
 
   while (done < count)
     {
+      uint8_t *at;
       size_t missing = copy_cached (first, count, buffer, &done);
-      if (missing > 0
-          && !block_read_sectors (cache_device, first + done, missing,
-                                  (uint8_t *) buffer + done * BLOCK_SECTOR_SIZE))
+
+      at = (uint8_t *) buffer + done * BLOCK_SECTOR_SIZE;
+      if (done == count)
+        break;
+      if (missing == 0) /* Partial: cache_read completes it. */
+        missing = 1, ok = cache_read (first + done, at, 0, BLOCK_SECTOR_SIZE);
+      else
+        ok = block_read_sectors (cache_device, first + done, missing, at);
+      if (!ok)
         return false;
       done += missing;
     }
@@ -472,6 +563,7 @@ cache_prefetch (block_sector_t first, size_t count)
       slot_reset (slot, first + run.count);
       slot->accessed = false; /* The clock's first pick, until it is used. */
       slot->state = SLOT_LOADING;
+      slot->partial = false;
       run.slots[run.count] = slot;
     }
   if (run.count > 0)
@@ -530,6 +622,7 @@ write_through (block_sector_t sector, struct cache_owner owner, const void *buff
         {
           put_bytes (slot->data, buffer, offset, size);
           slot->owner = owner;
+          slot->partial = false; /* Completed by slot_get, or written whole. */
         }
       write_done (slot, ok || !was_dirty);
       cond_broadcast (&io_done, &cache_lock);
@@ -563,12 +656,38 @@ start_flusher (void)
   lock_release (&cache_lock);
 }
 
+/* True if SLOT can take SIZE bytes at OFFSET as it is: it is whole, they are the
+   whole sector, or they touch or overlap the bytes a partial SLOT holds (or it
+   holds none).  Caller holds cache_lock. */
+static bool
+joins (const struct cache_slot *slot, size_t offset, size_t size)
+{
+  return !slot->partial || size == BLOCK_SECTOR_SIZE || slot->lo == slot->hi
+         || (offset <= slot->hi && offset + size >= slot->lo);
+}
+
+/* Records that SLOT holds the SIZE bytes at OFFSET, just copied in (joins).
+   Caller holds cache_lock. */
+static void
+widen (struct cache_slot *slot, size_t offset, size_t size)
+{
+  if (!slot->partial)
+    return;
+  if (slot->lo == slot->hi || offset < slot->lo)
+    slot->lo = offset;
+  if (offset + size > slot->hi)
+    slot->hi = offset + size;
+  slot->partial = slot->lo > 0 || slot->hi < BLOCK_SECTOR_SIZE;
+}
+
 /* Copies SIZE bytes from BUFFER (zeros if BUFFER is NULL) to byte OFFSET of
    SECTOR, OWNER's.  Same bounds as cache_read.  The disk gets them later (a
    write-back), unless the cache holds bytes the disk refused or has no slot to
-   spare: then before this returns.  False if the disk could not read the rest
-   of the sector, or refused a write made before returning: the sector then holds
-   what it held. */
+   spare: then before this returns.  A write into part of a sector the cache
+   lacks does not read it (the slot is partial); one that does not touch what a
+   partial slot holds completes it first.  False if the disk could not read the
+   rest of the sector then, or refused a write made before returning: the
+   sector then holds what it held. */
 bool
 cache_write (block_sector_t sector, struct cache_owner owner, const void *buffer,
              size_t offset, size_t size)
@@ -581,10 +700,13 @@ cache_write (block_sector_t sector, struct cache_owner owner, const void *buffer
   if (refused_count > 0)
     return write_through (sector, owner, buffer, offset, size);
   lock_acquire (&cache_lock);
-  slot = slot_get (sector, size < BLOCK_SECTOR_SIZE, &read_failed);
+  slot = slot_get (sector, false, &read_failed);
+  if (slot != NULL && !joins (slot, offset, size))
+    slot = slot_get (sector, true, &read_failed);
   if (slot != NULL)
     {
       put_bytes (slot->data, buffer, offset, size);
+      widen (slot, offset, size);
       slot->owner = owner;
       start = mark_dirty (slot);
     }
@@ -614,12 +736,12 @@ cache_discard (block_sector_t sector)
 
   lock_acquire (&cache_lock);
   slot = slot_find (sector);
-  if (slot != NULL && slot->state == SLOT_VALID)
+  if (slot != NULL && !disk_current (slot))
     {
       set_refused (slot, false);
       slot->dirty = false;
-      if (slot->writing)
-        slot->discarded = true;
+      if (slot->writing || slot->state == SLOT_LOADING)
+        slot->discarded = true; /* Written back or completed now. */
       else
         slot->state = SLOT_FREE;
     }
@@ -671,7 +793,8 @@ lowest_dirty (block_sector_t from)
 }
 
 /* Writes back the run that starts with the lowest dirty sector at or after
- *FROM, and moves *FROM past it.  False if there was none. */
+ *FROM, and moves *FROM past it; completes that sector instead if it is
+   partial (the next call writes it).  False if there was none. */
 static bool
 flush_next (block_sector_t *from)
 {
@@ -681,7 +804,9 @@ flush_next (block_sector_t *from)
   lock_acquire (&run_lock);
   lock_acquire (&cache_lock);
   slot = lowest_dirty (*from);
-  if (slot != NULL)
+  if (slot != NULL && slot->partial)
+    slot_complete (slot);
+  else if (slot != NULL)
     {
       run_gather (slot, true, &run);
       *from = run.first + run.count;
@@ -692,7 +817,8 @@ flush_next (block_sector_t *from)
   return slot != NULL;
 }
 
-/* Tries slot INDEX again, alone, if it holds bytes the disk refused. */
+/* Tries slot INDEX again, alone, if it holds bytes the disk refused (completing
+   it first if it is partial). */
 static void
 retry_refused (size_t index)
 {
@@ -701,7 +827,9 @@ retry_refused (size_t index)
 
   lock_acquire (&run_lock);
   lock_acquire (&cache_lock);
-  if (slot->state == SLOT_VALID && slot->refused && !slot->writing)
+  if (slot->state == SLOT_VALID && slot->refused && slot->partial && !slot->writing)
+    slot_complete (slot);
+  if (slot->state == SLOT_VALID && slot->refused && !slot->partial && !slot->writing)
     {
       run_gather (slot, false, &run);
       run_write (&run);
@@ -774,7 +902,8 @@ cache_write_count (void)
 }
 
 /* True if the cache holds nothing dirty but bytes the disk refused (tried again
-   at the next flush) and nothing being written: the calling flusher should end,
+   at the next flush) and nothing being written or completed: the calling
+   flusher should end,
    and from now on a new dirty sector starts another. */
 bool
 cache_flusher_may_exit (void)
@@ -786,7 +915,8 @@ cache_flusher_may_exit (void)
   for (i = 0; i < CACHE_SLOTS; i++)
     work = work
            || (slots[i].state == SLOT_VALID
-               && ((slots[i].dirty && !slots[i].refused) || slots[i].writing));
+               && ((slots[i].dirty && !slots[i].refused) || slots[i].writing))
+           || (slots[i].state == SLOT_LOADING && slots[i].partial);
   if (!work)
     flusher_running = false;
   lock_release (&cache_lock);

@@ -904,6 +904,80 @@ test_write_back_refused (void)
   CHECK (disk_consistent ());
 }
 
+/* Writes into part of a sector the cache lacks do not read it first: a
+   sequential writer going through a file in chunks that start and end inside
+   sectors reads nothing, and the sectors it wrote in part are made whole from
+   the disk only when needed: a read, a write elsewhere in the sector (one read),
+   the flush.  A sector whose rest cannot be read is kept, said and reported to
+   the writer as a refused write-back, and written once it can be read. */
+static void
+test_partial_writes (void)
+{
+  static uint8_t data[32 * KFS_SECTOR_SIZE], back[sizeof data], chunk[1000];
+  struct file *file;
+  block_sector_t bad;
+  int reads;
+  size_t at;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  fill_pattern (data, sizeof data, 61);
+  CHECK (filesys_create ("part", 0));
+  file = filesys_open ("part");
+  CHECK (file_write (file, data, sizeof data) == sizeof data);
+  file_close (file);
+  CHECK (filesys_init (false));
+  file = filesys_open ("part");
+  reads = disk_reads;
+  file_seek (file, 100);
+  for (at = 100; at < 12100; at += sizeof chunk)
+    {
+      fill_pattern (chunk, sizeof chunk, (unsigned) at);
+      memcpy (data + at, chunk, sizeof chunk);
+      CHECK (file_write (file, chunk, sizeof chunk) == sizeof chunk);
+    }
+  CHECK_DETAIL (disk_reads == reads, "%d reads", disk_reads - reads);
+  CHECK (file_write_at (file, "abc", 3, 15000) == 3);
+  CHECK (disk_reads == reads);
+  CHECK (file_write_at (file, "xyz", 3, 15300) == 3); /* Apart: read once. */
+  CHECK_DETAIL (disk_reads == reads + 1, "%d reads", disk_reads - reads);
+  memcpy (data + 15000, "abc", 3);
+  memcpy (data + 15300, "xyz", 3);
+  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  CHECK (file_write_at (file, "end", 3, 16000) == 3);
+  memcpy (data + 16000, "end", 3);
+  CHECK (cache_flush ()); /* Completes the last sector. */
+  file_close (file);
+  CHECK (disk_consistent ());
+  CHECK (filesys_init (false));
+  file = filesys_open ("part");
+  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  file_close (file);
+
+  /* The rest of the sector cannot be read. */
+  CHECK (filesys_init (false));
+  file = filesys_open ("part");
+  bad = data_sector (root_entry_inode (0), 4 * KFS_SECTOR_SIZE);
+  bad_read = bad;
+  diag_text[0] = '\0';
+  CHECK (file_write_at (file, "bad", 3, 4 * KFS_SECTOR_SIZE + 7) == 3);
+  CHECK (!cache_flush ());
+  CHECK (said (bad, "part+0x800", REFUSED));
+  CHECK (file_write (file, "q", 1) == -1);
+  bad_read = NO_SECTOR;
+  CHECK (cache_flush ());
+  CHECK (said (bad, "part+0x800", "was written back after all"));
+  memcpy (data + 4 * KFS_SECTOR_SIZE + 7, "bad", 3);
+  CHECK (memcmp (disk + bad * KFS_SECTOR_SIZE, data + 4 * KFS_SECTOR_SIZE,
+                 KFS_SECTOR_SIZE)
+         == 0);
+  file_close (file);
+  CHECK (held_count == 0);
+  CHECK (disk_consistent ());
+}
+
 /* A disk that stops taking writes with the cache full of dirty sectors: the
    flush writes none and keeps them all (every slot then holds refused bytes), so
    reads of the rest and writes go to the disk itself: the reads work, the
@@ -1008,6 +1082,7 @@ main (void)
   test_write_back ();
   test_write_back_refused ();
   test_dead_disk ();
+  test_partial_writes ();
   test_read_ahead ();
   /* However often it mounts, the file system asks once to be flushed at
      power-off. */
