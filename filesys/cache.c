@@ -532,6 +532,33 @@ cache_read_run (block_sector_t first, size_t count, void *buffer)
   return true;
 }
 
+/* Copies SIZE bytes from byte SKIP of the COUNT sectors from FIRST on (at most
+   RUN_MAX; SKIP + SIZE within them) into BUFFER in one disk command, if the
+   cache holds none of them, for a read that starts or ends inside a sector and
+   would otherwise read those sectors in several commands.  False, having done
+   nothing, if it holds one, or the disk could not read them (the caller then
+   reads through the cache and meets the error itself).  The caller keeps others
+   from writing the sectors meanwhile (the inode lock does). */
+bool
+cache_read_span (block_sector_t first, size_t count, size_t skip, void *buffer,
+                 size_t size)
+{
+  bool cached = false, ok;
+  size_t i;
+
+  ASSERT (count <= RUN_MAX && skip + size <= count * BLOCK_SECTOR_SIZE);
+  lock_acquire (&run_lock);
+  lock_acquire (&cache_lock);
+  for (i = 0; i < count && !cached; i++)
+    cached = slot_find (first + i) != NULL;
+  lock_release (&cache_lock);
+  ok = !cached && block_read_sectors (cache_device, first, count, run_buf);
+  if (ok)
+    memcpy (buffer, run_buf + skip, size);
+  lock_release (&run_lock);
+  return ok;
+}
+
 /* Reads ahead: brings the sectors from FIRST on (at most COUNT, and RUN_MAX)
    that are not cached, up to the first that is, into clean slots in one
    command, for a reader about to go through them.  Cheap to drop: it writes

@@ -11,8 +11,9 @@
 #include "threads/malloc.h"
 #include "threads/synch.h"
 
-#define READ_RUN_MAX 64 /* Sectors one multi-sector read moves at most. */
-#define READ_AHEAD 32   /* Sectors a sequential reader is kept ahead by. */
+#define READ_RUN_MAX 64  /* Sectors one multi-sector read moves at most. */
+#define READ_AHEAD 32    /* Sectors a sequential reader is kept ahead by. */
+#define READ_SPAN_MAX 16 /* Most sectors one read inside sectors takes at once. */
 
 /* Locking: open_inodes_lock guards the open-inode chain, every open_cnt,
    write_errors and name; each inode's own lock guards its disk copy (length and
@@ -520,6 +521,34 @@ read_run (struct inode *inode, block_sector_t first, uint8_t *buffer, off_t offs
   return i * KFS_SECTOR_SIZE;
 }
 
+/* Reads SIZE bytes of INODE at OFFSET (within the file) into BUFFER in one disk
+   command if the read starts or ends inside a sector, spans up to READ_SPAN_MAX
+   sectors that follow one another on the disk, and the cache holds none of
+   them (cache_read_span): otherwise its sectors read in part would each cost a
+   command of their own.  Returns the bytes read: SIZE, or 0 if it did nothing.
+   Caller holds INODE's lock. */
+static off_t
+read_span (struct inode *inode, uint8_t *buffer, off_t offset, off_t size)
+{
+  uint32_t index = offset / KFS_SECTOR_SIZE, count = 1, sectors;
+  block_sector_t first, next;
+
+  if ((offset % KFS_SECTOR_SIZE == 0 && size % KFS_SECTOR_SIZE == 0)
+      || (uint32_t) offset + size > inode->disk.length)
+    return 0;
+  sectors = kfs_sectors_for_bytes ((uint32_t) offset + size) - index;
+  if (sectors < 2 || sectors > READ_SPAN_MAX
+      || !block_lookup (&inode->disk, index, &first) || first == 0)
+    return 0;
+  while (count < sectors && block_lookup (&inode->disk, index + count, &next)
+         && next == first + count)
+    count++;
+  if (count < sectors
+      || !cache_read_span (first, count, offset % KFS_SECTOR_SIZE, buffer, size))
+    return 0;
+  return size;
+}
+
 /* Reads up to SIZE bytes of INODE from byte OFFSET into BUFFER (a kernel
    buffer: no fault may happen while the inode lock is held).  Returns the
    bytes read: fewer than SIZE at end of file, on a corrupt pointer or at a
@@ -534,6 +563,8 @@ inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
   bool failed = false;
 
   lock_acquire (&inode->lock);
+  if (size > 0 && offset >= 0)
+    done = read_span (inode, buffer, offset, size);
   while (size > done && offset >= 0 && (uint32_t) offset < inode->disk.length)
     {
       uint32_t sector_ofs = offset % KFS_SECTOR_SIZE;

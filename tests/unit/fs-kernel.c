@@ -978,6 +978,41 @@ test_partial_writes (void)
   CHECK (disk_consistent ());
 }
 
+/* A read that starts and ends inside sectors, of sectors the cache does not
+   hold, takes one disk command, not one for each sector read in part; with a
+   sector of it in the cache (written, not yet on the disk), it reads through
+   the cache and sees that sector's new bytes. */
+static void
+test_read_inside_sectors (void)
+{
+  static uint8_t data[16 * KFS_SECTOR_SIZE], back[4096];
+  struct file *file;
+  int reads;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  fill_pattern (data, sizeof data, 71);
+  CHECK (filesys_create ("span", 0));
+  file = filesys_open ("span");
+  CHECK (file_write (file, data, sizeof data) == sizeof data);
+  file_close (file);
+  CHECK (filesys_init (false));
+  file = filesys_open ("span");
+  reads = disk_reads;
+  CHECK (file_read_at (file, back, sizeof back, 300) == sizeof back);
+  CHECK (memcmp (back, data + 300, sizeof back) == 0);
+  CHECK_DETAIL (disk_reads == reads + 1, "%d reads", disk_reads - reads);
+  file_close (file);
+  CHECK (filesys_init (false));
+  file = filesys_open ("span");
+  CHECK (file_write_at (file, "new", 3, 2000) == 3);
+  memcpy (data + 2000, "new", 3);
+  CHECK (file_read_at (file, back, sizeof back, 300) == sizeof back);
+  CHECK (memcmp (back, data + 300, sizeof back) == 0);
+  file_close (file);
+  CHECK (held_count == 0);
+}
+
 /* A disk that stops taking writes with the cache full of dirty sectors: the
    flush writes none and keeps them all (every slot then holds refused bytes), so
    reads of the rest and writes go to the disk itself: the reads work, the
@@ -1083,6 +1118,7 @@ main (void)
   test_write_back_refused ();
   test_dead_disk ();
   test_partial_writes ();
+  test_read_inside_sectors ();
   test_read_ahead ();
   /* However often it mounts, the file system asks once to be flushed at
      power-off. */
