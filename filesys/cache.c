@@ -12,7 +12,10 @@
    when the clock hand needs a dirty slot (so a full cache writes back in runs),
    on a timer (the flusher thread, filesys/flusher.c, which runs only while
    something is dirty), and at power-off (cache_flush). A sequential reader's
-   next sectors come in ahead of it, also in one command (cache_prefetch).
+   next sectors come in ahead of it, also in one command (cache_prefetch); a
+   reader's whole sectors the cache lacks come straight into its buffer, a run
+   a command (cache_read_run), and a read inside sectors of ones it lacks
+   through run_buf (cache_read_span).
 
    A write-back the disk refuses is never dropped: the sector stays dirty and
    marked refused, is tried again at every flush, and the report (inode.c) says so
@@ -32,12 +35,13 @@
    reported and tried again, as a write-back's.
 
    Locks: cache_lock guards the slots and is held only while they are looked at
-   or copied, never across a disk transfer: a slot being read in is LOADING (who
-   wants it waits on io_done), one being written back is `writing' (its bytes are
+   or copied, never across a disk transfer: a slot being read in (or a partial
+   one completed) is LOADING (who wants it waits on io_done), one being written
+   back is `writing' (its bytes are
    in run_buf; it may be written again meanwhile, and is then dirty again).
-   run_lock owns run_buf and is held across every write to the disk and every
-   read-ahead, so write-backs go one at a time, in order. Order: run_lock, then
-   cache_lock; the report is called with cache_lock held. */
+   run_lock owns run_buf and is held across every write to the disk, every
+   read-ahead and span read, so write-backs go one at a time, in order. Order:
+   run_lock, then cache_lock; the report is called with cache_lock held. */
 
 #define CACHE_SLOTS 64 /* Sectors the cache holds: 32 kB. */
 #define RUN_MAX 32     /* Most sectors one write-back or read-ahead moves. */
