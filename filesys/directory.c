@@ -110,3 +110,26 @@ dir_remove_entry (const char *name)
   entry.in_use = 0;
   return inode_write_at (root, &entry, sizeof entry, offset) == sizeof entry;
 }
+
+/* Puts in NAME (SIZE bytes) the name of the file whose inode is at
+   INODE_SECTOR; false (NAME untouched) if no entry names it.  Takes the
+   directory lock: the caller must hold no file-system lock. */
+bool
+dir_name_of (block_sector_t inode_sector, char *name, size_t size)
+{
+  struct kfs_dirent entry;
+  bool found = false;
+  off_t pos;
+
+  dir_lock ();
+  for (pos = 0;
+       !found && inode_read_at (root, &entry, sizeof entry, pos) == sizeof entry;
+       pos += sizeof entry)
+    if (entry.in_use && entry.inode_sector == inode_sector)
+      {
+        snprintf (name, size, "%.*s", (int) sizeof entry.name, entry.name);
+        found = true;
+      }
+  dir_unlock ();
+  return found;
+}

@@ -23,6 +23,7 @@ format_device (void)
 {
   static struct kfs_superblock sb;
   uint32_t sectors = block_size (fs_device);
+  struct cache_owner own = { 0, CACHE_METADATA };
 
   printf ("Formatting file system...");
   if (sectors > KFS_MAX_SECTORS)
@@ -32,7 +33,7 @@ format_device (void)
       printf ("failed: %s is too small\n", block_name (fs_device));
       return false;
     }
-  if (!cache_write (KFS_SUPERBLOCK_SECTOR, &sb, 0, KFS_SECTOR_SIZE)
+  if (!cache_write (KFS_SUPERBLOCK_SECTOR, own, &sb, 0, KFS_SECTOR_SIZE)
       || !free_map_create (&sb))
     {
       printf ("failed: %s refused a write\n", block_name (fs_device));
@@ -46,6 +47,11 @@ format_device (void)
       return false;
     }
   free_map_close ();
+  if (!cache_flush ())
+    {
+      printf ("failed: %s refused a write\n", block_name (fs_device));
+      return false;
+    }
   printf ("done.\n");
   return true;
 }
@@ -81,8 +87,10 @@ mount (void)
    if FORMAT.  Call after the block devices are registered.  Returns false,
    with a message, if there is no such device or it does not hold a Kestrel
    file system; then no other filesys function may be called.  Calling it
-   again remounts (host tests do); every file must be closed first. Makes
-   filesys_done() run at power-off, before any statistics line. */
+   again remounts (host tests do); every file must be closed first, and what
+   the cache held is flushed and forgotten. Makes filesys_done() run at
+   power-off, before any statistics line. The cache's flusher thread may run
+   once this returns. */
 bool
 filesys_init (bool format)
 {
@@ -90,6 +98,7 @@ filesys_init (bool format)
     {
       dir_close_root ();
       free_map_close ();
+      filesys_done ();
       mounted = false;
     }
   if (!flush_registered)
@@ -104,21 +113,27 @@ filesys_init (bool format)
       return false;
     }
   inode_init ();
-  cache_init (fs_device);
+  cache_init (fs_device, inode_write_back_report);
   if (format && !format_device ())
     return false;
   mounted = mount ();
+  cache_enable_flusher ();
   return mounted;
 }
 
 /* Writes what is not on the disk yet (the free map's changes, should a commit
-   have failed) to it.  Call at power-off; safe to call more than once and when
-   filesys_init failed.  Files may stay open. */
+   have failed, and every dirty sector of the cache) to it, and says on the
+   diagnostic stream which sectors the disk still refuses: their bytes are lost.
+   Call at power-off (a user's halt() included); safe to call more than once
+   and when filesys_init failed.  Files may stay open. */
 void
 filesys_done (void)
 {
-  if (mounted)
-    free_map_commit ();
+  if (!mounted)
+    return;
+  free_map_commit ();
+  if (!cache_flush ())
+    cache_report_lost ();
 }
 
 /* True if NAME may name a file: 1 to 14 characters, no '/'. */
@@ -188,6 +203,8 @@ filesys_open (const char *name)
       inode_close (inode);
       inode = NULL;
     }
+  if (inode != NULL)
+    inode_set_name (inode, name);
   return file_open (inode);
 }
 

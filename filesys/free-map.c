@@ -8,9 +8,11 @@
 #include "threads/synch.h"
 
 /* The whole map lives in memory; a change marks its map sector dirty, and
-   free_map_commit() writes the dirty ones, so an operation that takes or gives
-   back many sectors writes each map sector once. free_map_lock is taken inside
-   inode locks and outside the cache lock. */
+   free_map_commit() puts the dirty ones in the cache (whose write-back takes
+   them to the disk), so an operation that takes or gives back many sectors
+   copies each map sector once. A sector given back is dropped from the cache
+   (cache_discard): its bytes need never reach the disk. free_map_lock is taken
+   inside inode locks and outside the cache's locks. */
 
 static struct kfs_superblock geometry; /* Copy of the mounted superblock. */
 static uint8_t *map;                   /* free_map_sectors sectors. */
@@ -26,17 +28,20 @@ store_bit (block_sector_t sector)
   dirty[sector / KFS_BITS_PER_SECTOR] = true;
 }
 
-/* Writes map sector INDEX through the cache; false if the disk refused it. */
+/* Puts map sector INDEX in the cache (the file system's own: owner 0); false
+   if the disk refused it (when the cache writes through). */
 static bool
 store_sector (uint32_t index)
 {
-  return cache_write (geometry.free_map_start + index, map + index * KFS_SECTOR_SIZE,
-                      0, KFS_SECTOR_SIZE);
+  struct cache_owner owner = { 0, CACHE_METADATA };
+
+  return cache_write (geometry.free_map_start + index, owner,
+                      map + index * KFS_SECTOR_SIZE, 0, KFS_SECTOR_SIZE);
 }
 
-/* Writes every changed map sector to the disk. False if the disk refused one
-   (said on the diagnostic stream; it stays marked, to be tried again at the
-   next commit). */
+/* Puts every changed map sector in the cache. False if the disk refused one
+   (only when the cache writes through; said on the diagnostic stream; it stays
+   marked, to be tried again at the next commit). */
 bool
 free_map_commit (void)
 {
@@ -84,8 +89,8 @@ map_alloc (const struct kfs_superblock *sb)
 }
 
 /* Starts a map for the freshly formatted file system SB: only the
-   superblock, root inode and map sectors are in use.  Writes it to disk
-   (through the cache).  False if out of memory or the disk refused it. */
+   superblock, root inode and map sectors are in use.  Puts it in the
+   cache.  False if out of memory or the disk refused it. */
 bool
 free_map_create (const struct kfs_superblock *sb)
 {
@@ -143,7 +148,7 @@ free_map_close (void)
 
 /* Marks a free data sector used and stores its number in *SECTOR.
    Returns false if the disk is full.  The sector's contents are
-   unspecified.  The disk's map has the change after free_map_commit(). */
+   unspecified.  The cache has the change after free_map_commit(). */
 bool
 free_map_allocate (block_sector_t *sector)
 {
@@ -172,7 +177,7 @@ free_map_allocate (block_sector_t *sector)
 
 /* Marks data sector SECTOR free.  A sector that is not a data sector or
    is already free means the disk is corrupt: reported, otherwise ignored.
-   The disk's map has the change after free_map_commit(). */
+   The cache has the change after free_map_commit(). */
 void
 free_map_release (block_sector_t sector)
 {
@@ -187,6 +192,7 @@ free_map_release (block_sector_t sector)
     {
       kfs_map_set (map, sector, false);
       store_bit (sector);
+      cache_discard (sector);
     }
   lock_release (&free_map_lock);
 }

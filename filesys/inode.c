@@ -4,35 +4,44 @@
 #include <string.h>
 #include "devices/console.h"
 #include "filesys/cache.h"
+#include "filesys/directory.h"
 #include "filesys/format.h"
 #include "filesys/free-map.h"
 #include "filesys/layout.h"
 #include "threads/malloc.h"
 #include "threads/synch.h"
 
-#define READ_RUN_MAX 64 /* Sectors one multi-sector read moves at most. */
+#define READ_RUN_MAX 64  /* Sectors one multi-sector read moves at most. */
+#define READ_AHEAD 32    /* Sectors a sequential reader is kept ahead by. */
+#define READ_SPAN_MAX 16 /* Most sectors one read inside sectors takes at once. */
 
-/* Locking: open_inodes_lock guards the open-inode chain and every
-   open_cnt; each inode's own lock guards its disk copy (length and block
-   pointers), removed and deny_write_cnt, and is held for a whole read or
-   write.  Order: directory lock -> inode lock -> free-map lock -> cache
-   lock; open_inodes_lock is never held while taking an inode lock.
+/* Locking: open_inodes_lock guards the open-inode chain, every open_cnt,
+   write_errors and name; each inode's own lock guards its disk copy (length and
+   block pointers), removed and deny_write_cnt, and is held for a whole read or
+   write.  Order: directory lock -> inode lock -> free-map lock -> the cache's
+   locks -> open_inodes_lock, the innermost: it is never held while taking
+   another lock or calling the cache (the cache's write-back report takes it).
 
    Every sector pointer read from disk is checked before it is followed,
    so a corrupt image makes calls fail with a message, never panic. A sector
-   the disk cannot read or write (the driver says which, on the diagnostic
-   stream) ends the call there: a read or write returns the bytes it moved
-   before it, a create fails. */
+   the disk cannot read (the driver says which, on the diagnostic stream) ends
+   the call there: a read returns the bytes it moved before it, a create fails.
+   Writes go to the write-back cache: a write-back the disk refuses later is
+   reported (inode_write_back_report) and counted in the inode's write_errors,
+   which its writers see (inode_take_write_error); one refused at once ends
+   the call there, as a read. */
 
 struct inode
 {
-  struct inode *next;    /* Next in open_inodes. */
-  block_sector_t sector; /* Where the on-disk inode lives. */
-  int open_cnt;          /* Openers; guarded by open_inodes_lock. */
-  struct lock lock;      /* Guards the members below. */
-  bool removed;          /* Free everything on the last close. */
-  int deny_write_cnt;    /* Writes fail while > 0. */
-  struct kfs_inode disk; /* Copy of the on-disk inode. */
+  struct inode *next;          /* Next in open_inodes. */
+  block_sector_t sector;       /* Where the on-disk inode lives. */
+  int open_cnt;                /* Openers; guarded by open_inodes_lock. */
+  struct lock lock;            /* Guards the members below. */
+  bool removed;                /* Free everything on the last close. */
+  int deny_write_cnt;          /* Writes fail while > 0. */
+  struct kfs_inode disk;       /* Copy of the on-disk inode. */
+  unsigned write_errors;       /* Write-backs of its sectors the disk refused. */
+  char name[KFS_NAME_MAX + 1]; /* Its name, if opened by name ("" if not). */
 };
 
 static struct inode *open_inodes;
@@ -40,13 +49,30 @@ static struct lock open_inodes_lock;
 static const uint8_t zeros[KFS_SECTOR_SIZE];
 
 /* Where one sector pointer is stored: in the inode (FIELD) or in entry
-   SLOT of index block BLOCK. */
+   SLOT of index block BLOCK, an index block of the inode at OWNER. */
 struct pointer_ref
 {
   uint32_t *field;
   block_sector_t block;
   uint32_t slot;
+  block_sector_t owner;
 };
+
+/* The cache's owner for the metadata (inode sector, index blocks) of the inode
+   at INUMBER, and for its data sector at file byte OFFSET. */
+static struct cache_owner
+metadata_of (block_sector_t inumber)
+{
+  struct cache_owner owner = { inumber, CACHE_METADATA };
+  return owner;
+}
+
+static struct cache_owner
+data_of (block_sector_t inumber, uint32_t offset)
+{
+  struct cache_owner owner = { inumber, offset - offset % KFS_SECTOR_SIZE };
+  return owner;
+}
 
 enum locate_result
 {
@@ -97,7 +123,8 @@ ref_set (const struct pointer_ref *ref, block_sector_t value)
       *ref->field = value;
       return true;
     }
-  return cache_write (ref->block, &value, ref->slot * sizeof value, sizeof value);
+  return cache_write (ref->block, metadata_of (ref->owner), &value,
+                      ref->slot * sizeof value, sizeof value);
 }
 
 /* Sets *BLOCK to the index block HOLDER points at.  If there is none,
@@ -116,7 +143,8 @@ index_step (const struct pointer_ref *holder, bool create, block_sector_t *block
         return LOCATE_ABSENT;
       if (!free_map_allocate (&value))
         return LOCATE_FAILED;
-      if (!cache_zero (value) || !ref_set (holder, value))
+      if (!cache_zero (value, metadata_of (holder->owner))
+          || !ref_set (holder, value))
         {
           free_map_release (value);
           return LOCATE_IO_ERROR;
@@ -128,19 +156,20 @@ index_step (const struct pointer_ref *holder, bool create, block_sector_t *block
   return LOCATE_OK;
 }
 
-/* Finds where D keeps the pointer to data sector INDEX; with CREATE,
-   allocates missing index blocks on the way. */
+/* Finds where D, the inode at INUMBER, keeps the pointer to data sector INDEX;
+   with CREATE, allocates missing index blocks on the way (INUMBER owns them). */
 static enum locate_result
-pointer_locate (struct kfs_inode *d, uint32_t index, bool create,
-                struct pointer_ref *ref)
+pointer_locate (struct kfs_inode *d, block_sector_t inumber, uint32_t index,
+                bool create, struct pointer_ref *ref)
 {
   struct kfs_index_path path;
-  struct pointer_ref holder = { NULL, 0, 0 };
+  struct pointer_ref holder = { NULL, 0, 0, inumber };
   enum locate_result result;
 
   if (!kfs_index_path_of (index, &path))
     return LOCATE_FAILED;
   ref->field = NULL;
+  ref->owner = inumber;
   switch (path.level)
     {
     case KFS_LEVEL_DIRECT:
@@ -169,7 +198,7 @@ static bool
 block_lookup (struct kfs_inode *d, uint32_t index, block_sector_t *data)
 {
   struct pointer_ref ref;
-  switch (pointer_locate (d, index, false, &ref))
+  switch (pointer_locate (d, 0, index, false, &ref))
     {
     case LOCATE_ABSENT:
       *data = 0;
@@ -195,12 +224,13 @@ release_pointed (const struct pointer_ref *ref, block_sector_t sector)
         (unsigned) sector);
 }
 
-/* Releases index block BLOCK of an inode and its first-level children
-   from slot FIRST on, clearing those slots when BLOCK itself survives. */
+/* Releases index block BLOCK of the inode at INUMBER and its first-level
+   children from slot FIRST on, clearing those slots when BLOCK itself
+   survives. */
 static void
-index_release_children (block_sector_t block, uint32_t first)
+index_release_children (block_sector_t block, block_sector_t inumber, uint32_t first)
 {
-  struct pointer_ref ref = { NULL, block, 0 };
+  struct pointer_ref ref = { NULL, block, 0, inumber };
   for (ref.slot = first; ref.slot < KFS_PTRS_PER_SECTOR; ref.slot++)
     {
       block_sector_t child;
@@ -209,9 +239,10 @@ index_release_children (block_sector_t block, uint32_t first)
     }
 }
 
-/* Releases the index blocks of D that no data sector below KEEP needs. */
+/* Releases the index blocks of D, the inode at INUMBER, that no data sector
+   below KEEP needs. */
 static void
-index_blocks_trim (struct kfs_inode *d, uint32_t keep)
+index_blocks_trim (struct kfs_inode *d, block_sector_t inumber, uint32_t keep)
 {
   const uint32_t double_first = KFS_DIRECT_COUNT + KFS_PTRS_PER_SECTOR;
 
@@ -224,42 +255,44 @@ index_blocks_trim (struct kfs_inode *d, uint32_t keep)
     return;
   if (keep <= double_first)
     {
-      index_release_children (d->double_indirect, 0);
+      index_release_children (d->double_indirect, inumber, 0);
       free_map_release (d->double_indirect);
       d->double_indirect = 0;
     }
   else
-    index_release_children (d->double_indirect,
+    index_release_children (d->double_indirect, inumber,
                             (keep - double_first + KFS_PTRS_PER_SECTOR - 1)
                                 / KFS_PTRS_PER_SECTOR);
 }
 
-/* Releases data sectors [KEEP, END) of D and the index blocks only they
-   needed, leaving D's pointers past KEEP zero. */
+/* Releases data sectors [KEEP, END) of D, the inode at INUMBER, and the index
+   blocks only they needed, leaving D's pointers past KEEP zero. */
 static void
-blocks_shrink (struct kfs_inode *d, uint32_t keep, uint32_t end)
+blocks_shrink (struct kfs_inode *d, block_sector_t inumber, uint32_t keep,
+               uint32_t end)
 {
   uint32_t index;
   for (index = keep; index < end; index++)
     {
       struct pointer_ref ref;
       block_sector_t data;
-      if (pointer_locate (d, index, false, &ref) == LOCATE_OK)
+      if (pointer_locate (d, inumber, index, false, &ref) == LOCATE_OK)
         {
           if (ref_get (&ref, &data) && data != 0)
             release_pointed (&ref, data);
         }
     }
-  index_blocks_trim (d, keep);
+  index_blocks_trim (d, inumber, keep);
   free_map_commit ();
 }
 
-/* Gives D zeroed data sectors [OLD_SECTORS, NEW_SECTORS), the free map's
-   change on the disk.  On failure (disk full, corrupt pointer, a disk error:
-   then *IO_ERROR is set) undoes its work and returns false. */
+/* Gives D, the inode at INUMBER, zeroed data sectors [OLD_SECTORS,
+   NEW_SECTORS), the free map's change in the cache.  On failure (disk full,
+   corrupt pointer, a disk error: then *IO_ERROR is set) undoes its work and
+   returns false. */
 static bool
-blocks_grow (struct kfs_inode *d, uint32_t old_sectors, uint32_t new_sectors,
-             bool *io_error)
+blocks_grow (struct kfs_inode *d, block_sector_t inumber, uint32_t old_sectors,
+             uint32_t new_sectors, bool *io_error)
 {
   enum locate_result located = LOCATE_OK;
   uint32_t index;
@@ -268,10 +301,11 @@ blocks_grow (struct kfs_inode *d, uint32_t old_sectors, uint32_t new_sectors,
     {
       struct pointer_ref ref;
       block_sector_t data;
-      located = pointer_locate (d, index, true, &ref);
+      located = pointer_locate (d, inumber, index, true, &ref);
       if (located != LOCATE_OK || !free_map_allocate (&data))
         break;
-      if (!cache_zero (data) || !ref_set (&ref, data))
+      if (!cache_zero (data, data_of (inumber, index * KFS_SECTOR_SIZE))
+          || !ref_set (&ref, data))
         {
           free_map_release (data);
           located = LOCATE_IO_ERROR;
@@ -281,7 +315,7 @@ blocks_grow (struct kfs_inode *d, uint32_t old_sectors, uint32_t new_sectors,
   if (index == new_sectors && free_map_commit ())
     return true;
   *io_error = index == new_sectors || located == LOCATE_IO_ERROR;
-  blocks_shrink (d, old_sectors, index);
+  blocks_shrink (d, inumber, old_sectors, index);
   return false;
 }
 
@@ -302,16 +336,42 @@ inode_create (block_sector_t sector, off_t length, bool is_dir)
     return false;
   d->magic = KFS_INODE_MAGIC;
   d->kind = is_dir ? KFS_KIND_DIR : KFS_KIND_FILE;
-  ok = blocks_grow (d, 0, kfs_sectors_for_bytes (length), &io_error);
+  ok = blocks_grow (d, sector, 0, kfs_sectors_for_bytes (length), &io_error);
   if (ok)
     {
       d->length = length;
-      ok = cache_write (sector, d, 0, KFS_SECTOR_SIZE);
+      ok = cache_write (sector, metadata_of (sector), d, 0, KFS_SECTOR_SIZE);
       if (!ok)
-        blocks_shrink (d, 0, kfs_sectors_for_bytes (length));
+        blocks_shrink (d, sector, 0, kfs_sectors_for_bytes (length));
     }
   free (d);
   return ok;
+}
+
+/* The open inode at SECTOR, or NULL.  Caller holds open_inodes_lock. */
+static struct inode *
+open_inode_locate (block_sector_t sector)
+{
+  struct inode *inode;
+
+  for (inode = open_inodes; inode != NULL; inode = inode->next)
+    if (inode->sector == sector)
+      return inode;
+  return NULL;
+}
+
+/* The open inode at SECTOR with one more opener, or NULL if it is not open. */
+static struct inode *
+open_inode_find (block_sector_t sector)
+{
+  struct inode *inode;
+
+  lock_acquire (&open_inodes_lock);
+  inode = open_inode_locate (sector);
+  if (inode != NULL)
+    inode->open_cnt++;
+  lock_release (&open_inodes_lock);
+  return inode;
 }
 
 /* Returns the shared in-memory inode for the inode at SECTOR, opening it
@@ -320,43 +380,48 @@ inode_create (block_sector_t sector, off_t length, bool is_dir)
 struct inode *
 inode_open (block_sector_t sector)
 {
-  struct inode *inode;
+  struct inode *inode, *fresh;
   const char *problem;
 
   if (sector != KFS_ROOT_DIR_SECTOR && !pointer_sane (sector))
     return NULL;
-  lock_acquire (&open_inodes_lock);
-  for (inode = open_inodes; inode != NULL; inode = inode->next)
-    if (inode->sector == sector)
-      {
-        inode->open_cnt++;
-        lock_release (&open_inodes_lock);
-        return inode;
-      }
-  inode = malloc (sizeof *inode);
+  inode = open_inode_find (sector);
   if (inode != NULL)
+    return inode;
+  /* Read it without open_inodes_lock (the cache comes first in the order),
+     then look again: another opener may have been quicker. */
+  fresh = malloc (sizeof *fresh);
+  if (fresh == NULL)
+    return NULL;
+  problem = cache_read (sector, &fresh->disk, 0, KFS_SECTOR_SIZE)
+                ? kfs_inode_problem (&fresh->disk)
+                : "cannot be read";
+  if (problem != NULL)
     {
-      problem = cache_read (sector, &inode->disk, 0, KFS_SECTOR_SIZE)
-                    ? kfs_inode_problem (&inode->disk)
-                    : "cannot be read";
-      if (problem != NULL)
-        {
-          diag_printf ("filesys: inode %u: %s\n", (unsigned) sector, problem);
-          free (inode);
-          inode = NULL;
-        }
+      diag_printf ("filesys: inode %u: %s\n", (unsigned) sector, problem);
+      free (fresh);
+      return NULL;
     }
+  fresh->sector = sector;
+  fresh->open_cnt = 1;
+  lock_init (&fresh->lock);
+  fresh->removed = false;
+  fresh->deny_write_cnt = 0;
+  fresh->write_errors = 0;
+  fresh->name[0] = '\0';
+  lock_acquire (&open_inodes_lock);
+  inode = open_inode_locate (sector);
   if (inode != NULL)
+    inode->open_cnt++;
+  else
     {
-      inode->sector = sector;
-      inode->open_cnt = 1;
-      lock_init (&inode->lock);
-      inode->removed = false;
-      inode->deny_write_cnt = 0;
-      inode->next = open_inodes;
-      open_inodes = inode;
+      fresh->next = open_inodes;
+      open_inodes = fresh;
     }
   lock_release (&open_inodes_lock);
+  if (inode == NULL)
+    return fresh;
+  free (fresh);
   return inode;
 }
 
@@ -411,7 +476,8 @@ inode_close (struct inode *inode)
     return;
   if (inode->removed)
     {
-      blocks_shrink (&inode->disk, 0, kfs_sectors_for_bytes (inode->disk.length));
+      blocks_shrink (&inode->disk, inode->sector, 0,
+                     kfs_sectors_for_bytes (inode->disk.length));
       free_map_release (inode->sector);
       free_map_commit ();
     }
@@ -455,6 +521,34 @@ read_run (struct inode *inode, block_sector_t first, uint8_t *buffer, off_t offs
   return i * KFS_SECTOR_SIZE;
 }
 
+/* Reads SIZE bytes of INODE at OFFSET (within the file) into BUFFER in one disk
+   command if the read starts or ends inside a sector, spans up to READ_SPAN_MAX
+   sectors that follow one another on the disk, and the cache holds none of
+   them (cache_read_span): otherwise its sectors read in part would each cost a
+   command of their own.  Returns the bytes read: SIZE, or 0 if it did nothing.
+   Caller holds INODE's lock. */
+static off_t
+read_span (struct inode *inode, uint8_t *buffer, off_t offset, off_t size)
+{
+  uint32_t index = offset / KFS_SECTOR_SIZE, count = 1, sectors;
+  block_sector_t first, next;
+
+  if ((offset % KFS_SECTOR_SIZE == 0 && size % KFS_SECTOR_SIZE == 0)
+      || (uint32_t) offset + size > inode->disk.length)
+    return 0;
+  sectors = kfs_sectors_for_bytes ((uint32_t) offset + size) - index;
+  if (sectors < 2 || sectors > READ_SPAN_MAX
+      || !block_lookup (&inode->disk, index, &first) || first == 0)
+    return 0;
+  while (count < sectors && block_lookup (&inode->disk, index + count, &next)
+         && next == first + count)
+    count++;
+  if (count < sectors
+      || !cache_read_span (first, count, offset % KFS_SECTOR_SIZE, buffer, size))
+    return 0;
+  return size;
+}
+
 /* Reads up to SIZE bytes of INODE from byte OFFSET into BUFFER (a kernel
    buffer: no fault may happen while the inode lock is held).  Returns the
    bytes read: fewer than SIZE at end of file, on a corrupt pointer or at a
@@ -469,6 +563,8 @@ inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
   bool failed = false;
 
   lock_acquire (&inode->lock);
+  if (size > 0 && offset >= 0)
+    done = read_span (inode, buffer, offset, size);
   while (size > done && offset >= 0 && (uint32_t) offset < inode->disk.length)
     {
       uint32_t sector_ofs = offset % KFS_SECTOR_SIZE;
@@ -507,7 +603,7 @@ extend_undo (struct inode *inode, uint32_t old_length, uint32_t new_length)
   struct kfs_inode *d = &inode->disk;
 
   d->length = old_length;
-  blocks_shrink (d, kfs_sectors_for_bytes (old_length),
+  blocks_shrink (d, inode->sector, kfs_sectors_for_bytes (old_length),
                  kfs_sectors_for_bytes (new_length));
   return false;
 }
@@ -523,19 +619,21 @@ inode_extend (struct inode *inode, uint32_t new_length, bool *io_error)
   uint32_t old_length;
   block_sector_t last;
 
-  if (!blocks_grow (d, kfs_sectors_for_bytes (d->length),
+  if (!blocks_grow (d, inode->sector, kfs_sectors_for_bytes (d->length),
                     kfs_sectors_for_bytes (new_length), io_error))
     return false;
   /* Bytes past the old end in its last sector must read back as zeros. */
   if (tail != 0 && block_lookup (d, d->length / KFS_SECTOR_SIZE, &last) && last != 0
-      && !cache_write (last, zeros, tail, KFS_SECTOR_SIZE - tail))
+      && !cache_write (last, data_of (inode->sector, d->length), zeros, tail,
+                       KFS_SECTOR_SIZE - tail))
     {
       *io_error = true;
       return extend_undo (inode, d->length, new_length);
     }
   old_length = d->length;
   d->length = new_length;
-  if (!cache_write (inode->sector, d, 0, KFS_SECTOR_SIZE))
+  if (!cache_write (inode->sector, metadata_of (inode->sector), d, 0,
+                    KFS_SECTOR_SIZE))
     {
       *io_error = true;
       return extend_undo (inode, old_length, new_length);
@@ -578,7 +676,8 @@ inode_write_at (struct inode *inode, const void *buffer_, off_t size, off_t offs
         chunk = end - offset;
       if (!block_lookup (&inode->disk, offset / KFS_SECTOR_SIZE, &data) || data == 0)
         break;
-      if (!cache_write (data, buffer + done, sector_ofs, chunk))
+      if (!cache_write (data, data_of (inode->sector, offset), buffer + done,
+                        sector_ofs, chunk))
         {
           failed = true;
           break;
@@ -631,4 +730,159 @@ inode_length (struct inode *inode)
   length = inode->disk.length;
   lock_release (&inode->lock);
   return length;
+}
+
+/* Gives INODE the name NAME (what its reports call it), as it is opened by
+   that name. */
+void
+inode_set_name (struct inode *inode, const char *name)
+{
+  lock_acquire (&open_inodes_lock);
+  snprintf (inode->name, sizeof inode->name, "%s", name);
+  lock_release (&open_inodes_lock);
+}
+
+/* Puts in BUF (SIZE bytes) what the bytes of OWNER in SECTOR are, for a report:
+   "NAME+0xOFFSET", "the inode of NAME", "an index block of NAME", "the free
+   map"...; NAME is the file's name if it is open under one (given in NAME, ""
+   if not), else "inode N". */
+static void
+describe_owner (struct cache_owner owner, block_sector_t sector, const char *name,
+                char *buf, size_t size)
+{
+  char file[KFS_NAME_MAX + 16];
+
+  if (owner.inode == 0)
+    {
+      snprintf (buf, size, "%s",
+                sector == KFS_SUPERBLOCK_SECTOR ? "the superblock" : "the free map");
+      return;
+    }
+  if (owner.inode == KFS_ROOT_DIR_SECTOR)
+    snprintf (file, sizeof file, "%s", "the root directory");
+  else if (*name != '\0')
+    snprintf (file, sizeof file, "%s", name);
+  else
+    snprintf (file, sizeof file, "inode %u", (unsigned) owner.inode);
+  if (owner.offset != CACHE_METADATA)
+    snprintf (buf, size, "%s+0x%x", file, (unsigned) owner.offset);
+  else
+    snprintf (buf, size, "%s of %s",
+              sector == owner.inode ? "the inode" : "an index block", file);
+}
+
+/* Says on the diagnostic stream what became of the write-back of SECTOR, which
+   holds OWNER's bytes (WHAT), naming the file (by the name it is open under, or,
+   for a loss, which comes with no lock held, by its directory entry); a refusal
+   counts against its inode if it is open, so that the inode's writers hear of
+   it (inode_take_write_error).  The cache's report (cache_init). */
+void
+inode_write_back_report (struct cache_owner owner, block_sector_t sector,
+                         enum cache_write_back what)
+{
+  static const char *const verdicts[] = {
+    [CACHE_WB_REFUSED] = "could not be written back: kept, to be tried again",
+    [CACHE_WB_WRITTEN] = "was written back after all",
+    [CACHE_WB_LOST] = "was lost: the disk refused it to the end",
+  };
+  char name[KFS_NAME_MAX + 1] = "", what_bytes[2 * KFS_NAME_MAX + 32];
+  struct inode *inode = NULL;
+
+  lock_acquire (&open_inodes_lock);
+  if (owner.inode != 0)
+    inode = open_inode_locate (owner.inode);
+  if (inode != NULL)
+    {
+      snprintf (name, sizeof name, "%s", inode->name);
+      if (what == CACHE_WB_REFUSED)
+        inode->write_errors++;
+    }
+  lock_release (&open_inodes_lock);
+  if (inode == NULL && what == CACHE_WB_LOST && owner.inode != 0)
+    dir_name_of (owner.inode, name, sizeof name);
+  describe_owner (owner, sector, name, what_bytes, sizeof what_bytes);
+  diag_printf ("filesys: sector %u (%s) %s\n", (unsigned) sector, what_bytes,
+               verdicts[what]);
+}
+
+/* How many write-backs of INODE's sectors the disk has refused while it was
+   open. */
+unsigned
+inode_write_errors (struct inode *inode)
+{
+  unsigned errors;
+
+  lock_acquire (&open_inodes_lock);
+  errors = inode->write_errors;
+  lock_release (&open_inodes_lock);
+  return errors;
+}
+
+/* True if the disk has refused a write-back of INODE's sectors since *SEEN was
+   inode_write_errors (INODE), which it becomes: an opener (its own *SEEN) hears
+   of refusals once.  Waits for INODE's write-backs on their way to the disk
+   first, so that none of them is missed. */
+bool
+inode_take_write_error (struct inode *inode, unsigned *seen)
+{
+  unsigned errors;
+
+  cache_wait_write_backs (inode->sector);
+  errors = inode_write_errors (inode);
+  if (errors == *seen)
+    return false;
+  *seen = errors;
+  return true;
+}
+
+/* For a reader going through INODE in order, about to read SIZE bytes at
+   OFFSET, which has had it read ahead up to byte *AHEAD: once the read comes
+   within READ_AHEAD / 2 sectors of that, brings the READ_AHEAD sectors after
+   it (or from OFFSET's, if that is further; from the read's end, if the read
+   spans more than READ_AHEAD sectors itself, since it reads them in runs of its
+   own) into the cache, a command for each run of them that follow one another
+   on the disk (cache_prefetch, which gives up rather than wait), and moves
+   *AHEAD past them. */
+void
+inode_read_ahead (struct inode *inode, off_t offset, off_t size, off_t *ahead)
+{
+  struct
+  {
+    block_sector_t first;
+    uint32_t count;
+  } runs[READ_AHEAD];
+  uint32_t from, to, index, end, runs_used = 0, i;
+
+  if (offset < 0 || size <= 0 || *ahead < 0)
+    return;
+  end = kfs_sectors_for_bytes ((uint32_t) offset + size);
+  from = *ahead / KFS_SECTOR_SIZE;
+  if (end + READ_AHEAD / 2 <= from)
+    return;
+  if (from < offset / KFS_SECTOR_SIZE)
+    from = offset / KFS_SECTOR_SIZE;
+  if (end - offset / KFS_SECTOR_SIZE > READ_AHEAD && from < end)
+    from = end;
+  to = from + READ_AHEAD;
+  lock_acquire (&inode->lock);
+  if (to > kfs_sectors_for_bytes (inode->disk.length))
+    to = kfs_sectors_for_bytes (inode->disk.length);
+  for (index = from; index < to; index++)
+    {
+      block_sector_t data;
+      if (!block_lookup (&inode->disk, index, &data) || data == 0)
+        break;
+      if (runs_used > 0
+          && runs[runs_used - 1].first + runs[runs_used - 1].count == data)
+        runs[runs_used - 1].count++;
+      else
+        {
+          runs[runs_used].first = data;
+          runs[runs_used++].count = 1;
+        }
+    }
+  lock_release (&inode->lock);
+  for (i = 0; i < runs_used; i++)
+    cache_prefetch (runs[i].first, runs[i].count);
+  *ahead = (off_t) to * KFS_SECTOR_SIZE;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include "devices/block.h"
+#include "filesys/cache.h"
 #include "filesys/off_t.h"
 
 struct inode;
@@ -24,5 +25,11 @@ void inode_deny_write (struct inode *inode);
 void inode_allow_write (struct inode *inode);
 bool inode_writes_denied (struct inode *inode);
 off_t inode_length (struct inode *inode);
+void inode_set_name (struct inode *inode, const char *name);
+void inode_write_back_report (struct cache_owner owner, block_sector_t sector,
+                              enum cache_write_back what);
+unsigned inode_write_errors (struct inode *inode);
+bool inode_take_write_error (struct inode *inode, unsigned *seen);
+void inode_read_ahead (struct inode *inode, off_t offset, off_t size, off_t *ahead);
 
 #endif /* filesys/inode.h */

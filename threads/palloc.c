@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "threads/boot-info.h"
+#include "threads/interrupt.h"
 #include "threads/synch.h"
 #include "threads/vaddr.h"
 
@@ -134,6 +135,34 @@ void
 palloc_free_page (void *page)
 {
   palloc_free_multiple (page, 1);
+}
+
+/* Returns the page at PAGE, as palloc_free_page() does, for a caller that must
+   not sleep and has interrupts off (a thread switch's tail, freeing a dead
+   thread): no thread can then be inside the pool's lock unless it holds it, so
+   with the lock free the bitmap is changed without taking it. False, with
+   nothing done, if a thread holds it (perhaps the caller, preempted inside
+   palloc): free the page later. */
+bool
+palloc_free_page_now (void *page)
+{
+  struct pool *pool;
+  size_t index;
+
+  ASSERT (intr_get_level () == INTR_OFF);
+  ASSERT (pg_ofs (page) == 0);
+  pool = pool_contains (&kernel_pool, page) ? &kernel_pool : &user_pool;
+  ASSERT (pool_contains (pool, page));
+  if (pool->lock.holder != NULL)
+    return false;
+  index = ((uint8_t *) page - pool->base) / PGSIZE;
+#ifndef NDEBUG
+  memset (page, 0xcc, PGSIZE); /* Poison: use-after-free shows. */
+#endif
+  ASSERT (bitmap_test (pool->used_map, index));
+  bitmap_reset (pool->used_map, index);
+  pool->free_cnt++;
+  return true;
 }
 
 /* Free pages in both pools: compare at boot and at power-off to find leaks. */

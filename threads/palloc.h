@@ -20,6 +20,7 @@ void palloc_init (size_t user_page_limit);
 void *palloc_get_page (enum palloc_flags);
 void *palloc_get_multiple (enum palloc_flags, size_t page_cnt);
 void palloc_free_page (void *);
+bool palloc_free_page_now (void *);
 void palloc_free_multiple (void *, size_t page_cnt);
 size_t palloc_free_count (void);
 size_t palloc_user_free_count (void);

@@ -42,6 +42,9 @@ static struct list ready_list;
 #endif /* END SOLUTION threads */
 
 static struct list all_list; /* Every thread alive. */
+/* Threads that died when their page could not be freed at once (the switch
+   away from them came while a thread held the page pool's lock). */
+static struct list dead_list;
 static struct thread *idle_thread;
 static struct thread *initial_thread; /* kernel_main(): not in a palloc'd page. */
 static tid_t next_tid = 1;
@@ -154,6 +157,7 @@ thread_init (void)
 {
   ASSERT (intr_get_level () == INTR_OFF);
   list_init (&all_list);
+  list_init (&dead_list);
   ready_init ();
   initial_thread = running_thread ();
   init_thread (initial_thread, "main", PRI_DEFAULT, NULL);
@@ -590,9 +594,27 @@ thread_set_switch_hook (thread_switch_hook *hook)
   switch_hook = hook;
 }
 
+/* Frees the pages of the dead threads on dead_list, as long as the page pool
+   lets it without sleeping (palloc_free_page_now): a switch's tail cannot take
+   the pool's lock, which the thread it resumes may hold, preempted inside
+   palloc; what is left is freed at a later switch.  Interrupts are off. */
+static void
+free_dead_threads (void)
+{
+  while (!list_empty (&dead_list))
+    {
+      struct list_elem *e = list_pop_front (&dead_list);
+      if (!palloc_free_page_now (list_entry (e, struct thread, elem)))
+        {
+          list_push_front (&dead_list, e);
+          break;
+        }
+    }
+}
+
 /* Finishes a switch, on the new thread's stack: marks it running, lets the
    switch hook activate its address space, points the TSS at its kernel stack,
-   and frees the previous thread if it died. */
+   and frees the previous thread if it died (or later, see free_dead_threads). */
 void
 thread_schedule_tail (struct thread *prev)
 {
@@ -607,8 +629,9 @@ thread_schedule_tail (struct thread *prev)
   if (prev != NULL && prev->status == THREAD_DYING && prev != initial_thread)
     {
       ASSERT (prev != cur);
-      palloc_free_page (prev);
+      list_push_back (&dead_list, &prev->elem);
     }
+  free_dead_threads ();
 }
 
 /* Switches to the next thread. The running thread's status must already say why. */

@@ -1,5 +1,6 @@
 /* Host tests for the kernel's file system (the filesys folder) over a disk in
-   memory, with single-threaded stand-ins for the block layer and locks.
+   memory, with single-threaded stand-ins for the block layer, locks and the
+   flusher thread (whose work the tests do themselves, with cache_flush).
    Images the kernel writes are then checked with the host tool's `check`,
    so kernel and tool are held to the same format. */
 
@@ -12,8 +13,10 @@
 #include "devices/block.h"
 #include "devices/console.h"
 #include "devices/shutdown.h"
+#include "filesys/cache.h"
 #include "filesys/file.h"
 #include "filesys/filesys.h"
+#include "filesys/flusher.h"
 #include "threads/synch.h"
 
 #include "tests/unit/check.h"
@@ -23,13 +26,17 @@
 static uint8_t *disk;
 static uint32_t disk_sectors;
 static bool disk_present;
-static int disk_writes;
+static int disk_reads;       /* Read commands, one sector or more. */
 static int disk_multi_reads; /* block_read_sectors calls. */
+static int write_commands;   /* Write commands the disk took or refused. */
+static int sectors_written;  /* Sectors the disk took. */
 static char fake_device;     /* Its address stands for the device. */
 /* A sector the disk fails to read (write), as a bad sector would; none if
-   NO_SECTOR. */
+   NO_SECTOR; a command that touches it fails whole. DEAD_DISK refuses every
+   write. */
 #define NO_SECTOR UINT32_MAX
 static block_sector_t bad_read = NO_SECTOR, bad_write = NO_SECTOR;
+static bool dead_disk;
 
 struct block *
 block_get_role (enum block_role role)
@@ -49,6 +56,7 @@ bool
 block_read (struct block *block, block_sector_t sector, void *buffer)
 {
   assert (block == (struct block *) &fake_device && sector < disk_sectors);
+  disk_reads++;
   if (sector == bad_read)
     return false;
   memcpy (buffer, disk + (size_t) sector * BLOCK_SECTOR_SIZE, BLOCK_SECTOR_SIZE);
@@ -62,6 +70,7 @@ block_read_sectors (struct block *block, block_sector_t first, size_t count,
   assert (block == (struct block *) &fake_device && first < disk_sectors
           && count <= disk_sectors - first);
   disk_multi_reads++;
+  disk_reads++;
   if (bad_read >= first && bad_read - first < count)
     return false;
   memcpy (buffer, disk + (size_t) first * BLOCK_SECTOR_SIZE,
@@ -70,18 +79,28 @@ block_read_sectors (struct block *block, block_sector_t first, size_t count,
 }
 
 bool
-block_write (struct block *block, block_sector_t sector, const void *buffer)
+block_write_sectors (struct block *block, block_sector_t first, size_t count,
+                     const void *buffer)
 {
-  assert (block == (struct block *) &fake_device && sector < disk_sectors);
-  if (sector == bad_write)
+  assert (block == (struct block *) &fake_device && first < disk_sectors
+          && count >= 1 && count <= disk_sectors - first);
+  write_commands++;
+  if (dead_disk || (bad_write >= first && bad_write - first < count))
     return false;
-  memcpy (disk + (size_t) sector * BLOCK_SECTOR_SIZE, buffer, BLOCK_SECTOR_SIZE);
-  disk_writes++;
+  memcpy (disk + (size_t) first * BLOCK_SECTOR_SIZE, buffer,
+          count * BLOCK_SECTOR_SIZE);
+  sectors_written += count;
   return true;
 }
 
+bool
+block_write (struct block *block, block_sector_t sector, const void *buffer)
+{
+  return block_write_sectors (block, sector, 1, buffer);
+}
+
 /* The kernel's diagnostic stream: kept, to check what was said. */
-static char diag_text[4096];
+static char diag_text[1 << 16];
 
 int
 diag_printf (const char *format, ...)
@@ -157,6 +176,48 @@ lock_release (struct lock *lock)
         return;
       }
   assert (!"released a lock that is not held");
+}
+
+bool
+lock_try_acquire (struct lock *lock)
+{
+  if (lock_held_by_current_thread (lock))
+    return false;
+  lock_acquire (lock);
+  return true;
+}
+
+/* With one thread, nothing is ever being read or written by another: a wait
+   would last for ever. */
+void
+cond_init (struct condition *cond)
+{
+  (void) cond;
+}
+
+void
+cond_wait (struct condition *cond, struct lock *lock)
+{
+  (void) cond;
+  (void) lock;
+  assert (!"cond_wait with one thread");
+}
+
+void
+cond_broadcast (struct condition *cond, struct lock *lock)
+{
+  (void) cond;
+  assert (lock_held_by_current_thread (lock));
+}
+
+/* The flusher thread: asked for, never run (the tests flush themselves). */
+static int flusher_starts;
+
+bool
+flusher_start (void)
+{
+  flusher_starts++;
+  return true;
 }
 
 bool
@@ -553,6 +614,7 @@ test_corrupt_disk (void)
   file_close (file);
   CHECK (filesys_remove ("victim")); /* Frees what it can. */
 
+  filesys_done (); /* The cache writes back: flush it before editing the disk. */
   entries[1].inode_sector = 2; /* The free map. */
   CHECK (filesys_init (false));
   CHECK (filesys_open ("bystander") == NULL);
@@ -561,6 +623,7 @@ test_corrupt_disk (void)
   CHECK (filesys_open ("bystander") == NULL);
   CHECK (filesys_remove ("bystander"));
 
+  filesys_done ();
   root->magic = 0;
   CHECK (!filesys_init (false));
   root->magic = KFS_INODE_MAGIC;
@@ -612,6 +675,7 @@ test_disk_errors (void)
   file = filesys_open ("data");
   CHECK (file_write (file, data, sizeof data) == sizeof data);
   file_close (file);
+  filesys_done (); /* The disk image is read here. */
   inode_sector = root_entry_inode (0);
 
   /* A bad third sector: a read stops before it, cold or cached; one that
@@ -626,33 +690,38 @@ test_disk_errors (void)
   CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
   CHECK (memcmp (back, data, sizeof data) == 0);
 
-  /* A write stops at a sector the disk refuses; the cache keeps the disk's
-     bytes, not the refused ones. */
-  bad_write = data_sector (inode_sector, KFS_SECTOR_SIZE);
-  fill_pattern (back, sizeof back, 10);
-  CHECK (file_write_at (file, back, sizeof back, 0) == KFS_SECTOR_SIZE);
-  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
-  fill_pattern (data, KFS_SECTOR_SIZE, 10);
-  CHECK (memcmp (back, data, sizeof data) == 0);
-
-  /* Growing a file whose inode the disk refuses: nothing grows, nothing is
-     lost, and the writer is told it was the disk (-1), not a full disk (0). */
-  before = free_sectors ();
-  bad_write = inode_sector;
-  CHECK (file_write_at (file, data, 1000, 5000) == -1);
-  CHECK (file_length (file) == sizeof data);
-  bad_write = NO_SECTOR;
-  CHECK (free_sectors () == before);
+  bad_read = NO_SECTOR;
   file_close (file);
   CHECK (disk_consistent ());
 
-  /* A free-map sector that cannot be written: the create fails, and the change
-     reaches the disk once it can. */
+  /* Writes go to a write-back cache: the disk's refusals are met at write-back
+     (test_write_back_refused).  While the cache holds a sector the disk
+     refused, it writes through, and then a write meets a refusal at once, as
+     every write did before the cache wrote back: here the inode's own sector.
+     Growing the file then grows nothing, loses nothing, and tells the writer
+     it was the disk (-1), not a full disk (0). */
+  file = filesys_open ("data");
+  bad_write = inode_sector;
+  CHECK (file_write_at (file, data, 100, sizeof data) == 100); /* In the cache. */
+  CHECK (!cache_flush ());
+  before = free_sectors ();
+  CHECK (file_write_at (file, data, 1000, 5000) == -1);
+  CHECK (file_length (file) == sizeof data + 100);
+  CHECK (free_sectors () == before);
+  bad_write = NO_SECTOR;
+  file_close (file);
+  CHECK (disk_consistent ());
+
+  /* A free-map sector that cannot be written, met at once (the cache writing
+     through, a first change of the map being refused at write-back): the create
+     fails, and the changes reach the disk once it takes them. */
   bad_write = KFS_FREE_MAP_SECTOR;
-  CHECK (!filesys_create ("more", 4000));
+  CHECK (filesys_create ("more", 4000)); /* In the cache. */
+  CHECK (!cache_flush ());
+  CHECK (!filesys_create ("more2", 4000));
   CHECK (strstr (diag_text, "free map sector") != NULL);
   bad_write = NO_SECTOR;
-  CHECK (free_sectors () == before);
+  CHECK (free_sectors () == before - kfs_file_sectors_for (4000) - 1);
   CHECK (disk_consistent ());
 
   /* An inode that cannot be read: the open fails. */
@@ -662,6 +731,371 @@ test_disk_errors (void)
   bad_read = NO_SECTOR;
   file = filesys_open ("data");
   CHECK (file != NULL);
+  file_close (file);
+  CHECK (held_count == 0);
+}
+
+/* Writes stay in the cache until a write-back, which writes each run of
+   neighbouring dirty sectors in one command: a 64 kB file written 4 kB at a time
+   reaches the disk in commands of 8 sectors or more on average, each sector about
+   once.  The first dirty sector asks for the flusher thread, once, until the
+   flusher finds nothing left to do.  A file removed before its write-back costs
+   the disk none of its data sectors. */
+static void
+test_write_back (void)
+{
+  static uint8_t data[64 * 1024], back[64 * 1024];
+  struct file *file;
+  int commands, sectors, i;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  fill_pattern (data, sizeof data, 21);
+  flusher_starts = 0;
+  CHECK (filesys_create ("seq", 0));
+  CHECK (flusher_starts == 1);
+  file = filesys_open ("seq");
+  commands = write_commands;
+  sectors = sectors_written;
+  CHECK (file_write (file, data, 4096) == 4096);
+  CHECK (write_commands == commands); /* Nothing on the disk yet. */
+  for (i = 1; i < 16; i++)
+    CHECK (file_write (file, data + i * 4096, 4096) == 4096);
+  CHECK (flusher_starts == 1); /* One flusher for all of it. */
+  CHECK (cache_flush ());
+  commands = write_commands - commands;
+  sectors = sectors_written - sectors;
+  CHECK_DETAIL (sectors >= 128 && sectors <= 136, "%d sectors written", sectors);
+  CHECK_DETAIL (sectors >= 8 * commands, "%d sectors in %d commands", sectors,
+                commands);
+  CHECK (cache_flusher_may_exit ());
+  CHECK (file_write_at (file, "x", 1, 0) == 1);
+  CHECK (flusher_starts == 2); /* A dirty sector after the flusher ended. */
+  data[0] = 'x';
+  file_close (file);
+  CHECK (held_count == 0);
+  CHECK (disk_consistent ());
+
+  /* The disk holds what was written: read back from it after a remount. */
+  CHECK (filesys_init (false));
+  file = filesys_open ("seq");
+  CHECK (file_read (file, back, sizeof back) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  file_close (file);
+
+  sectors = sectors_written;
+  CHECK (filesys_create ("temp", 0));
+  file = filesys_open ("temp");
+  CHECK (file_write (file, data, 8192) == 8192);
+  file_close (file);
+  CHECK (filesys_remove ("temp"));
+  CHECK (cache_flush ());
+  CHECK_DETAIL (sectors_written - sectors < 16, "%d sectors written",
+                sectors_written - sectors);
+  CHECK (disk_consistent ());
+}
+
+/* True if the diagnostic stream said "filesys: sector SECTOR (WHAT) VERDICT". */
+static bool
+said (block_sector_t sector, const char *what, const char *verdict)
+{
+  char line[160];
+
+  snprintf (line, sizeof line, "filesys: sector %u (%s) %s\n", (unsigned) sector,
+            what, verdict);
+  return strstr (diag_text, line) != NULL;
+}
+
+#define REFUSED "could not be written back: kept, to be tried again"
+
+/* A write-back the disk refuses is never dropped: the refusal is said at once
+   (the sector and the file), the sector stays dirty in the cache and is tried
+   again at each flush, and each file open on it then hears of it once, from its
+   next write (-1, nothing written); a file opened since, another file, and
+   positioned writes (a mapping's write-backs) do not.  Meanwhile the cache
+   writes through: a write meets a refusal at once (the bytes before it, or -1),
+   and the refused sector keeps the bytes it was given first.  Once the disk
+   takes it, that is said too, and writes go back to the cache.  A sector still
+   refused at power-off is said to be lost. */
+static void
+test_write_back_refused (void)
+{
+  static uint8_t data[3000], first[3000], back[3000];
+  struct file *a, *b, *late, *other;
+  block_sector_t inode_sector, bad;
+  int commands;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  fill_pattern (data, sizeof data, 31);
+  fill_pattern (first, sizeof first, 32);
+  CHECK (filesys_create ("data", 0) && filesys_create ("other", 0));
+  a = filesys_open ("data");
+  b = filesys_open ("data");
+  other = filesys_open ("other");
+  CHECK (file_write (a, data, sizeof data) == sizeof data);
+  CHECK (file_write (other, data, 100) == 100);
+  CHECK (cache_flush ());
+  inode_sector = root_entry_inode (0);
+  bad = data_sector (inode_sector, KFS_SECTOR_SIZE);
+  diag_text[0] = '\0';
+
+  bad_write = bad;
+  CHECK (file_write_at (a, first, sizeof first, 0) == sizeof first);
+  CHECK (!said (bad, "data+0x200", REFUSED)); /* Not asked yet. */
+  CHECK (!cache_flush ());
+  CHECK (said (bad, "data+0x200", REFUSED));
+  CHECK (
+      memcmp (disk + bad * KFS_SECTOR_SIZE, data + KFS_SECTOR_SIZE, KFS_SECTOR_SIZE)
+      == 0);
+  CHECK (file_read_at (b, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, first, sizeof first) == 0);
+
+  late = filesys_open ("data");
+  CHECK (file_write (a, data, 10) == -1);
+  CHECK (file_tell (a) == sizeof data);
+  CHECK (file_write (b, data, 10) == -1);
+  CHECK (file_write (other, data, 10) == 10);
+  CHECK (file_write_at (b, first, 10, 0) == 10);
+  CHECK (file_write (late, data, sizeof data) == KFS_SECTOR_SIZE);
+  CHECK (file_write_at (late, data, 10, KFS_SECTOR_SIZE + 5) == -1);
+  CHECK (file_read_at (b, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, KFS_SECTOR_SIZE) == 0);
+  CHECK (memcmp (back + KFS_SECTOR_SIZE, first + KFS_SECTOR_SIZE,
+                 sizeof back - KFS_SECTOR_SIZE)
+         == 0);
+  CHECK (
+      memcmp (disk + bad * KFS_SECTOR_SIZE, data + KFS_SECTOR_SIZE, KFS_SECTOR_SIZE)
+      == 0);
+
+  bad_write = NO_SECTOR;
+  CHECK (cache_flush ());
+  CHECK (said (bad, "data+0x200", "was written back after all"));
+  CHECK (
+      memcmp (disk + bad * KFS_SECTOR_SIZE, first + KFS_SECTOR_SIZE, KFS_SECTOR_SIZE)
+      == 0);
+  commands = write_commands;
+  CHECK (file_write (a, data, 10) == 10); /* Told once: not again. */
+  CHECK (file_write (late, data, 10) == 10);
+  CHECK (write_commands == commands); /* Back to the cache. */
+  CHECK (disk_consistent ());
+
+  /* Its inode: named as such; the image is sound once it is written. */
+  bad_write = inode_sector;
+  CHECK (file_write_at (a, data, 100, 4000) == 100);
+  CHECK (!cache_flush ());
+  CHECK (said (inode_sector, "the inode of data", REFUSED));
+  CHECK (file_write (b, data, 1) == -1);
+  bad_write = NO_SECTOR;
+  CHECK (cache_flush ());
+  CHECK (disk_consistent ());
+
+  /* Power-off with the disk still refusing. */
+  bad_write = bad;
+  CHECK (file_write_at (a, data, 600, 0) == 600);
+  filesys_done ();
+  CHECK (said (bad, "data+0x200", "was lost: the disk refused it to the end"));
+  bad_write = NO_SECTOR;
+  file_close (a);
+  file_close (b);
+  file_close (late);
+  file_close (other);
+  CHECK (held_count == 0);
+  CHECK (disk_consistent ());
+}
+
+/* Writes into part of a sector the cache lacks do not read it first: a
+   sequential writer going through a file in chunks that start and end inside
+   sectors reads nothing, and the sectors it wrote in part are made whole from
+   the disk only when needed: a read, a write elsewhere in the sector (one read),
+   the flush.  A sector whose rest cannot be read is kept, said and reported to
+   the writer as a refused write-back, and written once it can be read. */
+static void
+test_partial_writes (void)
+{
+  static uint8_t data[32 * KFS_SECTOR_SIZE], back[sizeof data], chunk[1000];
+  struct file *file;
+  block_sector_t bad;
+  int reads;
+  size_t at;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  fill_pattern (data, sizeof data, 61);
+  CHECK (filesys_create ("part", 0));
+  file = filesys_open ("part");
+  CHECK (file_write (file, data, sizeof data) == sizeof data);
+  file_close (file);
+  CHECK (filesys_init (false));
+  file = filesys_open ("part");
+  reads = disk_reads;
+  file_seek (file, 100);
+  for (at = 100; at < 12100; at += sizeof chunk)
+    {
+      fill_pattern (chunk, sizeof chunk, (unsigned) at);
+      memcpy (data + at, chunk, sizeof chunk);
+      CHECK (file_write (file, chunk, sizeof chunk) == sizeof chunk);
+    }
+  CHECK_DETAIL (disk_reads == reads, "%d reads", disk_reads - reads);
+  CHECK (file_write_at (file, "abc", 3, 15000) == 3);
+  CHECK (disk_reads == reads);
+  CHECK (file_write_at (file, "xyz", 3, 15300) == 3); /* Apart: read once. */
+  CHECK_DETAIL (disk_reads == reads + 1, "%d reads", disk_reads - reads);
+  memcpy (data + 15000, "abc", 3);
+  memcpy (data + 15300, "xyz", 3);
+  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  CHECK (file_write_at (file, "end", 3, 16000) == 3);
+  memcpy (data + 16000, "end", 3);
+  CHECK (cache_flush ()); /* Completes the last sector. */
+  file_close (file);
+  CHECK (disk_consistent ());
+  CHECK (filesys_init (false));
+  file = filesys_open ("part");
+  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  file_close (file);
+
+  /* The rest of the sector cannot be read. */
+  CHECK (filesys_init (false));
+  file = filesys_open ("part");
+  bad = data_sector (root_entry_inode (0), 4 * KFS_SECTOR_SIZE);
+  bad_read = bad;
+  diag_text[0] = '\0';
+  CHECK (file_write_at (file, "bad", 3, 4 * KFS_SECTOR_SIZE + 7) == 3);
+  CHECK (!cache_flush ());
+  CHECK (said (bad, "part+0x800", REFUSED));
+  CHECK (file_write (file, "q", 1) == -1);
+  bad_read = NO_SECTOR;
+  CHECK (cache_flush ());
+  CHECK (said (bad, "part+0x800", "was written back after all"));
+  memcpy (data + 4 * KFS_SECTOR_SIZE + 7, "bad", 3);
+  CHECK (memcmp (disk + bad * KFS_SECTOR_SIZE, data + 4 * KFS_SECTOR_SIZE,
+                 KFS_SECTOR_SIZE)
+         == 0);
+  file_close (file);
+  CHECK (held_count == 0);
+  CHECK (disk_consistent ());
+}
+
+/* A read that starts and ends inside sectors, of sectors the cache does not
+   hold, takes one disk command, not one for each sector read in part; with a
+   sector of it in the cache (written, not yet on the disk), it reads through
+   the cache and sees that sector's new bytes. */
+static void
+test_read_inside_sectors (void)
+{
+  static uint8_t data[16 * KFS_SECTOR_SIZE], back[4096];
+  struct file *file;
+  int reads;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  fill_pattern (data, sizeof data, 71);
+  CHECK (filesys_create ("span", 0));
+  file = filesys_open ("span");
+  CHECK (file_write (file, data, sizeof data) == sizeof data);
+  file_close (file);
+  CHECK (filesys_init (false));
+  file = filesys_open ("span");
+  reads = disk_reads;
+  CHECK (file_read_at (file, back, sizeof back, 300) == sizeof back);
+  CHECK (memcmp (back, data + 300, sizeof back) == 0);
+  CHECK_DETAIL (disk_reads == reads + 1, "%d reads", disk_reads - reads);
+  file_close (file);
+  CHECK (filesys_init (false));
+  file = filesys_open ("span");
+  CHECK (file_write_at (file, "new", 3, 2000) == 3);
+  memcpy (data + 2000, "new", 3);
+  CHECK (file_read_at (file, back, sizeof back, 300) == sizeof back);
+  CHECK (memcmp (back, data + 300, sizeof back) == 0);
+  file_close (file);
+  CHECK (held_count == 0);
+}
+
+/* A disk that stops taking writes with the cache full of dirty sectors: the
+   flush writes none and keeps them all (every slot then holds refused bytes), so
+   reads of the rest and writes go to the disk itself: the reads work, the
+   writes are refused at once (-1).  Once the disk works again, one flush writes
+   every kept sector and the disk holds every byte written. */
+static void
+test_dead_disk (void)
+{
+  static uint8_t data[80 * KFS_SECTOR_SIZE], back[80 * KFS_SECTOR_SIZE];
+  struct file *file;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  fill_pattern (data, sizeof data, 41);
+  CHECK (filesys_create ("many", sizeof data));
+  file = filesys_open ("many");
+  CHECK (file_write (file, data, sizeof data) == sizeof data);
+  CHECK (cache_flush ());
+  fill_pattern (data, sizeof data, 42);
+  CHECK (file_write_at (file, data, sizeof data, 0) == sizeof data);
+  dead_disk = true;
+  CHECK (!cache_flush ());
+  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  CHECK (file_write_at (file, "zz", 2, 0) == -1);
+  CHECK (file_write_at (file, "zz", 2, sizeof data - 2) == -1);
+  CHECK (held_count == 0);
+  dead_disk = false;
+  CHECK (cache_flush ());
+  file_close (file);
+  CHECK (disk_consistent ());
+  CHECK (filesys_init (false));
+  file = filesys_open ("many");
+  CHECK (file_read_at (file, back, sizeof back, 0) == sizeof back);
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  file_close (file);
+}
+
+/* A reader going through a file in order, 100 bytes at a time, has the sectors
+   ahead of it brought in by a multi-sector command each time it nears their
+   end: a 40-sector file in a few commands.  A reader that seeks about has
+   nothing read ahead: a sector a read. */
+static void
+test_read_ahead (void)
+{
+  static uint8_t data[40 * KFS_SECTOR_SIZE], back[sizeof data];
+  struct file *file;
+  int reads, multi;
+  size_t done;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  fill_pattern (data, sizeof data, 51);
+  CHECK (filesys_create ("seq", 0));
+  file = filesys_open ("seq");
+  CHECK (file_write (file, data, sizeof data) == sizeof data);
+  file_close (file);
+  CHECK (filesys_init (false));
+  file = filesys_open ("seq");
+  reads = disk_reads;
+  multi = disk_multi_reads;
+  for (done = 0; done < sizeof data; done += 100)
+    CHECK (file_read (file, back + done, 100)
+           == (off_t) (sizeof data - done < 100 ? sizeof data - done : 100));
+  CHECK (memcmp (back, data, sizeof data) == 0);
+  CHECK_DETAIL (disk_reads - reads <= 4 && disk_multi_reads - multi >= 2,
+                "%d reads, %d of several sectors", disk_reads - reads,
+                disk_multi_reads - multi);
+  file_close (file);
+
+  CHECK (filesys_init (false));
+  file = filesys_open ("seq");
+  reads = disk_reads;
+  multi = disk_multi_reads;
+  for (done = 0; done < 10; done++)
+    {
+      size_t at = ((done * 7) % 40) * KFS_SECTOR_SIZE + 3;
+      file_seek (file, at);
+      CHECK (file_read (file, back, 100) == 100 && !memcmp (back, data + at, 100));
+    }
+  CHECK_DETAIL (disk_reads - reads == 10 && disk_multi_reads == multi,
+                "%d reads, %d of several sectors", disk_reads - reads,
+                disk_multi_reads - multi);
   file_close (file);
   CHECK (held_count == 0);
 }
@@ -680,6 +1114,12 @@ main (void)
   test_disk_full ();
   test_corrupt_disk ();
   test_disk_errors ();
+  test_write_back ();
+  test_write_back_refused ();
+  test_dead_disk ();
+  test_partial_writes ();
+  test_read_inside_sectors ();
+  test_read_ahead ();
   /* However often it mounts, the file system asks once to be flushed at
      power-off. */
   CHECK (hooks_registered == 1 && registered_flush == filesys_done);

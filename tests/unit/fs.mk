@@ -6,3 +6,7 @@ UNIT_SRC_fs-layout := filesys/layout.c
 UNIT_SRC_fs-tool := filesys/layout.c
 UNIT_SRC_fs-kernel := filesys/filesys.c filesys/file.c filesys/inode.c \
 	filesys/directory.c filesys/free-map.c filesys/cache.c filesys/layout.c
+# fs-stop boots Kestrel (utils/kestrel) on tests/filesys/wb-halt and wb-child and
+# checks the files they wrote, fetched from the disk after the machine stopped.
+UNIT_TESTS += fs-stop
+UNIT_DEPS_fs-stop := tests/filesys/wb-pattern.h
