@@ -8,7 +8,9 @@
    stage and, within a stage, in the order they were registered: every flush
    before any statistics line (so the disks' counts include what the flushes
    wrote), and the leak checks last, once everything has given back what it
-   holds. The threads layer sits below devices/, so threads/init.c registers its
+   holds. Background threads are told first to start no more work (a write-back
+   of the page cache would start the file system's flusher, alive at the leak
+   check). The threads layer sits below devices/, so threads/init.c registers its
    lines for it. */
 
 #include <debug.h>
@@ -16,6 +18,7 @@
 
 enum shutdown_stage
 {
+  SHUTDOWN_QUIESCE,    /* Start no more background work (the cache's flusher). */
   SHUTDOWN_RELEASE,    /* Let go of what holds files open (the page cache). */
   SHUTDOWN_FLUSH,      /* Write back what is cached (the file system). */
   SHUTDOWN_STATISTICS, /* Lines saying what the run did. */

@@ -121,6 +121,17 @@ cache_enable_flusher (void)
   lock_release (&cache_lock);
 }
 
+/* Starts no flusher thread from now on (power-off: what is dirty then is
+   flushed by cache_flush(), and a flusher started meanwhile would still be
+   alive at the leak check). One already running ends as before. */
+void
+cache_disable_flusher (void)
+{
+  lock_acquire (&cache_lock);
+  flusher_allowed = false;
+  lock_release (&cache_lock);
+}
+
 /* The slot holding (or loading) SECTOR, or NULL.  Caller holds cache_lock. */
 static struct cache_slot *
 slot_find (block_sector_t sector)

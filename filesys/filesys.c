@@ -103,6 +103,7 @@ filesys_init (bool format)
     }
   if (!flush_registered)
     {
+      shutdown_register_hook (SHUTDOWN_QUIESCE, cache_disable_flusher);
       shutdown_register_hook (SHUTDOWN_FLUSH, filesys_done);
       flush_registered = true;
     }
