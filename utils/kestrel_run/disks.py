@@ -3,18 +3,17 @@ system (made and filled with kfs before boot, files fetched and the image checke
 after) and a zeroed swap disk."""
 
 import os
-import subprocess
 
 from kestrel_run.base import EXIT_FAILURE, EXIT_FILESYS, KFS_TOOL, UsageError, \
     display_path, note
 from kestrel_run.options import DEFAULT_FILESYS_MB
+from kestrel_run.spawn import run
 
 
 def run_kfs(*args):
     """Run the kfs tool with ARGS; return (ok, combined output)."""
-    proc = subprocess.run([KFS_TOOL] + [str(a) for a in args], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    return proc.returncode == 0, proc.stdout.decode(errors="replace").strip()
+    status, out = run([KFS_TOOL] + [str(a) for a in args])
+    return status == 0, out.decode(errors="replace").strip()
 
 
 def drive(path, index, faults_config=None):
