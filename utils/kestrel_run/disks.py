@@ -68,13 +68,13 @@ def prepare_filesys(opts, tmpdir):
             raise UsageError("disk options need %s (run make)" % display_path(KFS_TOOL))
         return None
     image = os.path.join(tmpdir, "filesys.dsk")
-    ok, out = run_kfs("mkfs", image, opts["filesys_mb"] or DEFAULT_FILESYS_MB)
+    # Made and filled by one kfs process: a process start is a test's to pay.
+    ok, out = run_kfs("mkfs", image, opts["filesys_mb"] or DEFAULT_FILESYS_MB,
+                      *[word for pair in opts["puts"] for word in pair])
     if not ok:
-        raise UsageError("kfs mkfs failed: " + out)
-    for host, name in opts["puts"]:
-        ok, out = run_kfs("put", image, host, name)
-        if not ok:
-            raise UsageError("kfs put %s as %s failed: %s" % (host, name, out))
+        raise UsageError("kfs mkfs%s failed: %s"
+                         % (" and put of %s" % ", ".join(host for host, _ in opts["puts"])
+                            if opts["puts"] else "", out))
     return image
 
 
