@@ -68,7 +68,9 @@ Exit status:
 
 Disks: whenever build/utils/kfs exists, each run gets a fresh file-system image
 (--filesys-size, default 2 MB) as IDE primary master; -p puts host files on it before
-boot, -g fetches files after the run, and `kfs check` runs after a clean power-off.
+boot (one kfs run makes and fills it), -g fetches files after the run, and `kfs
+check` runs after a clean power-off if the run wrote to the image (one nothing wrote
+to is as kfs made it).
 --swap-size attaches a zeroed image as the secondary master (hd1:0), so that
 paging and the file system each have a channel of their own (the kernel takes the
 first disk that is not the file system's for swap, wherever it is); if the file
