@@ -112,9 +112,10 @@ class Server:
         return Run(ours)
 
 
-def start():
+def start(main=None):
     """Fork the server (call it while the process is one thread); return its
-    Server, or None if this host cannot have one."""
+    Server, or None if this host cannot have one. Each run calls MAIN(ARGS)
+    (default: the runner's boot.main)."""
     if not hasattr(socket, "SOCK_SEQPACKET") or not hasattr(os, "fork"):
         return None
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -125,7 +126,7 @@ def start():
         ours.close()
         status = 1
         try:
-            serve(theirs)
+            serve(theirs, main)
             status = 0
         finally:
             os._exit(status)
@@ -133,14 +134,16 @@ def start():
     return Server(ours, pid)
 
 
-def serve(sock):
-    """The server: import the runner, then start a run for each request on SOCK
-    until it closes (utils/check has ended)."""
+def serve(sock, main):
+    """The server: import the runner (unless MAIN is given), then start a run for
+    each request on SOCK until it closes (utils/check has ended)."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # utils/check handles ^C
-    sys.pycache_prefix = os.path.join(REPO_ROOT, "build", "pycache")   # as utils/kestrel
-    sys.dont_write_bytecode = False
-    from kestrel_run import boot
+    if main is None:
+        sys.pycache_prefix = os.path.join(REPO_ROOT, "build", "pycache")   # as utils/kestrel
+        sys.dont_write_bytecode = False
+        from kestrel_run import boot
+        main = boot.main
     while True:
         try:
             data, ancillary, _, _ = sock.recvmsg(MAX_REQUEST, socket.CMSG_SPACE(
@@ -160,7 +163,7 @@ def serve(sock):
         args = [a.decode() for a in data.split(b"\0")] if data != b"\0" else []
         if os.fork() == 0:
             sock.close()
-            os._exit(run_child(boot, args, list(fds)))
+            os._exit(run_child(main, args, list(fds)))
         for fd in fds:
             os.close(fd)
         reap()
@@ -175,9 +178,9 @@ def reap():
         pass
 
 
-def run_child(boot, args, fds):
+def run_child(main, args, fds):
     """In a run's child: take the request's descriptors FDS, report our pid, run
-    the runner with ARGS, report its status; return it."""
+    MAIN(ARGS), report its status; return it."""
     import signal
     signal.signal(signal.SIGINT, signal.default_int_handler)
     for target, fd in enumerate(fds[:3]):
@@ -189,7 +192,7 @@ def run_child(boot, args, fds):
     status = 1
     try:
         os.write(report, b"%d\n" % os.getpid())
-        status = boot.main(args)
+        status = main(args)
     except SystemExit as e:
         status = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except BaseException:
@@ -206,3 +209,86 @@ def run_child(boot, args, fds):
         except OSError:
             pass
     return status
+
+
+def fake_main(args):
+    """The self-test's runner: ARGS[0] says what to do."""
+    what = args[0]
+    if what == "echo":                  # arguments out, stdin on stderr, status
+        os.write(1, "|".join(args[1:]).encode())
+        os.write(2, sys.stdin.buffer.read())
+        return int(args[1])
+    if what == "exit":
+        raise SystemExit(int(args[1]))
+    if what == "sleep":                 # until a signal; SIGTERM ends it with 3
+        import signal
+        import time
+
+        def on_sigterm(signum, frame):
+            """End the sleep as the runner ends a run on SIGTERM."""
+            raise InterruptedError()
+        signal.signal(signal.SIGTERM, on_sigterm)
+        try:
+            time.sleep(60)
+        except InterruptedError:
+            return 3
+    if what == "crash":
+        raise RuntimeError("crashed on purpose")
+    return 0
+
+
+def self_test():
+    """Run fake_main() runs through a server; return the number of failures."""
+    import tempfile
+    failures = 0
+
+    def check(ok, what):
+        nonlocal failures
+        print("%s %s" % ("ok  " if ok else "FAIL", what))
+        failures += not ok
+
+    server = start(fake_main)
+    if server is None:
+        print("skipped: no fork server on this host")
+        return 77
+    with tempfile.TemporaryDirectory() as folder:
+        out_path, err_path = os.path.join(folder, "out"), os.path.join(folder, "err")
+
+        def run(args, stdin_data=b""):
+            """Run ARGS with STDIN_DATA; return (Run, out, err) once it ended."""
+            read, write = os.pipe()
+            with open(out_path, "wb") as out, open(err_path, "wb") as err:
+                r = server.run(args, read, out.fileno(), err.fileno())
+            os.close(read)
+            os.write(write, stdin_data)
+            os.close(write)
+            r.wait()
+            with open(out_path, "rb") as out, open(err_path, "rb") as err:
+                return r, out.read(), err.read()
+
+        r, out, err = run(["echo", "7", "a b", ""], b"input")
+        check(r.returncode == 7 and out == b"7|a b|" and err == b"input",
+              "arguments (a space, an empty one), stdin, stdout, stderr, status")
+        check(r.pid != server.pid and r.pid != os.getpid(), "a process of its own")
+        check(run(["exit", "4"])[0].returncode == 4, "SystemExit's code is the status")
+        r, _, err = run(["crash"])
+        check(r.returncode == 1 and b"crashed on purpose" in err,
+              "an exception: status 1, the traceback on stderr")
+        for how, expected in (("terminate", 3), ("kill", KILLED)):
+            with open(out_path, "wb") as out:
+                r = server.run(["sleep"], out.fileno(), out.fileno(), out.fileno())
+            check(r.wait(0.2) is None, "%s: still running after 0.2 s" % how)
+            getattr(r, how)()
+            check(r.wait(10) == expected, "%s: ends with %d" % (how, expected))
+    server.sock.close()
+    os.waitpid(server.pid, 0)
+    check(True, "the server ends when its socket closes")
+    print("forkserver: %d failed" % failures)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--self-test"]:
+        sys.exit(self_test())
+    print("usage: forkserver.py --self-test", file=sys.stderr)
+    sys.exit(2)

@@ -22,6 +22,10 @@ PIPE = -1
 STDOUT = -2
 SIGTERM = signals.SIGTERM
 SIGKILL = signals.SIGKILL
+# Python ignores these; a child gets them back at their defaults, as Popen's
+# restore_signals gives them.
+RESTORED_SIGNALS = tuple(getattr(signals, name) for name in ("SIGPIPE", "SIGXFSZ")
+                         if hasattr(signals, name))
 FIRST_POLL_S = 0.0005           # wait() with a timeout polls, from this often ...
 LAST_POLL_S = 0.05              # ... to this often
 
@@ -155,11 +159,13 @@ def start(argv, actions, cwd):
     """posix_spawn ARGV with file ACTIONS in folder CWD; return the pid."""
     spawn = os.posix_spawn if "/" in argv[0] else os.posix_spawnp
     if cwd is None:
-        return spawn(argv[0], argv, os.environ, file_actions=actions)
+        return spawn(argv[0], argv, os.environ, file_actions=actions,
+                     setsigdef=RESTORED_SIGNALS)
     here = os.open(".", os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.chdir(cwd)
-        return spawn(argv[0], argv, os.environ, file_actions=actions)
+        return spawn(argv[0], argv, os.environ, file_actions=actions,
+                     setsigdef=RESTORED_SIGNALS)
     finally:
         os.fchdir(here)
         os.close(here)
