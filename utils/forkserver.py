@@ -111,6 +111,11 @@ class Server:
             theirs.close()
         return Run(ours)
 
+    def close(self):
+        """End the server (runs under way go on) and reap it."""
+        self.sock.close()
+        os.waitpid(self.pid, 0)
+
 
 def start(main=None):
     """Fork the server (call it while the process is one thread); return its
@@ -280,8 +285,7 @@ def self_test():
             check(r.wait(0.2) is None, "%s: still running after 0.2 s" % how)
             getattr(r, how)()
             check(r.wait(10) == expected, "%s: ends with %d" % (how, expected))
-    server.sock.close()
-    os.waitpid(server.pid, 0)
+    server.close()
     check(True, "the server ends when its socket closes")
     print("forkserver: %d failed" % failures)
     return 1 if failures else 0
