@@ -52,7 +52,7 @@ TESTS ?=
 JOBS ?=
 
 .PHONY: all run check check-% check-unit check-kit grade grade-submission gradescope \
-        kit unit bench gdb layout clean tools format web web-serve record replay \
+        kit unit bench fuzz gdb layout clean tools format web web-serve record replay \
         replay-gdb
 
 all: $(BUILD)/kernel.elf
@@ -131,6 +131,18 @@ format:
 bench: tools
 	@$(SUBMAKE) all tests
 	@$(PY) utils/bench
+
+# The system-call fuzzer (tests/fuzz/) for SEEDS seeds, each in its own boot, JOBS
+# at a time, from FUZZ_START (default: a random base, printed); utils/fuzz lists
+# each seed's outcome and how to replay a failing one. FUZZ_BATCHES, FUZZ_CALLS,
+# FUZZ_PROFILE and FUZZ_VERBOSE=1 (log every call) change the runs.
+SEEDS ?= 20
+fuzz: tools
+	@$(SUBMAKE) all tests
+	@$(PY) utils/fuzz $(if $(JOBS),-j $(JOBS)) --seeds $(SEEDS) \
+	  $(if $(FUZZ_START),--start $(FUZZ_START)) $(if $(FUZZ_BATCHES),--batches $(FUZZ_BATCHES)) \
+	  $(if $(FUZZ_CALLS),--calls $(FUZZ_CALLS)) $(if $(FUZZ_PROFILE),--profile $(FUZZ_PROFILE)) \
+	  $(if $(FUZZ_VERBOSE),--verbose)
 
 # Boots halted with a GDB stub and prints the command to attach (gdb -x
 # build/gdbinit: the kernel's and the program's symbols, the macros, the port).

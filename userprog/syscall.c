@@ -325,18 +325,32 @@ read_console (uint8_t *ubuf, unsigned size)
   return size;
 }
 
-/* Moves N bytes between the pinned user bytes at KADDR and FILE, or out of them
-   to the console if FILE is NULL: into KADDR if TO_USER, else out of it. Returns
-   how many moved. */
+/* Moves N bytes between the pinned user bytes at KADDR and FILE at OFFSET, its
+   position, or out of them to the console if FILE is NULL: into KADDR if TO_USER,
+   else out of it. Returns how many moved, or -1 if the disk failed first. A file's
+   chunk moves inside its own vm_file_io_begin() and vm_file_io_end(), so that
+   mappings of the file and the transfer see each other and no write-back lands
+   inside a write's chunk; its page is pinned before, because pinning may take the
+   address space's lock, which comes before the file's I/O lock (vm/file-object.c).
+ */
 static off_t
-move_chunk (struct file *file, uint8_t *kaddr, unsigned n, bool to_user)
+move_chunk (struct file *file, off_t offset, uint8_t *kaddr, unsigned n,
+            bool to_user)
 {
+  struct vm_file_io io;
+  off_t moved;
+
   if (file == NULL)
     {
       putbuf ((const char *) kaddr, n);
       return n;
     }
-  return to_user ? file_read (file, kaddr, n) : file_write (file, kaddr, n);
+  vm_file_io_begin (&io, file, offset, n, !to_user);
+  moved = to_user ? file_read (file, kaddr, n) : file_write (file, kaddr, n);
+  if (moved > 0 && !to_user)
+    vm_file_io_wrote (&io, kaddr, moved);
+  vm_file_io_end (&io);
+  return moved;
 }
 
 /* read (TO_USER) or write: descriptor ARGS[0], user buffer ARGS[1], ARGS[2] bytes.
@@ -344,9 +358,10 @@ move_chunk (struct file *file, uint8_t *kaddr, unsigned n, bool to_user)
    unbroken; any other must be an open file. The whole buffer is checked against the
    process's regions first, so a bad one kills the process even when nothing would be
    transferred. Then file data and console output move a pinned page at a time, with
-   no kernel buffer between. Returns the bytes moved (a short count at the end of a
-   file or at a sector the disk failed, 0 for a write to a running executable), or
-   -1 if the disk failed before any byte moved. */
+   no kernel buffer between (and no lock held while a page is pinned). Returns the
+   bytes moved (a short count at the end of a file or at a sector the disk failed,
+   0 for a write to a running executable), or -1 if the disk failed before any
+   byte moved. */
 static uint32_t
 transfer (const uint32_t *args, bool to_user)
 {
@@ -355,7 +370,6 @@ transfer (const uint32_t *args, bool to_user)
   unsigned size = args[2];
   bool console = fd == (to_user ? STDIN_FD : STDOUT_FD);
   struct file *file = fd_file (fd);
-  struct vm_file_io io;
   unsigned done = 0;
   off_t start = 0;
   bool no_memory = false, io_error = false;
@@ -381,7 +395,6 @@ transfer (const uint32_t *args, bool to_user)
         size = 0; /* Sought past INT32_MAX: nothing there. */
       else if (size > (unsigned) (INT32_MAX - start))
         size = INT32_MAX - start; /* No file reaches past INT32_MAX. */
-      vm_file_io_begin (&io, file, start, size, !to_user);
     }
   while (done < size)
     {
@@ -397,9 +410,7 @@ transfer (const uint32_t *args, bool to_user)
           no_memory = true; /* The range was checked: the page could not come in. */
           break;
         }
-      moved = move_chunk (console ? NULL : file, kaddr, n, to_user);
-      if (moved > 0 && !console && !to_user)
-        vm_file_io_wrote (&io, kaddr, moved);
+      moved = move_chunk (console ? NULL : file, start + done, kaddr, n, to_user);
       user_unpin (kaddr);
       if (moved > 0)
         done += moved;
@@ -409,8 +420,6 @@ transfer (const uint32_t *args, bool to_user)
     }
   if (console)
     console_release ();
-  if (!console)
-    vm_file_io_end (&io);
   if (no_memory)
     kill_process ("out of memory");
   return done == 0 && io_error ? (uint32_t) -1 : done;

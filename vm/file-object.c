@@ -3,13 +3,16 @@
    index in the frame table) and the list of regions that map the file, the
    reverse map the evictor walks to unmap a frame everywhere.
 
-   Locks: objects_lock guards the list of objects and each object's `users';
+   Locks: objects_lock guards the list of objects and each object's `users'
+   (reads, writes and detaches under way, which keep it from being freed);
    each object's lock guards its pages, its mappers and the PTEs that map its
    frames (PTE_FILE); its io_lock makes a write() of the file and any write-back
    of its pages exclusive, so that a mapper's stale page can never land in the
-   middle of a write() (vm_file_io_begin()). Order: an address space's lock,
-   then io_lock, then objects_lock, then the object's lock. The evictor, which
-   holds the frame table's lock, only ever tries an object's locks. */
+   middle of a write (vm_file_io_begin(): write() takes it for each page-sized
+   chunk, whose user page it has pinned first). Order: an address space's lock,
+   then io_lock, then objects_lock, then the object's lock; so nothing that holds
+   io_lock may pin a user page or fault one in. The evictor, which holds the
+   frame table's lock, only ever tries an object's locks. */
 
 #include "vm/file-object.h"
 #include <debug.h>
@@ -38,7 +41,7 @@ struct file_object
   struct lock lock;
   struct lock io_lock; /* Held across a write() and by every write-back. */
   struct list mappers; /* Regions mapping the file (region.object_elem). */
-  int users;           /* Reads and writes in progress; under objects_lock. */
+  int users;           /* Reads, writes, detaches under way; objects_lock. */
   bool attached;       /* Some region maps it; under objects_lock. Once none
                           does, the object stays, with its cached pages, for
                           the file's next mapper (a program run again) until
@@ -563,8 +566,8 @@ release_object (struct file_object *obj)
 /* Detaches region R, whose pages are unmapped already, from its object. A shared
    mapping's dirty pages are written back now (munmap, exit); the last region to
    go writes back the rest and frees the object's cached pages, and the object
-   itself once no read or write uses it. The caller holds R's address space's
-   lock. */
+   itself once no read or write uses it (it counts as a user itself meanwhile).
+   The caller holds R's address space's lock. */
 void
 file_object_detach (struct region *r)
 {
@@ -581,6 +584,7 @@ file_object_detach (struct region *r)
   last = list_empty (&obj->mappers);
   if (last)
     obj->attached = false; /* Its pages stay cached for a later mapper. */
+  obj->users++;            /* A read or write ending meanwhile must not free it. */
   lock_release (&objects_lock);
   if (r->shared || last)
     write_back_range (obj, 0, file_length (obj->file));
@@ -589,6 +593,7 @@ file_object_detach (struct region *r)
   lock_release (&obj->lock);
   lock_release (&obj->io_lock);
   lock_acquire (&objects_lock);
+  obj->users--;
   release_object (obj);
 }
 
@@ -614,7 +619,8 @@ zero_tail (struct file_object *obj, off_t old_length)
    refresh of the cached pages does not lose it; a write that makes the file
    longer zeros the cached tail past its old end. A write keeps the object's
    io_lock until vm_file_io_end(), so that no write-back of a page can land in
-   the middle of it. Fills IO for vm_file_io_end(). */
+   the middle of it: the caller must not pin or fault in a user page meanwhile
+   (it pins its chunk's page first). Fills IO for vm_file_io_end(). */
 void
 vm_file_io_begin (struct vm_file_io *io, struct file *file, off_t offset, off_t size,
                   bool write)

@@ -7,8 +7,9 @@
    for anonymous pages, which fork shares); how many pins keep it; and, for a
    file's page, the next frame in its page-cache hash chain. Sixteen bytes a
    frame, whatever the sharing. frame_lock guards the table, the hash buckets
-   and the clock hand, and the list of holders (frame.h); an entry's owner, page
-   and sharers change only under the owner's lock as well.
+   and the clock hand, and the list of holders (frame.h); an entry's owner and
+   page change only under the owner's lock as well, and its sharers under the
+   owner's lock alone (frame_set_sharers()).
 
    Eviction is the clock algorithm: the hand sweeps the table, skipping free
    and pinned frames, and frames held for a faulting instruction that has not
@@ -542,14 +543,16 @@ frame_sharers (void *kpage)
 }
 
 /* Records that SHARERS page-table entries map frame KPAGE (at most
-   FRAME_SHARERS_MAX). The caller holds the owner's lock. */
+   FRAME_SHARERS_MAX). The caller holds the owner's lock, which is what guards
+   the count: everyone who reads or changes it holds that lock (the clock never
+   looks at it, and the isolation check holds every family's lock), so a fork
+   that shares a thousand pages does not take the table's lock a thousand
+   times. */
 void
 frame_set_sharers (void *kpage, unsigned sharers)
 {
   ASSERT (sharers <= FRAME_SHARERS_MAX);
-  lock_acquire (&frame_lock);
   frame_of (kpage)->sharers = sharers;
-  lock_release (&frame_lock);
 }
 
 /* True if frame KPAGE is in the page cache's index (frame_cache_insert()). */

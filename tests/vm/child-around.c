@@ -1,4 +1,4 @@
-/* Helper for fault-around: `child-around all' reads every page of a 16-page
+/* Helper for share-around: `child-around all' reads every page of a 16-page
    block of read-only data (aligned to the fault-around window), so the page
    cache holds them all; `child-around one' reads one page of it and checks with
    mincore that the block's other pages came in with it, resident but never
