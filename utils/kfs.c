@@ -1,6 +1,6 @@
 /* kfs: make, fill, read and check Kestrel file-system images on the host.
 
-   Usage: kfs mkfs IMAGE SIZE_MB | put IMAGE HOSTFILE NAME |
+   Usage: kfs mkfs IMAGE SIZE_MB [HOSTFILE NAME]... | put IMAGE HOSTFILE NAME |
           get IMAGE NAME HOSTFILE | ls IMAGE | rm IMAGE NAME | check IMAGE |
           sector IMAGE NAME OFFSET (the disk sector holding that byte)
 
@@ -1068,7 +1068,7 @@ kfs_check (const char *path)
 static int
 usage (void)
 {
-  fputs ("usage: kfs mkfs IMAGE SIZE_MB\n"
+  fputs ("usage: kfs mkfs IMAGE SIZE_MB [HOSTFILE NAME]...\n"
          "       kfs put IMAGE HOSTFILE NAME\n"
          "       kfs get IMAGE NAME HOSTFILE\n"
          "       kfs ls IMAGE\n"
@@ -1096,6 +1096,20 @@ parse_number (const char *arg, uint32_t *value_out)
   return true;
 }
 
+/* mkfs with files: makes IMAGE of SIZE_MB MB and puts the COUNT pairs
+   HOSTFILE NAME of FILES on it in order (a run's disk in one process, as the
+   runner makes it); stops at the first put that fails. */
+static int
+mkfs_with_files (const char *path, uint32_t size_mb, char **files, int count)
+{
+  int status = kfs_mkfs (path, size_mb);
+  int i;
+
+  for (i = 0; status == KFS_EXIT_OK && i + 1 < count; i += 2)
+    status = kfs_put (path, files[i], files[i + 1]);
+  return status;
+}
+
 /* Runs the command ARGV[1..] and returns the exit status. */
 int
 kfs_main (int argc, char **argv)
@@ -1103,14 +1117,14 @@ kfs_main (int argc, char **argv)
   const char *command = argc > 1 ? argv[1] : "";
   uint32_t size_mb, offset;
 
-  if (strcmp (command, "mkfs") == 0 && argc == 4)
+  if (strcmp (command, "mkfs") == 0 && argc >= 4 && argc % 2 == 0)
     {
       if (!parse_number (argv[3], &size_mb))
         {
           error ("bad size '%s': want a whole number of MB", argv[3]);
           return KFS_EXIT_UNUSABLE;
         }
-      return kfs_mkfs (argv[2], size_mb);
+      return mkfs_with_files (argv[2], size_mb, argv + 4, argc - 4);
     }
   if (strcmp (command, "put") == 0 && argc == 5)
     return kfs_put (argv[2], argv[3], argv[4]);

@@ -206,6 +206,28 @@ test_usage (void)
   CHECK (run ("put", image, temp ("no-such-host-file"), "x", NULL) == 1);
 }
 
+/* mkfs with files makes the image and puts them, in order, in one run; it
+   stops at a put that fails, and an unpaired file is a usage error. */
+static void
+test_mkfs_with_files (void)
+{
+  const char *image = temp ("filled.img");
+  const char *a = make_host_file ("fa", 3000, 3), *b = make_host_file ("fb", 600, 4);
+
+  CHECK (run ("mkfs", image, "2", a, "a", b, "b", NULL) == 0);
+  CHECK (run ("ls", image, NULL) == 0 && count_lines () == 2);
+  CHECK (said (" 3000\n") && said (" 600\n"));
+  CHECK (run ("get", image, "b", temp ("fb-back"), NULL) == 0
+         && same_contents (b, temp ("fb-back")));
+  CHECK (run ("check", image, NULL) == 0 && said ("ok"));
+  CHECK (run ("mkfs", image, "2", a, NULL) == 2 && said ("usage"));
+  CHECK (
+      run ("mkfs", image, "2", a, "a", temp ("no-such-host-file"), "c", b, "b", NULL)
+      == 1);
+  CHECK (said ("no-such-host-file"));
+  CHECK (run ("ls", image, NULL) == 0 && count_lines () == 1 && said (" 3000\n"));
+}
+
 static void
 test_empty_and_small (void)
 {
@@ -550,6 +572,7 @@ main (void)
       return 1;
     }
   test_usage ();
+  test_mkfs_with_files ();
   test_empty_and_small ();
   test_names ();
   test_large_files ();

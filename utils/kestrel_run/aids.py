@@ -3,7 +3,6 @@ its diagnostic line, hints for a program that did not load, and --layout's
 picture. The symbol tools are imported only when there is something to look up."""
 
 import os
-import subprocess
 import sys
 
 import headers
@@ -59,6 +58,7 @@ def draw_layout(opts):
     if program is None:
         note("--layout: no user program was run")
         return
+    import subprocess
     name = os.path.basename(program)[:headers.abi("PROCESS_NAME_MAX")]
     proc = subprocess.run([sys.executable, "-S", LAYOUT_TOOL, "--from-diag",
                            opts["diag_file"], "--name", name, "--svg", opts["layout"]],

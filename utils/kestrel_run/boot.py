@@ -2,10 +2,9 @@
 made, QEMU run with its streams, the disks checked, the exit status (base)."""
 
 import os
-import signal
 import sys
 
-from kestrel_run import aids, disks, qemu, streams
+from kestrel_run import aids, disks, qemu, spawn, streams
 from kestrel_run.base import EXIT_FAILURE, EXIT_NOT_LOADED, EXIT_PANIC, EXIT_POWEROFF, \
     EXIT_RESET, Terminated, UsageError, display_path, note, shell_quote
 from kestrel_run.options import USAGE, check_command_line_length, \
@@ -160,7 +159,7 @@ def main(argv):
     def on_sigterm(signum, frame):
         """Turn SIGTERM into an exception so QEMU and temp files are cleaned up."""
         raise Terminated()
-    signal.signal(signal.SIGTERM, on_sigterm)
+    spawn.on_sigterm(on_sigterm)
 
     tmpdir = make_temporary_folder()
     try:

@@ -68,15 +68,17 @@ Exit status:
 
 Disks: whenever build/utils/kfs exists, each run gets a fresh file-system image
 (--filesys-size, default 2 MB) as IDE primary master; -p puts host files on it before
-boot, -g fetches files after the run, and `kfs check` runs after a clean power-off.
+boot (one kfs run makes and fills it), -g fetches files after the run, and `kfs
+check` runs after a clean power-off if the run wrote to the image (one nothing wrote
+to is as kfs made it).
 --swap-size attaches a zeroed image as the secondary master (hd1:0), so that
 paging and the file system each have a channel of their own (the kernel takes the
 first disk that is not the file system's for swap, wherever it is); if the file
 system is put there, swap goes to hd0:1 instead. All images are temporary.
 --filesys-disk=hdC:D puts the file-system image on IDE channel C (0 primary,
 1 secondary), device D (0 master, 1 slave) instead; tell the kernel with
-`-filesys=hdC:D`. (Without a disk of ours there, QEMU's default CD-ROM sits at
-hd1:0.)
+`-filesys=hdC:D`. QEMU runs with -nodefaults: no device is there but what the run
+needs (the two serial ports, its disks, the exit device); no VGA, CD-ROM or floppy.
 
 Disk faults. --disk-fault=hdC:D:OP:WHERE[:once] makes the disk at hdC:D fail
 every OP (read or write) that touches WHERE with an I/O error, as a bad sector

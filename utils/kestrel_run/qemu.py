@@ -3,7 +3,6 @@ time limit, and how it ended, as the runner's exit status."""
 
 import os
 import select
-import subprocess
 import sys
 import time
 
@@ -11,6 +10,7 @@ import host
 from kestrel_run.base import EXIT_FAILURE, EXIT_PANIC, EXIT_POWEROFF, EXIT_RESET, \
     EXIT_TIMEOUT, SETUP_SCRIPT, Terminated, UsageError, note
 from kestrel_run.options import kernel_command_line
+from kestrel_run.spawn import DEVNULL, PIPE, Child, TimeoutExpired
 
 # isa-debug-exit turns a guest write of V into QEMU exit status (V << 1) | 1.
 QEMU_STATUS_POWEROFF = 33   # value 0x10
@@ -26,8 +26,14 @@ def qemu_command(kernel, kernel_args, memory_mb, reset_log, extra=(), diag_fd=No
     """Return the QEMU argv that boots KERNEL with KERNEL_ARGS, COM2 written to file
     descriptor DIAG_FD (inherited by QEMU) or discarded; shared with utils/bench."""
     # QEMU logs "Triple fault" among its reset records; that tells it from other resets.
+    # -nodefaults: none of the machine's default devices (VGA and its firmware,
+    # floppy, CD-ROM, parallel port, the default serial and monitor), which cost
+    # a tenth of QEMU's start: the kernel needs the two serial ports, the IDE
+    # disks attached here and the exit device. (VGA text written with no card
+    # there goes nowhere.)
     diag = "null" if diag_fd is None else "file:/dev/fd/%d" % diag_fd
-    return [QEMU, "-kernel", kernel, "-append", kernel_command_line(kernel_args),
+    return [QEMU, "-nodefaults", "-kernel", kernel,
+            "-append", kernel_command_line(kernel_args),
             "-m", str(memory_mb), "-display", "none", "-serial", "stdio",
             "-serial", diag, "-monitor", "none", "-nic", "none", "-no-reboot",
             "-device", DEBUG_EXIT_DEVICE, "-d", "cpu_reset", "-D", reset_log] + list(extra)
@@ -38,8 +44,7 @@ def ensure_qemu():
     if host.find_program(QEMU):
         return
     note("%s not found; running utils/setup" % QEMU)
-    subprocess.run(["bash", SETUP_SCRIPT], stdin=subprocess.DEVNULL,
-                   stdout=sys.stderr.fileno())
+    Child(["bash", SETUP_SCRIPT], stdin=DEVNULL, stdout=sys.stderr.fileno()).wait()
     if not host.find_program(QEMU):
         raise UsageError("%s is still missing after utils/setup" % QEMU)
 
@@ -50,7 +55,7 @@ def stdin_for_qemu():
         os.fstat(0)
         return None
     except OSError:
-        return subprocess.DEVNULL
+        return DEVNULL
 
 
 def stop(proc):
@@ -59,7 +64,7 @@ def stop(proc):
         proc.terminate()
         try:
             proc.wait(KILL_GRACE_S)
-        except subprocess.TimeoutExpired:
+        except TimeoutExpired:
             proc.kill()
             proc.wait()
 
@@ -97,16 +102,15 @@ def run_qemu(cmd, timeout, console, diag, diag_fd, errors_path, on_timeout=None,
     it inherits; we close our copy) to DIAG; return QEMU's status, or
     'TIMEOUT'/'INTERRUPTED'. ON_TIMEOUT() runs on a timeout before QEMU is stopped.
     QEMU's stdin (the console's input) is ours unless STDIN says otherwise
-    (subprocess.DEVNULL or PIPE); ON_START(proc) runs once QEMU has started. QEMU
-    runs in folder CWD (None: ours)."""
+    (spawn.DEVNULL or PIPE); ON_START(proc) runs once QEMU (a spawn.Child) has
+    started. QEMU runs in folder CWD (None: ours)."""
     # QEMU's own messages go to file ERRORS_PATH and are shown after the run, less
     # the one it prints when we stop it on purpose (timeout), which is not news.
     errors = open(errors_path, "w+b")
     diag_in, diag_out = diag_fd
     try:
-        proc = subprocess.Popen(cmd, stdin=stdin_for_qemu() if stdin is None else stdin,
-                                stdout=subprocess.PIPE, cwd=cwd,
-                                stderr=errors, pass_fds=(diag_out,))
+        proc = Child(cmd, stdin=stdin_for_qemu() if stdin is None else stdin,
+                     stdout=PIPE, cwd=cwd, stderr=errors, pass_fds=(diag_out,))
     except OSError as e:
         errors.close()
         raise UsageError("cannot start %s: %s" % (QEMU, e))
@@ -116,14 +120,14 @@ def run_qemu(cmd, timeout, console, diag, diag_fd, errors_path, on_timeout=None,
         on_start(proc)
     # When both are ready, diagnostics first: the kernel writes a kill's reason
     # before the exit line that follows it.
-    sources = {diag_in: diag, proc.stdout.fileno(): console}
+    sources = {diag_in: diag, proc.stdout: console}
     deadline = None if timeout is None else time.monotonic() + timeout
     try:
         try:
             if pump(sources, deadline):
                 return proc.wait(None if deadline is None
                                  else max(0.0, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
+        except TimeoutExpired:
             pass
         if on_timeout and proc.poll() is None:
             on_timeout()
@@ -134,6 +138,7 @@ def run_qemu(cmd, timeout, console, diag, diag_fd, errors_path, on_timeout=None,
         stop(proc)
         pump(sources, time.monotonic() + KILL_GRACE_S)    # what was left in the pipes
         os.close(diag_in)
+        os.close(proc.stdout)
         show_qemu_errors(errors)
 
 

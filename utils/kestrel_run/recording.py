@@ -62,6 +62,7 @@ import subprocess
 import time
 
 import symbols
+from kestrel_run import spawn
 from kestrel_run.base import REPO_ROOT, UsageError, display_path, note
 from kestrel_run.options import DETERMINISTIC_QEMU, ICOUNT_SHIFT, \
     check_command_line_length
@@ -287,7 +288,7 @@ class Replayer:
             opts["timeout"] = 2 * m["timeout"] + REPLAY_EXTRA_S
         self.opts = opts
         self.console_path = self.diag_path = None
-        self.stdin = subprocess.DEVNULL     # the input is in the log
+        self.stdin = spawn.DEVNULL          # the input is in the log
 
     def started(self, proc):
         """QEMU started as PROC: nothing to do."""
@@ -369,15 +370,15 @@ class InputFeeder:
         self.threading = threading
         try:
             os.fstat(0)
-            self.stdin = subprocess.PIPE
+            self.stdin = spawn.PIPE
         except OSError:
-            self.stdin = subprocess.DEVNULL
+            self.stdin = spawn.DEVNULL
         self.go = threading.Event()
         self.proc = None
 
     def start(self, proc):
         """Start the feeding thread for QEMU process PROC; it waits for ready()."""
-        if self.stdin != subprocess.PIPE:
+        if self.stdin != spawn.PIPE:
             return
         self.proc = proc
         self.threading.Thread(target=self.feed, daemon=True).start()
