@@ -14,6 +14,7 @@
 static struct block *fs_device;
 static bool mounted;
 static bool flush_registered; /* filesys_done() runs at power-off. */
+static void filesys_quiesce (void);
 static filesys_remove_hook *remove_hook;
 
 /* Writes an empty file system over the whole device (capped at the
@@ -103,7 +104,7 @@ filesys_init (bool format)
     }
   if (!flush_registered)
     {
-      shutdown_register_hook (SHUTDOWN_QUIESCE, cache_disable_flusher);
+      shutdown_register_hook (SHUTDOWN_QUIESCE, filesys_quiesce);
       shutdown_register_hook (SHUTDOWN_FLUSH, filesys_done);
       flush_registered = true;
     }
@@ -120,6 +121,17 @@ filesys_init (bool format)
   mounted = mount ();
   cache_enable_flusher ();
   return mounted;
+}
+
+/* At power-off, before the page cache lets go of its files (whose write-backs
+   would start a flusher thread still alive at the leak check): lets the cache
+   start no more flushers, filesys_done() flushing what is left.  Nothing to do
+   when filesys_init() failed. */
+static void
+filesys_quiesce (void)
+{
+  if (mounted)
+    cache_disable_flusher ();
 }
 
 /* Writes what is not on the disk yet (the free map's changes, should a commit

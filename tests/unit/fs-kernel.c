@@ -123,7 +123,7 @@ static int hooks_registered;
 void
 shutdown_register_hook (enum shutdown_stage stage, shutdown_hook *hook)
 {
-  assert ((stage == SHUTDOWN_QUIESCE && hook == cache_disable_flusher)
+  assert (stage == SHUTDOWN_QUIESCE
           || (stage == SHUTDOWN_FLUSH && hook == filesys_done));
   if (stage == SHUTDOWN_FLUSH)
     registered_flush = hook;

@@ -69,6 +69,11 @@ def faults_config(opts, index, tmpdir, filesys_image):
 def prepare_filesys(opts, tmpdir):
     """Make and fill the file-system image; return its path, None if no kfs, or raise."""
     wanted = opts["puts"] or opts["gets"] or opts["filesys_mb"] is not None
+    if opts.get("no_filesys"):
+        if wanted:
+            raise UsageError("--no-filesys: no disk to put files on, fetch them from "
+                             "or size")
+        return None
     if not os.access(KFS_TOOL, os.X_OK):
         if wanted:
             raise UsageError("disk options need %s (run make)" % display_path(KFS_TOOL))

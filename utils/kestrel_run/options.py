@@ -2,8 +2,8 @@
 
 usage: utils/kestrel [-m MB] [-T SECONDS] [--gdb[=PORT]] [-v] [--kernel=ELF]
                      [-p HOSTFILE -a NAME]... [-g NAME -a HOSTFILE]...
-                     [--filesys-size=MB] [--filesys-disk=hdC:D] [--swap-size=MB]
-                     [--disk-fault=hdC:D:read|write:WHERE[:once]]...
+                     [--filesys-size=MB | --no-filesys] [--filesys-disk=hdC:D]
+                     [--swap-size=MB] [--disk-fault=hdC:D:read|write:WHERE[:once]]...
                      [--diag-file=PATH] [--vm-trace] [--deterministic]
                      [--qemu-arg=ARG]... [--gdbinit=PATH] [--layout=SVG]
                      [--record=DIR] -- KERNEL-ARGS...
@@ -67,7 +67,8 @@ Exit status:
      diagnostic stream)
 
 Disks: whenever build/utils/kfs exists, each run gets a fresh file-system image
-(--filesys-size, default 2 MB) as IDE primary master; -p puts host files on it before
+(--filesys-size, default 2 MB; --no-filesys: none, as a kernel booted alone has) as
+IDE primary master; -p puts host files on it before
 boot (one kfs run makes and fills it), -g fetches files after the run, and `kfs
 check` runs after a clean power-off if the run wrote to the image (one nothing wrote
 to is as kfs made it).
@@ -119,7 +120,7 @@ def parse_args(argv):
         "filesys_mb": None, "filesys_index": FILESYS_INDEX, "swap_mb": None,
         "qemu_args": [], "kernel_args": [], "diag_file": None, "vm_trace": False,
         "deterministic": False, "disk_faults": [], "record": None, "replay": None,
-        "timeout_given": False,
+        "timeout_given": False, "no_filesys": False,
     }
     given = set()           # the options on the command line
     last_transfer = None    # the -p/-g pair that a following -a completes
@@ -189,6 +190,8 @@ def parse_args(argv):
         elif name in ("--filesys-size", "--swap-size"):
             size = number(name, inline if eq else value(name), 1)
             opts["filesys_mb" if name == "--filesys-size" else "swap_mb"] = size
+        elif arg == "--no-filesys":
+            opts["no_filesys"] = True
         elif name == "--filesys-disk":
             opts["filesys_index"] = ide_index(inline if eq else value(name))
         elif name == "--disk-fault":
