@@ -119,7 +119,8 @@ filesys_init (bool format)
   if (format && !format_device ())
     return false;
   mounted = mount ();
-  cache_enable_flusher ();
+  if (mounted)
+    cache_enable_flusher (); /* filesys_quiesce() disables it again. */
   return mounted;
 }
 

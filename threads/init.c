@@ -84,6 +84,7 @@ kernel_main (void)
   vm_init ();
 
   printf ("Boot complete.\n");
+  thread_reap_dead ();
   boot_free_pages = palloc_free_count ();
   run_actions (actions);
 
@@ -101,6 +102,7 @@ kernel_main (void)
 static void
 print_page_leak_check (void)
 {
+  thread_reap_dead ();
   palloc_print_stats ();
   printf ("Free pages: %zu at boot, %zu at power-off%s\n", boot_free_pages,
           palloc_free_count (), shutdown_leak_note ());

@@ -612,6 +612,26 @@ free_dead_threads (void)
     }
 }
 
+/* Frees the pages of dead threads that a switch could not free at once (a
+   thread held the page pool's lock then), taking the pool's lock as any caller
+   does. For a caller about to count the free pages (at boot, at power-off),
+   which must find none of them kept. Not from an interrupt handler. */
+void
+thread_reap_dead (void)
+{
+  struct list dead;
+  enum intr_level old;
+
+  ASSERT (!intr_context ());
+  list_init (&dead);
+  old = intr_disable ();
+  while (!list_empty (&dead_list))
+    list_push_back (&dead, list_pop_front (&dead_list));
+  intr_set_level (old);
+  while (!list_empty (&dead))
+    palloc_free_page (list_entry (list_pop_front (&dead), struct thread, elem));
+}
+
 /* Finishes a switch, on the new thread's stack: marks it running, lets the
    switch hook activate its address space, points the TSS at its kernel stack,
    and frees the previous thread if it died (or later, see free_dead_threads). */

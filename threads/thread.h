@@ -83,6 +83,7 @@ void thread_init (void);
 void thread_start (void);
 void thread_tick (int64_t now, bool new_second, bool in_user_mode);
 void thread_print_stats (void);
+void thread_reap_dead (void);
 int64_t thread_idle_ticks (void);
 
 typedef void thread_func (void *aux);

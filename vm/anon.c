@@ -442,6 +442,7 @@ finish_eviction (struct vm_eviction_state *e)
     {
       frame_set_dirty (e->kpage, true);
       end_eviction (anon, e, pte_create (e->kpage, false, true), &name);
+      frame_unpin (e->kpage); /* Under the lock: an exit may free it after. */
       if (!e->lock_was_held)
         lock_release (&anon->lock);
       return false;

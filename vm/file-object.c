@@ -12,7 +12,9 @@
    chunk, whose user page it has pinned first). Order: an address space's lock,
    then io_lock, then objects_lock, then the object's lock; so nothing that holds
    io_lock may pin a user page or fault one in. The evictor, which holds the
-   frame table's lock, only ever tries an object's locks. */
+   frame table's lock, only ever tries an object's locks; a file page it takes
+   keeps them until its eviction is finished, which the frame table does
+   before it finishes any anonymous page (that waits for a family's lock). */
 
 #include "vm/file-object.h"
 #include <debug.h>
@@ -763,6 +765,7 @@ finish_eviction (struct vm_eviction_state *e)
     }
   if (kept)
     {
+      frame_unpin (e->kpage); /* Under the lock: a detach may free it after. */
       if (!e->lock_was_held)
         lock_release (&obj->lock);
       lock_release (&obj->io_lock);

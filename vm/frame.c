@@ -278,6 +278,25 @@ forget_owner (void *kpage)
   lock_release (&frame_lock);
 }
 
+/* Finishes eviction E (finish_eviction()); FREED is the frame kept for the
+   caller so far, or NULL. Returns the frame to keep: E's if none was, any other
+   freed; sets *FAILED if E's page could not be written (it stays, unpinned). */
+static void *
+finish_victim (struct vm_eviction_state *e, void *freed, bool *failed)
+{
+  if (!e->object->ops->finish_eviction (e))
+    {
+      *failed = true;
+      return freed;
+    }
+  forget_owner (e->kpage);
+  if (freed == NULL)
+    return e->kpage;
+  trace_owner (e->kpage, NULL, 0, NULL);
+  palloc_free_page (e->kpage);
+  return freed;
+}
+
 /* Finishes the N evictions that choose_victim() started in V: first writes the
    pages that go to swap, all together (swap_out_pages(): runs of slots, a disk
    command each), then lets each owner finish its own. Returns one freed frame
@@ -290,6 +309,7 @@ finish_victims (struct vm_eviction_state v[], size_t n, bool *failed)
   swap_slot_t slots[EVICT_CLUSTER];
   size_t which[EVICT_CLUSTER], cnt = 0, i;
   void *freed = NULL;
+  int pass;
 
   for (i = 0; i < n; i++)
     if (v[i].dirty && v[i].object->ops->swaps_out)
@@ -303,23 +323,14 @@ finish_victims (struct vm_eviction_state v[], size_t n, bool *failed)
       for (i = 0; i < cnt; i++)
         v[which[i]].slot = slots[i];
     }
-  for (i = 0; i < n; i++)
-    {
-      if (!v[i].object->ops->finish_eviction (&v[i]))
-        {
-          frame_unpin (v[i].kpage);
-          *failed = true;
-          continue;
-        }
-      forget_owner (v[i].kpage);
-      if (freed == NULL)
-        freed = v[i].kpage;
-      else
-        {
-          trace_owner (v[i].kpage, NULL, 0, NULL);
-          palloc_free_page (v[i].kpage);
-        }
-    }
+  /* File pages first: each holds its object's locks until it is finished, and
+     an anonymous page's finish waits for its family's lock, which a member may
+     hold while it waits for one of those objects (a fault on the file, an
+     exit's detach). */
+  for (pass = 0; pass < 2; pass++)
+    for (i = 0; i < n; i++)
+      if (v[i].object->ops->swaps_out == (pass == 1))
+        freed = finish_victim (&v[i], freed, failed);
   return freed;
 }
 

@@ -56,8 +56,9 @@ struct vm_object_ops
   /* Finishes eviction E without the frame table's lock: writes the page where
      it belongs if E->dirty, and forgets the frame, which is the caller's to
      free. Returns false if the page could not be written (swap full, a disk
-     error): then it is mapped again as it was and the frame stays the
-     object's. */
+     error): then it is mapped again as it was, the frame stays the object's
+     and is unpinned before the object's lock is let go (the object may free
+     it at once after: an exit, a munmap). */
   bool (*finish_eviction) (struct vm_eviction_state *e);
   /* The object's name, for traces. */
   const char *(*name) (const struct vm_object *);

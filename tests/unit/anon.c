@@ -619,6 +619,8 @@ clock_offer (void *kpage, bool clean_only, struct vm_eviction_state *e)
   must_not_sleep = true;
   r = obj->ops->prepare_eviction (obj, kpage, (uint32_t) f->upage, clean_only, e);
   must_not_sleep = false;
+  if (r == VM_EVICT_GO)
+    f->pins++; /* The clock pins a frame it is evicting. */
   return r;
 }
 
@@ -667,7 +669,7 @@ clock_finish (struct vm_eviction_state *e)
 {
   uint32_t before[PD_MAX][PAGES];
   int locks = locks_held, writes = swap_writes, p, n;
-  unsigned marked = 0;
+  unsigned marked = 0, pins = frame_at (e->kpage, "the clock")->pins;
   bool gone;
 
   for (p = 0; p < pd_cnt; p++)
@@ -685,8 +687,12 @@ clock_finish (struct vm_eviction_state *e)
     {
       struct fake_frame *f = frame_at (e->kpage, "the clock");
       CHECK (f->sharers == 0);
+      CHECK (f->pins == pins); /* The clock's pin goes with the frame. */
+      f->pins = 0;
       frame_end (f);
     }
+  else /* The page stays: finish_eviction() unpinned it under the lock. */
+    CHECK (frame_at (e->kpage, "the clock")->pins == pins - 1);
   return gone;
 }
 
