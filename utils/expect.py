@@ -418,6 +418,23 @@ def result_text(passed, reasons, diff):
     return "\n".join(out) + "\n"
 
 
+def suite_main(argv, doc, suite, run_test):
+    """The main of a suite's own driver (gdbtest.py, replaytest.py): runs each test
+    named in ARGV with RUN_TEST(NAME), which returns (passed, first reason), and
+    lists it as utils/check does. Returns the exit status: 2 (DOC's usage
+    paragraph printed) without tests, 1 if any failed."""
+    if not argv or argv[0].startswith("-"):
+        print(doc.split("\n\n")[1], file=sys.stderr)
+        return 2
+    failed = 0
+    for name in argv:
+        passed, reason = run_test(os.path.basename(name).replace(".expect", ""))
+        print("%s tests/%s/%s%s" % ("pass" if passed else "FAIL", suite, name,
+                                    "" if passed else "\n    " + reason))
+        failed += not passed
+    return 1 if failed else 0
+
+
 def read_status(output_path, status_arg=None):
     """Return the runner status from STATUS_ARG, else OUTPUT_PATH.status, else None."""
     text = status_arg

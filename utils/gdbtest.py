@@ -278,27 +278,10 @@ def run_test(name):
         errors = expect.text_lines(expect.read_text(judged["errors"]))
         problems += expect.stream_problems(spec, {"diag": diag, "stderr": errors})[0]
     with open(base + ".result", "w") as f:
-        if problems:
-            f.write("FAIL\n%s\n" % "\n".join([problems[0]] + ["also: " + p for p in problems[1:]]))
-            f.write("\nGDB transcript: %s\n" % out["transcript"])
-        else:
-            f.write("PASS\n")
+        f.write(expect.result_text(not problems, problems,
+                                   ["GDB transcript: %s" % out["transcript"]]))
     return not problems, problems[0] if problems else None
 
 
-def main(argv):
-    """Run the tests named in ARGV; exit status 1 if any failed."""
-    if not argv or argv[0].startswith("-"):
-        print(__doc__.split("\n\n")[1], file=sys.stderr)
-        return 2
-    failed = 0
-    for name in argv:
-        passed, reason = run_test(os.path.basename(name).replace(".expect", ""))
-        print("%s tests/%s/%s%s" % ("pass" if passed else "FAIL", SUITE, name,
-                                    "" if passed else "\n    " + reason))
-        failed += not passed
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(expect.suite_main(sys.argv[1:], __doc__, SUITE, run_test))
