@@ -34,6 +34,9 @@
 #define SYSCALL_ARGS_MAX 3
 #define STDIN_FD 0
 #define STDOUT_FD 1
+/* Most pages a file read moves in one file_read() (read_buffer()): a disk command's
+   worth of sectors for the file system's longest run read (filesys/inode.c). */
+#define READ_BUFFER_PAGES 8
 
 /* A handler gets the call's argument words and returns the value for %eax. */
 typedef uint32_t syscall_func (const uint32_t *args);
@@ -353,12 +356,33 @@ move_chunk (struct file *file, off_t offset, uint8_t *kaddr, unsigned n,
   return moved;
 }
 
+/* A kernel buffer of up to READ_BUFFER_PAGES pages for a file read of more than a
+   page (no more than it needs), or NULL if the kernel pool has no such run free;
+   its size in *BYTES. Read page by page, a file whose bytes do not fall on the
+   user's pages at sector boundaries costs a disk command a page (each page's end
+   sectors are read in part, the middle ones through the run buffer); read into
+   one buffer, its sectors come a run a command (filesys/inode.c). */
+static void *
+read_buffer (unsigned size, size_t *bytes)
+{
+  size_t pages = DIV_ROUND_UP (size, PGSIZE);
+  void *buf;
+
+  if (pages > READ_BUFFER_PAGES)
+    pages = READ_BUFFER_PAGES;
+  buf = palloc_get_multiple (0, pages);
+  *bytes = pages * PGSIZE;
+  return buf;
+}
+
 /* read (TO_USER) or write: descriptor ARGS[0], user buffer ARGS[1], ARGS[2] bytes.
    The console's descriptor is 0 for read and 1 for write, and a write to it appears
    unbroken; any other must be an open file. The whole buffer is checked against the
    process's regions first, so a bad one kills the process even when nothing would be
    transferred. Then file data and console output move a pinned page at a time, with
-   no kernel buffer between (and no lock held while a page is pinned). Returns the
+   no kernel buffer between (and no lock held while a page is pinned), except that a
+   file read of more than a page goes through a kernel buffer (read_buffer()), up
+   to READ_BUFFER_PAGES pages a file_read, then out to the user's pages. Returns the
    bytes moved (a short count at the end of a file or at a sector the disk failed,
    0 for a write to a running executable), or -1 if the disk failed before any
    byte moved. */
@@ -373,6 +397,8 @@ transfer (const uint32_t *args, bool to_user)
   unsigned done = 0;
   off_t start = 0;
   bool no_memory = false, io_error = false;
+  void *buffer = NULL;
+  size_t buffer_bytes = 0;
 
   if (!console && file == NULL)
     return -1;
@@ -396,22 +422,40 @@ transfer (const uint32_t *args, bool to_user)
       else if (size > (unsigned) (INT32_MAX - start))
         size = INT32_MAX - start; /* No file reaches past INT32_MAX. */
     }
+  if (!console && to_user && size > PGSIZE)
+    buffer = read_buffer (size, &buffer_bytes);
   while (done < size)
     {
       unsigned n = size - done;
       uint8_t *kaddr;
       off_t moved;
 
-      if (n > PGSIZE - pg_ofs (ubuf + done))
-        n = PGSIZE - pg_ofs (ubuf + done);
-      kaddr = user_pin (ubuf + done, to_user);
-      if (kaddr == NULL)
+      if (buffer != NULL)
         {
-          no_memory = true; /* The range was checked: the page could not come in. */
-          break;
+          if (n > buffer_bytes)
+            n = buffer_bytes;
+          moved = move_chunk (file, start + done, buffer, n, true);
+          /* The range was checked: a page that cannot be had is out of memory. */
+          if (moved > 0 && !user_copy_out (ubuf + done, buffer, moved))
+            {
+              no_memory = true;
+              break;
+            }
         }
-      moved = move_chunk (console ? NULL : file, start + done, kaddr, n, to_user);
-      user_unpin (kaddr);
+      else
+        {
+          if (n > PGSIZE - pg_ofs (ubuf + done))
+            n = PGSIZE - pg_ofs (ubuf + done);
+          kaddr = user_pin (ubuf + done, to_user);
+          if (kaddr == NULL)
+            {
+              no_memory = true;
+              break;
+            }
+          moved
+              = move_chunk (console ? NULL : file, start + done, kaddr, n, to_user);
+          user_unpin (kaddr);
+        }
       if (moved > 0)
         done += moved;
       io_error = moved < 0;
@@ -420,6 +464,8 @@ transfer (const uint32_t *args, bool to_user)
     }
   if (console)
     console_release ();
+  if (buffer != NULL)
+    palloc_free_multiple (buffer, buffer_bytes / PGSIZE);
   if (no_memory)
     kill_process ("out of memory");
   return done == 0 && io_error ? (uint32_t) -1 : done;

@@ -30,9 +30,11 @@
 #include "threads/malloc.h"
 #include "threads/palloc.h"
 #include "threads/synch.h"
+#include "threads/thread.h"
 #include "threads/vaddr.h"
 #include "vm/addrspace.h"
 #include "vm/object.h"
+#include "vm/stats.h"
 #include "vm/swap.h"
 
 /* Flags in the low bits of frame.page. FRAME_DIRTY: the contents exist nowhere
@@ -40,6 +42,9 @@
 #define FRAME_DIRTY 0x1
 #define FRAME_HELD 0x2   /* Held by a frame_holder (see frame.h). */
 #define FRAME_CACHED 0x4 /* In the page cache's index (a file object's page). */
+/* Read ahead and not yet passed by the clock: its first pass gives it the
+   second chance that a mapped page's accessed bit would. */
+#define FRAME_AHEAD 0x8
 #define FRAME_FLAGS PGMASK
 
 static void trace_owner (const void *kpage, const struct vm_object *owner,
@@ -53,6 +58,12 @@ static void trace_owner (const void *kpage, const struct vm_object *owner,
    clustering); the frames not needed now go back to the pool for the next
    faults. */
 #define EVICT_CLUSTER 16
+/* Background reclaim (pageout()): once fewer than a sixteenth of the frames (at
+   most EVICT_CLUSTER) are free, a thread evicts clusters until twice that many
+   are, so that a process taking frames finds them free while its pages' writes
+   go on behind it, instead of waiting for each cluster's write itself. A pool
+   whose sixteenth is under PAGEOUT_LOW_MIN frames has none: each frame counts. */
+#define PAGEOUT_LOW_MIN 8
 #endif /* END SOLUTION vm */
 
 struct frame
@@ -77,7 +88,10 @@ static unsigned long frames_moved;
 static size_t bucket_cnt; /* A power of two. */
 #ifndef STARTER_VM        /* BEGIN SOLUTION vm */
 static size_t clock_hand;
-#endif /* END SOLUTION vm */
+static size_t pageout_low;   /* Free frames below which pageout() starts, or 0. */
+static bool pageout_running; /* A pageout thread exists (or is being made). */
+static struct thread *pageout_thread; /* That thread, once it runs. */
+#endif                                /* END SOLUTION vm */
 static struct lock frame_lock;
 
 /* Sets up the frame table for the whole user pool, and the page cache's index.
@@ -94,6 +108,11 @@ frame_init (void)
     PANIC ("no memory for a frame table of %zu frames", frame_cnt);
   list_init (&holders);
   lock_init (&frame_lock);
+#ifndef STARTER_VM /* BEGIN SOLUTION vm */
+  pageout_low = frame_cnt / 16 < EVICT_CLUSTER ? frame_cnt / 16 : EVICT_CLUSTER;
+  if (pageout_low < PAGEOUT_LOW_MIN)
+    pageout_low = 0;
+#endif /* END SOLUTION vm */
 }
 
 static struct frame *
@@ -241,6 +260,11 @@ choose_victim (bool clean_only, const struct frame_holder *for_holder,
           *busy_seen = true;
           continue;
         }
+      if (f->page & FRAME_AHEAD)
+        {
+          f->page &= ~(uint32_t) FRAME_AHEAD;
+          continue;
+        }
       e->dirty = (f->page & FRAME_DIRTY) != 0;
       e->slot = SWAP_NO_SLOT;
       switch (f->owner->ops->prepare_eviction (f->owner, kpage, page_part (f),
@@ -289,6 +313,8 @@ finish_victim (struct vm_eviction_state *e, void *freed, bool *failed)
       *failed = true;
       return freed;
     }
+  if (thread_current () == pageout_thread)
+    vm_count (VM_EVICT_BACKGROUND);
   forget_owner (e->kpage);
   if (freed == NULL)
     return e->kpage;
@@ -390,6 +416,87 @@ evict (const struct frame_holder *for_holder)
         return kpage;
     }
 }
+
+/* Evicts up to EVICT_CLUSTER pages for the pool, as the kernel (taking no held
+   frame). Returns true if some went and every one could be written; else
+   false, with *BUSY saying whether some frame was passed over only because its
+   owner was busy (a fault in progress) or it was pinned or held. */
+static bool
+reclaim_cluster (bool *busy)
+{
+  struct vm_eviction_state victims[EVICT_CLUSTER];
+  bool failed = false;
+  size_t n = 0;
+  void *kpage;
+
+  *busy = false;
+  while (n < EVICT_CLUSTER)
+    {
+      bool busy_seen;
+      if (!choose_victim (false, NULL, &victims[n], &busy_seen))
+        {
+          *busy |= busy_seen;
+          break;
+        }
+      n++;
+    }
+  if (n == 0)
+    return false;
+  kpage = finish_victims (victims, n, &failed);
+  if (kpage != NULL)
+    {
+      trace_owner (kpage, NULL, 0, NULL);
+      palloc_free_page (kpage);
+    }
+  return !failed;
+}
+
+/* The pageout thread: evicts clusters until twice pageout_low frames are free,
+   then ends (frame_alloc() starts the next). Owners that are busy are waited
+   for a tick at a time, up to EVICT_IDLE_TICKS; a page that cannot be written
+   (swap full, a disk error) ends it at once: direct reclaim (evict()) then
+   finds what can be dropped. */
+static void
+pageout (void *aux UNUSED)
+{
+  int waited = 0;
+
+  pageout_thread = thread_current ();
+  while (palloc_user_free_count () < 2 * pageout_low)
+    {
+      bool busy;
+      if (reclaim_cluster (&busy))
+        waited = 0;
+      else if (!busy || waited++ >= EVICT_IDLE_TICKS)
+        break;
+      else
+        timer_sleep (1);
+    }
+  lock_acquire (&frame_lock);
+  pageout_thread = NULL;
+  pageout_running = false;
+  lock_release (&frame_lock);
+}
+
+/* Starts a pageout thread if the pool's free frames are few and none runs. */
+static void
+pageout_poke (void)
+{
+  bool start;
+
+  if (palloc_user_free_count () >= pageout_low)
+    return;
+  lock_acquire (&frame_lock);
+  start = !pageout_running;
+  pageout_running = true;
+  lock_release (&frame_lock);
+  if (start && thread_create ("pageout", PRI_DEFAULT, pageout, NULL) == TID_ERROR)
+    {
+      lock_acquire (&frame_lock);
+      pageout_running = false;
+      lock_release (&frame_lock);
+    }
+}
 #else  /* STARTER vm */
 /* Frees a frame by evicting some page: the clock algorithm over the frame table
    is yours to write (vm/README.md). Until then, an empty user pool is the end. */
@@ -397,6 +504,11 @@ static void *
 evict (const struct frame_holder *for_holder UNUSED)
 {
   return NULL;
+}
+
+static void
+pageout_poke (void)
+{
 }
 #endif /* END SOLUTION vm */
 
@@ -457,6 +569,7 @@ frame_alloc (struct vm_object *owner, uint32_t page, const char *label,
   ASSERT (owner != NULL && (page & FRAME_FLAGS) == 0);
   if (kpage == NULL)
     kpage = evict (for_holder);
+  pageout_poke ();
   return kpage != NULL ? own (kpage, owner, page, label) : NULL;
 }
 
@@ -468,7 +581,7 @@ frame_alloc_free (struct vm_object *owner, uint32_t page, const char *label)
   void *kpage = palloc_get_page (PAL_USER);
 
   ASSERT (owner != NULL && (page & FRAME_FLAGS) == 0);
-  return kpage != NULL ? own (kpage, owner, page, label) : NULL;
+  return kpage != NULL ? own (kpage, owner, page | FRAME_AHEAD, label) : NULL;
 }
 
 /* Gives frame KPAGE back to the user pool. No PTE may map it any more, it is
@@ -584,7 +697,7 @@ frame_set_page (void *kpage, uint32_t page)
   ASSERT ((page & FRAME_FLAGS) == 0);
   lock_acquire (&frame_lock);
   ASSERT (f->owner != NULL && !(f->page & FRAME_CACHED));
-  f->page = page | (f->page & FRAME_FLAGS);
+  f->page = page | (f->page & FRAME_FLAGS & ~(uint32_t) FRAME_AHEAD);
   lock_release (&frame_lock);
 }
 

@@ -21,7 +21,7 @@ vm_count_n (enum vm_event event, size_t n)
 }
 
 /* The power-off line: faults by how they were served, evictions by where the
-   page went. */
+   page went and how many the pageout thread made (vm/frame.c). */
 static void
 print_stats (void)
 {
@@ -36,12 +36,12 @@ print_stats (void)
   printf ("VM: %llu faults (%llu zero, %llu file read, %llu file cached, %llu swap "
           "read, %llu swap cached, %llu copied, %llu reused), %llu around, %llu "
           "read ahead; %llu evictions (%llu dropped, %llu swapped, %llu written "
-          "back, %llu read ahead unused)\n",
+          "back, %llu read ahead unused), %llu by the pageout thread\n",
           faults, c[VM_FAULT_ZERO], c[VM_FAULT_FILE_READ], c[VM_FAULT_FILE_CACHED],
           c[VM_FAULT_SWAP_READ], c[VM_FAULT_SWAP_CACHED], c[VM_FAULT_COPY],
           c[VM_FAULT_REUSE], c[VM_FAULT_AROUND], c[VM_READ_AHEAD], evictions,
           c[VM_EVICT_DROPPED], c[VM_EVICT_SWAPPED], c[VM_EVICT_WRITTEN],
-          c[VM_EVICT_UNUSED]);
+          c[VM_EVICT_UNUSED], c[VM_EVICT_BACKGROUND]);
 }
 
 /* Registers the power-off line. Call once, from vm_init(). */

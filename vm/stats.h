@@ -23,6 +23,7 @@ enum vm_event
   VM_EVICT_SWAPPED,     /* A page written to swap. */
   VM_EVICT_WRITTEN,     /* A file's page written back to the file. */
   VM_EVICT_UNUSED,      /* A page read ahead and never used, dropped. */
+  VM_EVICT_BACKGROUND,  /* Any of those four, by the pageout thread. */
   VM_EVENT_CNT
 };
 

@@ -1,0 +1,58 @@
+/* Reads of many pages whose bytes fall on neither sector nor page boundaries:
+   the kernel moves such a read through a buffer of its own, a run of sectors a
+   disk command, then out to the user's pages (userprog/syscall.c). Each read
+   below starts inside a sector of the file and inside a page of the buffer, one
+   runs past the file's end (a short count), one lands in a fresh stack buffer
+   (the stack grows under the copy), and every byte must be the file's. */
+
+#include "tests/filesys/fsutil.h"
+
+#define SIZE 50000
+#define START 777 /* Inside the file's second sector. */
+#define SHIFT 3   /* Into the buffer's first page. */
+#define STACK_READ (3 * 4096 + 100)
+
+static char out[SIZE];
+static char in[SIZE + 4096 + SHIFT];
+
+/* Reads STACK_READ bytes at OFFSET into a buffer on a stack that has not grown
+   that far yet. */
+static void
+read_onto_stack (int fd, size_t offset)
+{
+  char buf[STACK_READ];
+
+  seek (fd, offset);
+  CHECK (read (fd, buf, sizeof buf) == sizeof buf, "read %d bytes onto the stack",
+         STACK_READ);
+  fs_check_pattern (buf, sizeof buf, 5, offset, "stack read");
+}
+
+void
+test_main (void)
+{
+  int fd, got;
+
+  fs_fill (out, SIZE, 5, 0);
+  fs_create ("odd", 0);
+  fd = fs_open ("odd");
+  fs_write (fd, "odd", out, SIZE);
+  close (fd);
+
+  fd = fs_open ("odd");
+  seek (fd, START);
+  got = read (fd, in + SHIFT, SIZE + 4096);
+  CHECK (got == SIZE - START, "a read past the end gives the %d bytes there",
+         SIZE - START);
+  fs_check_pattern (in + SHIFT, got, 5, START, "odd");
+  CHECK (tell (fd) == SIZE, "the position is at the end");
+  CHECK (read (fd, in, 4096 * 2) == 0, "a read at the end gives 0 bytes");
+
+  seek (fd, START + 4096 + 1);
+  CHECK (read (fd, in + 1, 3 * 4096) == 3 * 4096,
+         "a read of 3 pages from inside one");
+  fs_check_pattern (in + 1, 3 * 4096, 5, START + 4096 + 1, "odd");
+  read_onto_stack (fd, 9999);
+  close (fd);
+  msg ("every byte is the file's");
+}
