@@ -172,6 +172,13 @@ palloc_free_count (void)
   return kernel_pool.free_cnt + user_pool.free_cnt;
 }
 
+/* Free pages in the kernel pool (a look without its lock: it may change at once). */
+size_t
+palloc_kernel_free_count (void)
+{
+  return kernel_pool.free_cnt;
+}
+
 /* Free pages in the user pool (a look without its lock: it may change at once). */
 size_t
 palloc_user_free_count (void)

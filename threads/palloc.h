@@ -23,6 +23,7 @@ void palloc_free_page (void *);
 bool palloc_free_page_now (void *);
 void palloc_free_multiple (void *, size_t page_cnt);
 size_t palloc_free_count (void);
+size_t palloc_kernel_free_count (void);
 size_t palloc_user_free_count (void);
 bool palloc_is_user_page (const void *);
 size_t palloc_user_page_count (void);

@@ -34,9 +34,14 @@
 #define SYSCALL_ARGS_MAX 3
 #define STDIN_FD 0
 #define STDOUT_FD 1
-/* Most pages a file read moves in one file_read() (read_buffer()): a disk command's
-   worth of sectors for the file system's longest run read (filesys/inode.c). */
+/* Most pages a file read moves in one file_read() through a kernel buffer
+   (read_buffer()): kernel memory held across the read, against disk commands
+   saved. */
 #define READ_BUFFER_PAGES 8
+/* Kernel pages a read buffer must leave free: page tables, kernel stacks and
+   command lines come from the same pool, and a read should never be why a
+   fork or an exec fails. */
+#define READ_BUFFER_MARGIN 32
 
 /* A handler gets the call's argument words and returns the value for %eax. */
 typedef uint32_t syscall_func (const uint32_t *args);
@@ -357,11 +362,12 @@ move_chunk (struct file *file, off_t offset, uint8_t *kaddr, unsigned n,
 }
 
 /* A kernel buffer of up to READ_BUFFER_PAGES pages for a file read of more than a
-   page (no more than it needs), or NULL if the kernel pool has no such run free;
-   its size in *BYTES. Read page by page, a file whose bytes do not fall on the
-   user's pages at sector boundaries costs a disk command a page (each page's end
-   sectors are read in part, the middle ones through the run buffer); read into
-   one buffer, its sectors come a run a command (filesys/inode.c). */
+   page (no more than it needs), or NULL if the kernel pool has no such run free
+   with READ_BUFFER_MARGIN pages to spare; its size in *BYTES. Read page by page,
+   a file whose bytes do not fall on the user's pages at sector boundaries costs a
+   disk command a page (each page's end sectors are read in part, the middle ones
+   through the run buffer); read into one buffer, its sectors come a run a command
+   (filesys/inode.c). */
 static void *
 read_buffer (unsigned size, size_t *bytes)
 {
@@ -370,6 +376,8 @@ read_buffer (unsigned size, size_t *bytes)
 
   if (pages > READ_BUFFER_PAGES)
     pages = READ_BUFFER_PAGES;
+  if (palloc_kernel_free_count () < pages + READ_BUFFER_MARGIN)
+    return NULL;
   buf = palloc_get_multiple (0, pages);
   *bytes = pages * PGSIZE;
   return buf;

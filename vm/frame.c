@@ -64,7 +64,9 @@ static void trace_owner (const void *kpage, const struct vm_object *owner,
    go on behind it, instead of waiting for each cluster's write itself. A pool
    whose sixteenth is under PAGEOUT_LOW_MIN frames has none: each frame counts. */
 #define PAGEOUT_LOW_MIN 8
-#endif /* END SOLUTION vm */
+#define PAGEOUT_BACKOFF_TICKS TIMER_FREQ /* After a failed write (a second). */
+#define PAGEOUT_BUSY_YIELDS 8            /* Yields to busy owners before it ends. */
+#endif                                   /* END SOLUTION vm */
 
 struct frame
 {
@@ -85,12 +87,14 @@ static struct list holders; /* struct frame_holder holding a frame. */
 /* Frames freed, evicted or let go by a holder since boot: while this moves, a
    thread waiting for a frame waits on (someone is getting on), however long. */
 static unsigned long frames_moved;
-static size_t bucket_cnt; /* A power of two. */
-#ifndef STARTER_VM        /* BEGIN SOLUTION vm */
+static size_t bucket_cnt;  /* A power of two. */
+#ifndef STARTER_VM         /* BEGIN SOLUTION vm */
+static size_t pageout_low; /* Free frames below which pageout() starts, or 0. */
 static size_t clock_hand;
-static size_t pageout_low;   /* Free frames below which pageout() starts, or 0. */
 static bool pageout_running; /* A pageout thread exists (or is being made). */
 static struct thread *pageout_thread; /* That thread, once it runs. */
+static bool pageout_failed;           /* A pageout thread could not write a page, */
+static int64_t pageout_failed_tick;   /* at this tick. */
 #endif                                /* END SOLUTION vm */
 static struct lock frame_lock;
 
@@ -417,68 +421,100 @@ evict (const struct frame_holder *for_holder)
     }
 }
 
+/* What reclaim_cluster() did. */
+enum reclaim
+{
+  RECLAIM_DONE,   /* Evicted some pages, every one written or dropped. */
+  RECLAIM_FAILED, /* Some page could not be written (swap full, a disk error). */
+  RECLAIM_BUSY,   /* None: the candidates' owners were busy, or they were
+                     pinned or held. */
+  RECLAIM_NONE    /* None: nothing can go. */
+};
+
 /* Evicts up to EVICT_CLUSTER pages for the pool, as the kernel (taking no held
-   frame). Returns true if some went and every one could be written; else
-   false, with *BUSY saying whether some frame was passed over only because its
-   owner was busy (a fault in progress) or it was pinned or held. */
-static bool
-reclaim_cluster (bool *busy)
+   frame); only pages that can be dropped if CLEAN_ONLY. */
+static enum reclaim
+reclaim_cluster (bool clean_only)
 {
   struct vm_eviction_state victims[EVICT_CLUSTER];
-  bool failed = false;
+  bool failed = false, busy = false;
   size_t n = 0;
   void *kpage;
 
-  *busy = false;
   while (n < EVICT_CLUSTER)
     {
       bool busy_seen;
-      if (!choose_victim (false, NULL, &victims[n], &busy_seen))
+      if (!choose_victim (clean_only, NULL, &victims[n], &busy_seen))
         {
-          *busy |= busy_seen;
+          busy |= busy_seen;
           break;
         }
       n++;
     }
   if (n == 0)
-    return false;
+    return busy ? RECLAIM_BUSY : RECLAIM_NONE;
   kpage = finish_victims (victims, n, &failed);
   if (kpage != NULL)
     {
       trace_owner (kpage, NULL, 0, NULL);
       palloc_free_page (kpage);
     }
-  return !failed;
+  return failed ? RECLAIM_FAILED : RECLAIM_DONE;
 }
 
 /* The pageout thread: evicts clusters until twice pageout_low frames are free,
-   then ends (frame_alloc() starts the next). Owners that are busy are waited
-   for a tick at a time, up to EVICT_IDLE_TICKS; a page that cannot be written
-   (swap full, a disk error) ends it at once: direct reclaim (evict()) then
-   finds what can be dropped. */
+   then ends (frame_alloc() starts the next), unless the pool fell below the
+   low mark again meanwhile: a poke in that time found the thread running.
+   When every candidate's owner is busy (in a fault, or an exit), it yields to
+   them, up to PAGEOUT_BUSY_YIELDS times, and then ends rather than sleep: a
+   sleeping pageout thread would keep a power-off waiting, and the next fault
+   starts another. After a page that could not be written (swap full, a disk
+   error) it only drops clean pages, and no new thread starts for
+   PAGEOUT_BACKOFF_TICKS: direct reclaim (evict()) copes meanwhile. */
 static void
 pageout (void *aux UNUSED)
 {
-  int waited = 0;
+  bool clean_only = false, stop = false;
+  int yields = 0;
 
   pageout_thread = thread_current ();
-  while (palloc_user_free_count () < 2 * pageout_low)
+  for (;;)
     {
-      bool busy;
-      if (reclaim_cluster (&busy))
-        waited = 0;
-      else if (!busy || waited++ >= EVICT_IDLE_TICKS)
+      while (!stop && palloc_user_free_count () < 2 * pageout_low)
+        switch (reclaim_cluster (clean_only))
+          {
+          case RECLAIM_DONE:
+            yields = 0;
+            break;
+          case RECLAIM_FAILED:
+            clean_only = true;
+            pageout_failed_tick = timer_ticks ();
+            pageout_failed = true;
+            break;
+          case RECLAIM_BUSY:
+            if (yields++ < PAGEOUT_BUSY_YIELDS)
+              {
+                thread_yield ();
+                break;
+              }
+            stop = true;
+            break;
+          case RECLAIM_NONE:
+            stop = true;
+            break;
+          }
+      lock_acquire (&frame_lock);
+      if (stop || palloc_user_free_count () >= pageout_low)
         break;
-      else
-        timer_sleep (1);
+      lock_release (&frame_lock);
     }
-  lock_acquire (&frame_lock);
   pageout_thread = NULL;
   pageout_running = false;
   lock_release (&frame_lock);
 }
 
-/* Starts a pageout thread if the pool's free frames are few and none runs. */
+/* Starts a pageout thread if the pool's free frames are few, none runs, and
+   none gave up on a write lately. */
 static void
 pageout_poke (void)
 {
@@ -487,8 +523,11 @@ pageout_poke (void)
   if (palloc_user_free_count () >= pageout_low)
     return;
   lock_acquire (&frame_lock);
-  start = !pageout_running;
-  pageout_running = true;
+  start = !pageout_running
+          && (!pageout_failed
+              || timer_elapsed (pageout_failed_tick) >= PAGEOUT_BACKOFF_TICKS);
+  if (start)
+    pageout_running = true;
   lock_release (&frame_lock);
   if (start && thread_create ("pageout", PRI_DEFAULT, pageout, NULL) == TID_ERROR)
     {
@@ -574,7 +613,8 @@ frame_alloc (struct vm_object *owner, uint32_t page, const char *label,
 }
 
 /* As frame_alloc(), but only a frame the pool has free: none is evicted for it.
-   For read-ahead, which must never push out a page to guess at another. */
+   For read-ahead, which never pushes out a page itself to guess at another (the
+   pageout thread may refill the pool after it, as after any fault). */
 void *
 frame_alloc_free (struct vm_object *owner, uint32_t page, const char *label)
 {

@@ -3,7 +3,8 @@
    disk command, then out to the user's pages (userprog/syscall.c). Each read
    below starts inside a sector of the file and inside a page of the buffer, one
    runs past the file's end (a short count), one lands in a fresh stack buffer
-   (the stack grows under the copy), and every byte must be the file's. */
+   (the stack grows under the copy), and every byte must be the file's, with
+   nothing written past the bytes read (the kernel's buffer holds more). */
 
 #include "tests/filesys/fsutil.h"
 
@@ -11,9 +12,21 @@
 #define START 777 /* Inside the file's second sector. */
 #define SHIFT 3   /* Into the buffer's first page. */
 #define STACK_READ (3 * 4096 + 100)
+#define UNTOUCHED 0x5a /* What IN holds where no read may write. */
 
 static char out[SIZE];
 static char in[SIZE + 4096 + SHIFT];
+
+/* Fails unless the SIZE bytes at P still hold UNTOUCHED; WHERE names them. */
+static void
+check_untouched (const char *p, size_t size, const char *where)
+{
+  size_t i;
+
+  for (i = 0; i < size; i++)
+    if ((uint8_t) p[i] != UNTOUCHED)
+      fail ("byte %zu %s was written: 0x%02x", i, where, (uint8_t) p[i]);
+}
 
 /* Reads STACK_READ bytes at OFFSET into a buffer on a stack that has not grown
    that far yet. */
@@ -41,12 +54,16 @@ test_main (void)
 
   fd = fs_open ("odd");
   seek (fd, START);
+  memset (in, UNTOUCHED, sizeof in);
   got = read (fd, in + SHIFT, SIZE + 4096);
   CHECK (got == SIZE - START, "a read past the end gives the %d bytes there",
          SIZE - START);
   fs_check_pattern (in + SHIFT, got, 5, START, "odd");
+  check_untouched (in, SHIFT, "before the read");
+  check_untouched (in + SHIFT + got, sizeof in - SHIFT - got, "past the bytes read");
   CHECK (tell (fd) == SIZE, "the position is at the end");
   CHECK (read (fd, in, 4096 * 2) == 0, "a read at the end gives 0 bytes");
+  check_untouched (in + SHIFT + got, sizeof in - SHIFT - got, "after a read of 0");
 
   seek (fd, START + 4096 + 1);
   CHECK (read (fd, in + 1, 3 * 4096) == 3 * 4096,
