@@ -200,9 +200,9 @@ break_anon_sharing (struct fault *f, void *kpage)
   vm_count (VM_FAULT_REUSE);
 }
 
-/* Pages a swap-in may bring in after its own, in the same command (so 16 a
+/* Pages a swap-in may bring in after its own, in the same command (so 32 a
    command), when their slots follow its slot. */
-#define READ_AHEAD_MAX 15
+#define READ_AHEAD_MAX 31
 
 /* For read-ahead: takes frames into PAGES[1..] for the pages after F's whose
    entries hold the slots after SLOT, each the slot's only holder and not yet in

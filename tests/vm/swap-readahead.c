@@ -1,6 +1,6 @@
 /* Swap read-ahead, and what it costs when it guesses wrong: 2 MB written in
    order go out to swap in order (runs of slots); then only the first page of
-   each group of sixteen is read, each fault bringing in the fifteen after it
+   each group of 32 is read, each fault bringing in the 31 after it
    too, which this pass never uses: the clock drops those for nothing (their
    slots still hold them), once it has passed them over once. Reading all 2 MB back
    then finds many pages already in, and every byte as written. */
@@ -8,7 +8,7 @@
 #include "tests/vm/vmlib.h"
 
 #define SIZE (2 * 1024 * 1024)
-#define GROUP 16
+#define GROUP 32
 #define SEED 7
 
 static uint8_t array[SIZE] __attribute__ ((aligned (PGSIZE)));
