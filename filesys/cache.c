@@ -45,6 +45,9 @@
 
 #define CACHE_SLOTS 64 /* Sectors the cache holds: 32 kB. */
 #define RUN_MAX 32     /* Most sectors one write-back or read-ahead moves. */
+/* Passes of the clock a used metadata sector survives: the index blocks a
+   stream of file data keeps looking up outlive the data streaming past them. */
+#define METADATA_CHANCES 2
 
 enum slot_state
 {
@@ -58,12 +61,15 @@ struct cache_slot
   uint8_t data[BLOCK_SECTOR_SIZE]; /* First: aligned, as DMA wants it. */
   enum slot_state state;
   block_sector_t sector;
-  bool accessed;  /* Used since the clock hand last passed. */
-  bool dirty;     /* Holds bytes the disk lacks. */
-  bool writing;   /* Its bytes are on their way to the disk. */
-  bool refused;   /* The disk refused its last write-back: dirty. */
-  bool discarded; /* Freed while being written: the outcome is moot. */
-  bool partial;   /* Holds only bytes [LO, HI): the disk the rest. */
+  bool metadata;   /* Holds an inode, an index block or the free map. */
+  uint8_t chances; /* Passes of the clock hand it survives unused: 0 for data
+                      read once, 1 for data written or used again,
+                      METADATA_CHANCES for metadata. */
+  bool dirty;      /* Holds bytes the disk lacks. */
+  bool writing;    /* Its bytes are on their way to the disk. */
+  bool refused;    /* The disk refused its last write-back: dirty. */
+  bool discarded;  /* Freed while being written: the outcome is moot. */
+  bool partial;    /* Holds only bytes [LO, HI): the disk the rest. */
   uint16_t lo, hi;
   struct cache_owner owner; /* Whose bytes: its last writer. */
 };
@@ -168,7 +174,8 @@ put_bytes (uint8_t *dst, const void *buffer, size_t offset, size_t size)
 }
 
 /* The slot the clock hand picks for reuse: a free one, else the first idle slot
-   not recently used, within two sweeps, clean if CLEAN_ONLY.  It may be dirty
+   whose chances are spent (each pass of the hand takes one), within
+   METADATA_CHANCES + 1 sweeps, clean if CLEAN_ONLY.  It may be dirty
    (the caller writes it back first).  A slot whose bytes the disk refused is
    never picked.  NULL if there is none; *BUSY then says whether some slot was
    being read or written (and may be free soon).  Caller holds cache_lock. */
@@ -178,7 +185,7 @@ slot_pick (bool clean_only, bool *busy)
   size_t step;
 
   *busy = false;
-  for (step = 0; step < 2 * CACHE_SLOTS; step++)
+  for (step = 0; step < (METADATA_CHANCES + 1) * CACHE_SLOTS; step++)
     {
       struct cache_slot *slot = &slots[clock_hand];
       clock_hand = (clock_hand + 1) % CACHE_SLOTS;
@@ -188,8 +195,8 @@ slot_pick (bool clean_only, bool *busy)
         *busy = true;
       else if (slot->refused || (clean_only && slot->dirty))
         continue;
-      else if (slot->accessed)
-        slot->accessed = false;
+      else if (slot->chances > 0)
+        slot->chances--;
       else
         return slot;
     }
@@ -202,7 +209,8 @@ static void
 slot_reset (struct cache_slot *slot, block_sector_t sector)
 {
   slot->sector = sector;
-  slot->accessed = true;
+  slot->metadata = false;
+  slot->chances = 0; /* Data used once goes first (a stream of it passes through). */
   slot->dirty = slot->writing = slot->refused = slot->discarded = false;
   slot->partial = true; /* Nothing yet. */
   slot->lo = slot->hi = 0;
@@ -434,7 +442,7 @@ slot_get (block_sector_t sector, bool fill, bool *read_failed)
         }
       else if (slot != NULL)
         {
-          slot->accessed = true;
+          slot->chances = slot->metadata ? METADATA_CHANCES : 1;
           return slot;
         }
       else if ((slot = slot_pick (false, &busy)) == NULL)
@@ -450,12 +458,19 @@ slot_get (block_sector_t sector, bool fill, bool *read_failed)
     }
 }
 
-/* Copies SIZE bytes starting at byte OFFSET of SECTOR into BUFFER.  OFFSET +
-   SIZE must not exceed BLOCK_SECTOR_SIZE and SECTOR must lie on the device
-   (callers check sectors they read from disk first).  False if the disk could
-   not read it. */
-bool
-cache_read (block_sector_t sector, void *buffer, size_t offset, size_t size)
+/* Marks SLOT, just used, as holding metadata (METADATA_CHANCES). Caller holds
+   cache_lock. */
+static void
+slot_metadata (struct cache_slot *slot)
+{
+  slot->metadata = true;
+  slot->chances = METADATA_CHANCES;
+}
+
+/* cache_read(), the slot marked as holding metadata if METADATA. */
+static bool
+read_sector (block_sector_t sector, void *buffer, size_t offset, size_t size,
+             bool metadata)
 {
   struct cache_slot *slot;
   bool read_failed, ok;
@@ -465,7 +480,11 @@ cache_read (block_sector_t sector, void *buffer, size_t offset, size_t size)
   lock_acquire (&cache_lock);
   slot = slot_get (sector, true, &read_failed);
   if (slot != NULL)
-    memcpy (buffer, slot->data + offset, size);
+    {
+      memcpy (buffer, slot->data + offset, size);
+      if (metadata)
+        slot_metadata (slot);
+    }
   lock_release (&cache_lock);
   if (slot != NULL || read_failed)
     return slot != NULL;
@@ -476,6 +495,26 @@ cache_read (block_sector_t sector, void *buffer, size_t offset, size_t size)
     memcpy (buffer, run_buf + offset, size);
   lock_release (&run_lock);
   return ok;
+}
+
+/* Copies SIZE bytes starting at byte OFFSET of SECTOR into BUFFER.  OFFSET +
+   SIZE must not exceed BLOCK_SECTOR_SIZE and SECTOR must lie on the device
+   (callers check sectors they read from disk first).  False if the disk could
+   not read it. */
+bool
+cache_read (block_sector_t sector, void *buffer, size_t offset, size_t size)
+{
+  return read_sector (sector, buffer, offset, size, false);
+}
+
+/* cache_read() of a sector holding metadata (an inode, an index block, the free
+   map): the clock passes it over METADATA_CHANCES times once it is used, so that
+   file data streaming through the cache does not push it out. A write of it
+   (cache_write() with CACHE_METADATA) marks it so too. */
+bool
+cache_read_metadata (block_sector_t sector, void *buffer, size_t offset, size_t size)
+{
+  return read_sector (sector, buffer, offset, size, true);
 }
 
 /* True if the disk holds what SLOT, SECTOR's slot or NULL, should: it is not
@@ -562,6 +601,7 @@ cache_read_span (block_sector_t first, size_t count, size_t skip, void *buffer,
   size_t i;
 
   ASSERT (count <= RUN_MAX && skip + size <= count * BLOCK_SECTOR_SIZE);
+
   lock_acquire (&run_lock);
   lock_acquire (&cache_lock);
   for (i = 0; i < count && !cached; i++)
@@ -603,7 +643,7 @@ cache_prefetch (block_sector_t first, size_t count)
       if (slot == NULL)
         break;
       slot_reset (slot, first + run.count);
-      slot->accessed = false; /* The clock's first pick, until it is used. */
+      slot->chances = 0; /* The clock's first pick, until it is used. */
       slot->state = SLOT_LOADING;
       slot->partial = false;
       run.slots[run.count] = slot;
@@ -750,6 +790,10 @@ cache_write (block_sector_t sector, struct cache_owner owner, const void *buffer
       put_bytes (slot->data, buffer, offset, size);
       widen (slot, offset, size);
       slot->owner = owner;
+      if (owner.offset == CACHE_METADATA)
+        slot_metadata (slot);
+      else if (slot->chances == 0)
+        slot->chances = 1; /* Written data waits for its write-back's run. */
       start = mark_dirty (slot);
     }
   lock_release (&cache_lock);

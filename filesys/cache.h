@@ -41,6 +41,8 @@ void cache_init (struct block *device, cache_report_func *report);
 void cache_enable_flusher (void);
 void cache_disable_flusher (void);
 bool cache_read (block_sector_t sector, void *buffer, size_t offset, size_t size);
+bool cache_read_metadata (block_sector_t sector, void *buffer, size_t offset,
+                          size_t size);
 bool cache_read_run (block_sector_t first, size_t count, void *buffer);
 bool cache_read_span (block_sector_t first, size_t count, size_t skip, void *buffer,
                       size_t size);

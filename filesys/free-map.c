@@ -116,8 +116,8 @@ free_map_load (const struct kfs_superblock *sb)
   if (!map_alloc (sb))
     return false;
   for (i = 0; i < sb->free_map_sectors; i++)
-    if (!cache_read (sb->free_map_start + i, map + i * KFS_SECTOR_SIZE, 0,
-                     KFS_SECTOR_SIZE))
+    if (!cache_read_metadata (sb->free_map_start + i, map + i * KFS_SECTOR_SIZE, 0,
+                              KFS_SECTOR_SIZE))
       {
         printf ("filesys: free map sector %u cannot be read\n",
                 (unsigned) (sb->free_map_start + i));

@@ -111,7 +111,8 @@ ref_get (const struct pointer_ref *ref, block_sector_t *value)
       *value = *ref->field;
       return true;
     }
-  return cache_read (ref->block, value, ref->slot * sizeof *value, sizeof *value);
+  return cache_read_metadata (ref->block, value, ref->slot * sizeof *value,
+                              sizeof *value);
 }
 
 /* Sets the pointer REF names to VALUE; false if the disk refused it. */
@@ -393,7 +394,7 @@ inode_open (block_sector_t sector)
   fresh = malloc (sizeof *fresh);
   if (fresh == NULL)
     return NULL;
-  problem = cache_read (sector, &fresh->disk, 0, KFS_SECTOR_SIZE)
+  problem = cache_read_metadata (sector, &fresh->disk, 0, KFS_SECTOR_SIZE)
                 ? kfs_inode_problem (&fresh->disk)
                 : "cannot be read";
   if (problem != NULL)
