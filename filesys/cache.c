@@ -467,6 +467,22 @@ slot_metadata (struct cache_slot *slot)
   slot->chances = METADATA_CHANCES;
 }
 
+/* Gives SLOT, just written by OWNER, its chances: metadata's if OWNER's bytes are
+   metadata (CACHE_METADATA), else data's, at least one (written data waits for
+   its write-back's run). Caller holds cache_lock. */
+static void
+slot_written (struct cache_slot *slot, struct cache_owner owner)
+{
+  if (owner.offset == CACHE_METADATA)
+    slot_metadata (slot);
+  else
+    {
+      slot->metadata = false;
+      if (slot->chances == 0)
+        slot->chances = 1;
+    }
+}
+
 /* cache_read(), the slot marked as holding metadata if METADATA. */
 static bool
 read_sector (block_sector_t sector, void *buffer, size_t offset, size_t size,
@@ -704,6 +720,7 @@ write_through (block_sector_t sector, struct cache_owner owner, const void *buff
         {
           put_bytes (slot->data, buffer, offset, size);
           slot->owner = owner;
+          slot_written (slot, owner);
           slot->partial = false; /* Completed by slot_get, or written whole. */
         }
       write_done (slot, ok || !was_dirty);
@@ -790,10 +807,7 @@ cache_write (block_sector_t sector, struct cache_owner owner, const void *buffer
       put_bytes (slot->data, buffer, offset, size);
       widen (slot, offset, size);
       slot->owner = owner;
-      if (owner.offset == CACHE_METADATA)
-        slot_metadata (slot);
-      else if (slot->chances == 0)
-        slot->chances = 1; /* Written data waits for its write-back's run. */
+      slot_written (slot, owner);
       start = mark_dirty (slot);
     }
   lock_release (&cache_lock);
@@ -826,6 +840,7 @@ cache_discard (block_sector_t sector)
     {
       set_refused (slot, false);
       slot->dirty = false;
+      slot->metadata = false; /* Its sector may come back as a file's data. */
       if (slot->writing || slot->state == SLOT_LOADING)
         slot->discarded = true; /* Written back or completed now. */
       else

@@ -614,7 +614,8 @@ frame_alloc (struct vm_object *owner, uint32_t page, const char *label,
 
 /* As frame_alloc(), but only a frame the pool has free: none is evicted for it.
    For read-ahead, which never pushes out a page itself to guess at another (the
-   pageout thread may refill the pool after it, as after any fault). */
+   next frame_alloc() may start the pageout thread, which refills the pool;
+   starting it here too made vm-linear evict more and wait longer). */
 void *
 frame_alloc_free (struct vm_object *owner, uint32_t page, const char *label)
 {

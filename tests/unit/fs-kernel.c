@@ -1054,6 +1054,31 @@ test_dead_disk (void)
   file_close (file);
 }
 
+/* The cache's clock gives a metadata sector (an index block, say) chances that
+   a data sector read once lacks: a stream of 150 sectors read once each, more
+   than twice the 64 slots, pushes the data sector out at the hand's first pass
+   and leaves the metadata sector, which two passes only spend. (With one chance
+   each, as a plain accessed bit gives, both go at the second pass.) */
+static void
+test_cache_chances (void)
+{
+  uint8_t buf[4];
+  block_sector_t sector;
+  int reads;
+
+  disk_make (2);
+  CHECK (filesys_init (true));
+  CHECK (cache_read_metadata (1000, buf, 0, sizeof buf));
+  CHECK (cache_read (1001, buf, 0, sizeof buf));
+  for (sector = 1100; sector < 1250; sector++)
+    CHECK (cache_read (sector, buf, 0, sizeof buf));
+  reads = disk_reads;
+  CHECK (cache_read_metadata (1000, buf, 0, sizeof buf));
+  CHECK_DETAIL (disk_reads == reads, "the metadata sector was read again");
+  CHECK (cache_read (1001, buf, 0, sizeof buf));
+  CHECK_DETAIL (disk_reads == reads + 1, "the data sector read once was kept");
+}
+
 /* A reader going through a file in order, 100 bytes at a time, has the sectors
    ahead of it brought in by a multi-sector command each time it nears their
    end: a 40-sector file in a few commands.  A reader that seeks about has
@@ -1122,6 +1147,7 @@ main (void)
   test_dead_disk ();
   test_partial_writes ();
   test_read_inside_sectors ();
+  test_cache_chances ();
   test_read_ahead ();
   /* However often it mounts, the file system asks once to be flushed at
      power-off. */
