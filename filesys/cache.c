@@ -45,9 +45,11 @@
 
 #define CACHE_SLOTS 64 /* Sectors the cache holds: 32 kB. */
 #define RUN_MAX 32     /* Most sectors one write-back or read-ahead moves. */
-/* Passes of the clock a used metadata sector survives: the index blocks a
-   stream of file data keeps looking up outlive the data streaming past them. */
-#define METADATA_CHANCES 2
+/* Passes of the clock a used metadata sector survives: the index blocks and
+   directory entries that streams of file data keep looking up outlive the data
+   streaming past them (eight streams at once pass the hand over a slot many
+   times between two lookups). */
+#define METADATA_CHANCES 8
 
 enum slot_state
 {

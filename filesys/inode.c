@@ -522,6 +522,15 @@ read_run (struct inode *inode, block_sector_t first, uint8_t *buffer, off_t offs
   return i * KFS_SECTOR_SIZE;
 }
 
+/* True if INODE is the directory (the root, the only one): its entries are
+   looked up at every open, so its sectors are read as metadata, through the
+   cache (cache_read_metadata), never around it. */
+static bool
+is_directory (const struct inode *inode)
+{
+  return inode->sector == KFS_ROOT_DIR_SECTOR;
+}
+
 /* Reads SIZE bytes of INODE at OFFSET (within the file) into BUFFER in one disk
    command if the read starts or ends inside a sector, spans up to READ_SPAN_MAX
    sectors that follow one another on the disk, and the cache holds none of
@@ -564,7 +573,7 @@ inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
   bool failed = false;
 
   lock_acquire (&inode->lock);
-  if (size > 0 && offset >= 0)
+  if (size > 0 && offset >= 0 && !is_directory (inode))
     done = read_span (inode, buffer, offset, size);
   while (size > done && offset >= 0 && (uint32_t) offset < inode->disk.length)
     {
@@ -581,7 +590,8 @@ inode_read_at (struct inode *inode, void *buffer_, off_t size, off_t offset)
       if (chunk == KFS_SECTOR_SIZE)
         chunk = read_run (inode, data, buffer + done, offset,
                           (size - done) / KFS_SECTOR_SIZE, &failed);
-      else if (!cache_read (data, buffer + done, sector_ofs, chunk))
+      else if (!(is_directory (inode) ? cache_read_metadata : cache_read) (
+                   data, buffer + done, sector_ofs, chunk))
         {
           chunk = 0;
           failed = true;

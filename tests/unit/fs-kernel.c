@@ -1057,8 +1057,8 @@ test_dead_disk (void)
 /* The cache's clock gives a metadata sector (an index block, say) chances that
    a data sector read once lacks: a stream of 150 sectors read once each, more
    than twice the 64 slots, pushes the data sector out at the hand's first pass
-   and leaves the metadata sector, which two passes only spend. (With one chance
-   each, as a plain accessed bit gives, both go at the second pass.) */
+   and leaves the metadata sector, whose chances two passes do not spend. (With
+   one chance each, as a plain accessed bit gives, both go at the second pass.) */
 static void
 test_cache_chances (void)
 {
