@@ -545,6 +545,7 @@ evict (const struct frame_holder *for_holder UNUSED)
   return NULL;
 }
 
+/* No background reclaim: with no eviction there is nothing for it to do. */
 static void
 pageout_poke (void)
 {
