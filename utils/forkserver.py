@@ -29,14 +29,18 @@ import sys
 
 UTILS = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(UTILS)
+sys.path.insert(0, UTILS)
+from kestrel_run import spawn  # noqa: E402
 MAX_REQUEST = 1 << 20       # bytes of arguments a request may carry
 FDS_PER_REQUEST = 4         # stdin, stdout, stderr, the report socket
 KILLED = -9                 # the status of a run that ended without reporting one
 REPORT_MAX = 64
 
 
-class Run:
-    """One run in a child of the server: PID, and the socket it reports on."""
+class Run(spawn.Signalled):
+    """One run in a child of the server: PID, and the socket it reports on;
+    terminate() asks it to end (the runner stops QEMU and cleans up), kill() ends
+    it now."""
 
     def __init__(self, report):
         """Wait for the child's pid on REPORT, our end of its socket."""
@@ -69,23 +73,6 @@ class Run:
             self.report.close()
         return self.returncode
 
-    def signal(self, signum):
-        """Send SIGNUM to the run, unless it has ended."""
-        if self.returncode is None:
-            try:
-                os.kill(self.pid, signum)
-            except ProcessLookupError:
-                pass
-
-    def terminate(self):
-        """Ask the run to end: the runner stops QEMU and cleans up."""
-        import signal
-        self.signal(signal.SIGTERM)
-
-    def kill(self):
-        """End the run now."""
-        import signal
-        self.signal(signal.SIGKILL)
 
 
 class Server:

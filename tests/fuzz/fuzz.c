@@ -105,13 +105,7 @@ reap (pid_t pid, unsigned lane, int status, bool any)
 static void
 become (const char *path, int depth, uint32_t seed, unsigned calls, int status)
 {
-  strlcpy (self.path, path, sizeof self.path);
-  self.depth = depth;
-  self.seed = seed;
-  self.calls_left = calls;
-  self.call_no = 0;
-  self.status = status;
-  rng_seed (&self.rng, seed);
+  state_become (path, depth, seed, calls, status);
   state_log ("begins: seed %u, %u calls, then exit (%d)", seed, calls, status);
 }
 

@@ -39,7 +39,28 @@ def on_sigterm(handler):
     signals.signal(SIGTERM, handler)
 
 
-class Child:
+class Signalled:
+    """send, terminate and kill for an object with a PID and a RETURNCODE (None
+    until it has been waited for): a Child, and utils/forkserver.py's Run."""
+
+    def send(self, signum):
+        """Send signal SIGNUM, unless the process has been reaped."""
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, signum)
+            except ProcessLookupError:
+                pass
+
+    def terminate(self):
+        """Ask the process to end (SIGTERM)."""
+        self.send(SIGTERM)
+
+    def kill(self):
+        """End the process (SIGKILL)."""
+        self.send(SIGKILL)
+
+
+class Child(Signalled):
     """A process running ARGV (found on PATH unless it names a file), its stdin
     inherited (None), /dev/null (DEVNULL) or a pipe from us (PIPE: self.stdin, an
     unbuffered binary file); its stdout inherited, a pipe to us (PIPE:
@@ -121,22 +142,6 @@ class Child:
             time.sleep(min(pause, left))
             pause = min(pause * 2, LAST_POLL_S)
         return self.returncode
-
-    def send(self, signum):
-        """Send signal SIGNUM, unless the process has been reaped."""
-        if self.returncode is None:
-            try:
-                os.kill(self.pid, signum)
-            except ProcessLookupError:
-                pass
-
-    def terminate(self):
-        """Ask the process to end (SIGTERM)."""
-        self.send(SIGTERM)
-
-    def kill(self):
-        """End the process (SIGKILL)."""
-        self.send(SIGKILL)
 
 
 def keep_only(pass_fds):

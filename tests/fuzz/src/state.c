@@ -128,6 +128,18 @@ state_count (uint32_t *counter)
 }
 
 void
+state_become (const char *path, int depth, uint32_t seed, unsigned calls, int status)
+{
+  strlcpy (self.path, path, sizeof self.path);
+  self.depth = depth;
+  self.seed = seed;
+  self.calls_left = calls;
+  self.call_no = 0;
+  self.status = status;
+  rng_seed (&self.rng, seed);
+}
+
+void
 state_init (unsigned lane, const char *path, int depth, uint32_t seed,
             unsigned calls, int status, bool verbose, uint8_t *stack_area)
 {
@@ -135,15 +147,9 @@ state_init (unsigned lane, const char *path, int depth, uint32_t seed,
 
   self.lane = lane;
   self.buf_map = self.stat_map = MAP_FAILED;
-  strlcpy (self.path, path, sizeof self.path);
-  self.depth = depth;
-  self.seed = seed;
-  self.calls_left = calls;
-  self.call_no = 0;
-  self.status = status;
   self.verbose = verbose;
   self.stack_area = stack_area;
-  rng_seed (&self.rng, seed);
+  state_become (path, depth, seed, calls, status);
   self.heap_start = self.brk = (uintptr_t) sbrk (0);
   self.fd_slot = 0;
   for (i = 0; i < FUZZ_TRACKED; i++)

@@ -100,6 +100,12 @@ void state_map_shared (bool buf);
 void state_init (unsigned lane, const char *path, int depth, uint32_t seed,
                  unsigned calls, int status, bool verbose, uint8_t *stack_area);
 
+/* Makes SELF the process at PATH and DEPTH that makes CALLS calls from SEED and
+   then exits with STATUS, keeping the rest of SELF (what it remembers, its lane
+   and its mappings): a fork's child, a new batch, a lane's worker. */
+void state_become (const char *path, int depth, uint32_t seed, unsigned calls,
+                   int status);
+
 /* Adds 1 to *COUNTER in the shared page, atomically: lanes run at once. */
 void state_count (uint32_t *counter);
 
